@@ -1,0 +1,75 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Conversation } from '../conversations/conversation.entity';
+import { User } from '../users/user.entity';
+import { NodeEntity } from '../relay/node';
+
+export enum ActivityEventType {
+  CONVERSATION_STARTED = 'CONVERSATION_STARTED',
+  CONTACT_CREATED = 'CONTACT_CREATED',
+  CONTACT_QUALIFIED = 'CONTACT_QUALIFIED',
+  CONTACT_DETAILS_CAPTURED = 'CONTACT_DETAILS_CAPTURED',
+  LIVE_CHAT_REQUESTED = 'LIVE_CHAT_REQUESTED',
+  LIVE_CHAT_ACCEPTED = 'LIVE_CHAT_ACCEPTED',
+  LIVE_CHAT_TIMED_OUT = 'LIVE_CHAT_TIMED_OUT',
+  LIVE_CHAT_ENDED = 'LIVE_CHAT_ENDED',
+  CONVERSATION_ENDED = 'CONVERSATION_ENDED',
+  MESSAGE_CREATED = 'MESSAGE_CREATED',
+}
+registerEnumType(ActivityEventType, {
+  name: 'ActivityEventType',
+  description: 'Kinds of activity-stream events; webhook event types follow them.',
+  valuesConfig: {
+    CONVERSATION_STARTED: { description: 'A visitor started a conversation with a flow.' },
+    CONTACT_CREATED: { description: 'A new contact was created for a visitor.' },
+    CONTACT_QUALIFIED: { description: 'The visitor answered a qualifying question.' },
+    CONTACT_DETAILS_CAPTURED: { description: 'The visitor gave a name or email.' },
+    LIVE_CHAT_REQUESTED: { description: 'The visitor asked for a human; the chat entered the inbox.' },
+    LIVE_CHAT_ACCEPTED: { description: 'A user accepted the chat.' },
+    LIVE_CHAT_TIMED_OUT: { description: 'Nobody accepted the chat within the flow’s timeout.' },
+    LIVE_CHAT_ENDED: { description: 'A live chat ended (see `data.endReason`).' },
+    CONVERSATION_ENDED: { description: 'The bot reached an END step without a live chat.' },
+    MESSAGE_CREATED: { description: 'A message was written in a live chat.' },
+  },
+});
+
+export enum ActorKind {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+  VISITOR = 'VISITOR',
+  SYSTEM = 'SYSTEM',
+}
+
+/** One entry of the account's activity stream, written in the transaction of the change it records. */
+@Entity({ tableName: 'activity_events' })
+@Index({ properties: ['account', 'id'] })
+@Index({ properties: ['account', 'type', 'id'] })
+@Index({ properties: ['contact', 'id'] })
+@Index({ properties: ['conversation', 'id'] })
+export class ActivityEvent extends NodeEntity {
+  @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
+
+  @Enum({ items: () => ActivityEventType, nativeEnumName: 'activity_event_type' })
+  type!: ActivityEventType;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  occurredAt: Date = new Date();
+
+  @ManyToOne(() => Contact, { ref: true, nullable: true, deleteRule: 'cascade' })
+  contact?: Ref<Contact> | null;
+
+  @ManyToOne(() => Conversation, { ref: true, nullable: true, deleteRule: 'cascade' })
+  conversation?: Ref<Conversation> | null;
+
+  @Enum({ items: () => ActorKind, nativeEnumName: 'actor_kind' })
+  actorKind!: ActorKind;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  actorUser?: Ref<User> | null;
+
+  @Property({ type: 'json' })
+  data: Record<string, unknown> = {};
+}

@@ -1,0 +1,42 @@
+import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import { User } from '../users/user.entity';
+import { NodeEntity } from '../relay/node';
+
+/** A credential for integrations; only a SHA-256 of the secret is stored. */
+@ObjectType('ApiKey', {
+  implements: NodeEntity,
+  description: 'A credential for integrations. It acts with admin rights within its account. The secret is shown once, at creation.',
+})
+@Entity({ tableName: 'api_keys' })
+export class ApiKey extends NodeEntity {
+  @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
+
+  @ManyToOne(() => User, { ref: true, deleteRule: 'cascade' })
+  createdBy!: Ref<User>;
+
+  @Field(() => String, { description: 'What the key is for, as its creator named it.' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { description: 'The first characters of the secret, to tell keys apart.' })
+  @Property({ type: 'text' })
+  prefix!: string;
+
+  @Property({ type: 'text', unique: true, hidden: true })
+  secretHash!: string;
+
+  @Field(() => Date, { description: 'When the key was created.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true, description: 'When the key last authenticated a request.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  lastUsedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the key was revoked; a revoked key authenticates nothing.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
+}

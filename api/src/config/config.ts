@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_POOL_MAX: positiveInt.max(100).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  USER_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
+  PLATFORM_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: booleanFlag.default(true),
+  RUN_WORKER: z.enum(['inline', 'off']).optional(),
+  IDLE_TIMEOUT_SECONDS: positiveInt.default(600),
+  LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
+  GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
+  GRAPHQL_MAX_COST: positiveInt.default(20000),
+});
+
+export type Config = Readonly<
+  Omit<z.output<typeof envSchema>, 'JWT_SECRET' | 'RUN_WORKER'> & {
+    JWT_SECRET: string;
+    /** Whether this process also runs the BullMQ workers (the embedded default does). */
+    RUN_WORKER: 'inline' | 'off';
+    /** True when PostgreSQL or Redis is embedded (PGlite, redis-memory-server). */
+    embedded: { postgres: boolean; redis: boolean };
+    /** Absolute path of DATA_DIR. */
+    dataDir: string;
+  }
+>;
+
+/** Thrown at start-up with every invalid variable named, so an operator can fix them at once. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment once; every other module receives the result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === 'production';
+  if (production && !values.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  if (production && (!values.DATABASE_URL || !values.REDIS_URL)) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL, REDIS_URL: required when NODE_ENV=production (the embedded default is for trying ChatOnce out)');
+  }
+  const dataDir = resolve(values.DATA_DIR);
+  const embedded = { postgres: !values.DATABASE_URL, redis: !values.REDIS_URL };
+  return Object.freeze({
+    ...values,
+    dataDir,
+    embedded,
+    JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir),
+    RUN_WORKER: values.RUN_WORKER ?? (embedded.postgres || embedded.redis ? 'inline' : 'off'),
+  });
+}
+
+// Outside production a random secret kept under DATA_DIR keeps sign-ins valid across restarts.
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+// `FOO=` in a shell or compose file means "not set", not "set to the empty string".
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}

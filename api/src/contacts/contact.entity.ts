@@ -1,0 +1,35 @@
+import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Account } from '../accounts/account.entity';
+import { NodeEntity } from '../relay/node';
+
+/** A website visitor as the account knows them: details given and answers to the bot. */
+@ObjectType('Contact', { implements: NodeEntity, description: 'A website visitor, with the details they gave and their answers to the bot.' })
+@Entity({ tableName: 'contacts' })
+@Index({ properties: ['account', 'id'] })
+@Index({ properties: ['account', 'email'] })
+export class Contact extends NodeEntity {
+  @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
+
+  @Field(() => String, { nullable: true, description: 'Name, when the visitor gave it.' })
+  @Property({ type: 'text', nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Email address, when the visitor gave it (validated).' })
+  @Property({ type: 'text', nullable: true })
+  email?: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Answers to the bot and custom fields, by field name.' })
+  @Property({ type: 'json' })
+  fields: Record<string, string> = {};
+
+  @Field(() => Date, { description: 'When the contact was created.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: 'When the contact last changed.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

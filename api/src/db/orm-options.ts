@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Options, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from '../logging/logger';
+import { entities } from './entities';
+
+/** Where generated migration sources live (also when running compiled code from dist/). */
+export const MIGRATIONS_SOURCE_DIR = resolve(__dirname, __filename.endsWith('.ts') ? 'migrations' : '../../../../api/src/db/migrations');
+
+export interface OrmOptionsInput {
+  databaseUrl: string;
+  /** Connections in the pool; 1 on the embedded PGlite, which runs one query at a time. */
+  poolMax: number;
+  logger?: Logger;
+  /** Overrides where migrations are read from and written to (`migration:create` writes sources). */
+  migrationsPath?: string;
+}
+
+/** The one MikroORM configuration used by the server, the worker, the CLIs and the tests. */
+export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: OrmOptionsInput): Options<PostgreSqlDriver> {
+  return defineConfig({
+    clientUrl: databaseUrl,
+    entities,
+    pool: { min: 0, max: poolMax },
+    forceUtcTimezone: true,
+    // Every request and job forks its own EntityManager; using the global one is a bug.
+    allowGlobalContext: false,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    migrations: {
+      path: migrationsPath ?? resolve(__dirname, 'migrations'),
+      glob: '!(*.d).{js,ts}',
+      snapshotName: '.snapshot-chatonce',
+      transactional: true,
+      allOrNothing: true,
+      // FK checks are kept: disabling them needs superuser rights a production role lacks.
+      disableForeignKeys: false,
+      emit: 'ts',
+    },
+    debug: logger ? ['query'] : false,
+    logger: logger ? (message) => logger.debug({ orm: true }, message) : undefined,
+  });
+}

@@ -1,0 +1,253 @@
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested, IsInt } from 'class-validator';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum FlowStepKind {
+  MESSAGE = 'MESSAGE',
+  QUESTION = 'QUESTION',
+  LIVE_CHAT = 'LIVE_CHAT',
+  END = 'END',
+}
+registerEnumType(FlowStepKind, {
+  name: 'FlowStepKind',
+  description: 'What a flow step does.',
+  valuesConfig: {
+    MESSAGE: { description: 'The bot says `text`, then goes to `next`.' },
+    QUESTION: {
+      description:
+        'The bot says `text` and waits. With `options` the visitor picks one and the flow follows its `next`; without, the free-text answer is stored in the contact field `field` and the flow goes to `next`.',
+    },
+    LIVE_CHAT: { description: 'The bot offers a human (see `liveChat`); accepting puts the chat in the live-chat inbox.' },
+    END: { description: 'The bot says its optional `text` and the bot part of the conversation ends.' },
+  },
+});
+
+/** Bounds on flow input, so one admin cannot store megabytes of bot text. */
+export const FLOW_LIMITS = { steps: 200, options: 20, key: 64, text: 2000, label: 80, name: 120 } as const;
+const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
+const KEY_MESSAGE = 'may contain letters, digits, "_" and "-" only';
+
+@InputType('ContactDetailsInput', { description: 'Whether and how the bot asks for name and email before the chat enters the inbox.' })
+export class ContactDetailsInput {
+  @Field(() => Boolean, { description: 'Ask the visitor for name and email after the hand-off message.' })
+  enabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The question asking for the name (default: "What is your name?").' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.text)
+  namePrompt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The question asking for the email (default: "What is your email address?").' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.text)
+  emailPrompt?: string | null;
+}
+
+@InputType('LiveChatSettingsInput', { description: 'Settings of a LIVE_CHAT step, in the product’s own words.' })
+export class LiveChatSettingsInput {
+  @Field(() => String, { description: 'What the bot says to offer a human. Shown with the options `accept` and `decline`.' })
+  @Length(1, FLOW_LIMITS.text)
+  offerMessage!: string;
+
+  @Field(() => String, { nullable: true, description: 'Label of the `accept` option (default: "Yes, connect me").' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.label)
+  acceptLabel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Label of the `decline` option (default: "No, thanks").' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.label)
+  declineLabel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the step that follows when the visitor declines.' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.key)
+  declineNext?: string | null;
+
+  @Field(() => String, { description: 'What the bot says once the visitor accepts: someone is being connected.' })
+  @Length(1, FLOW_LIMITS.text)
+  handoffMessage!: string;
+
+  @Field(() => Int, { description: 'Seconds a chat waits in the inbox before it times out; must be > 0.' })
+  @IsInt()
+  @Min(1, { message: 'timeoutSeconds must be greater than 0' })
+  @Max(86400)
+  timeoutSeconds!: number;
+
+  @Field(() => String, { description: 'What the visitor sees when nobody accepted in time.' })
+  @Length(1, FLOW_LIMITS.text)
+  timeoutMessage!: string;
+
+  @Field(() => ContactDetailsInput, { nullable: true, description: 'Ask for name and email before the chat enters the inbox.' })
+  @IsOptional()
+  @ValidateNested()
+  collectContactDetails?: ContactDetailsInput | null;
+}
+
+@InputType('FlowOptionInput', { description: 'A choice offered by a QUESTION step.' })
+export class FlowOptionInput {
+  @Field(() => String, { description: 'Stable key, sent back by `sendMessage(optionKey:)`.' })
+  @Length(1, FLOW_LIMITS.key)
+  @Matches(KEY_PATTERN, { message: `option key ${KEY_MESSAGE}` })
+  key!: string;
+
+  @Field(() => String, { description: 'Button text shown to the visitor.' })
+  @Length(1, FLOW_LIMITS.label)
+  label!: string;
+
+  @Field(() => String, { description: 'Key of the step that follows when this option is picked.' })
+  @Length(1, FLOW_LIMITS.key)
+  next!: string;
+}
+
+@InputType('FlowStepInput', { description: 'One step of a flow. Which fields apply depends on `kind`.' })
+export class FlowStepInput {
+  @Field(() => String, { description: 'Unique key of the step within the flow, referenced by `next`.' })
+  @Length(1, FLOW_LIMITS.key)
+  @Matches(KEY_PATTERN, { message: `step key ${KEY_MESSAGE}` })
+  key!: string;
+
+  @Field(() => FlowStepKind, { description: 'What the step does.' })
+  kind!: FlowStepKind;
+
+  @Field(() => String, { nullable: true, description: 'What the bot says (MESSAGE, QUESTION, END).' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.text)
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the following step (MESSAGE, and QUESTION without options).' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.key)
+  next?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Contact field that stores a free-text answer (QUESTION without options): `name`, `email` or a custom field name.',
+  })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.key)
+  @Matches(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'field must start with a letter and contain letters, digits and "_" only' })
+  field?: string | null;
+
+  @Field(() => [FlowOptionInput], { nullable: true, description: 'Choices of a QUESTION step.' })
+  @IsOptional()
+  @ArrayMaxSize(FLOW_LIMITS.options)
+  @ValidateNested({ each: true })
+  options?: FlowOptionInput[] | null;
+
+  @Field(() => LiveChatSettingsInput, { nullable: true, description: 'Settings of a LIVE_CHAT step.' })
+  @IsOptional()
+  @ValidateNested()
+  liveChat?: LiveChatSettingsInput | null;
+}
+
+// Stored shapes (JSON in flows and flow versions) and their GraphQL output types.
+
+@ObjectType('ContactDetailsSettings', { description: 'Whether and how the bot asks for name and email.' })
+export class ContactDetailsSettings {
+  @Field(() => Boolean, { description: 'Ask for name and email after the hand-off message.' })
+  enabled!: boolean;
+
+  @Field(() => String, { description: 'The question asking for the name.' })
+  namePrompt!: string;
+
+  @Field(() => String, { description: 'The question asking for the email.' })
+  emailPrompt!: string;
+}
+
+@ObjectType('LiveChatSettings', { description: 'Settings of a LIVE_CHAT step.' })
+export class LiveChatSettings {
+  @Field(() => String, { description: 'What the bot says to offer a human.' })
+  offerMessage!: string;
+
+  @Field(() => String, { description: 'Label of the `accept` option.' })
+  acceptLabel!: string;
+
+  @Field(() => String, { description: 'Label of the `decline` option.' })
+  declineLabel!: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of the step that follows a decline.' })
+  declineNext!: string | null;
+
+  @Field(() => String, { description: 'What the bot says once the visitor accepts.' })
+  handoffMessage!: string;
+
+  @Field(() => Int, { description: 'Seconds a chat waits in the inbox before it times out.' })
+  timeoutSeconds!: number;
+
+  @Field(() => String, { description: 'What the visitor sees when nobody accepted in time.' })
+  timeoutMessage!: string;
+
+  @Field(() => ContactDetailsSettings, { description: 'Name and email collection.' })
+  collectContactDetails!: ContactDetailsSettings;
+}
+
+@ObjectType('FlowOption', { description: 'A choice offered by a QUESTION step.' })
+export class FlowOption {
+  @Field(() => String, { description: 'Stable key of the option.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Button text.' })
+  label!: string;
+
+  @Field(() => String, { description: 'Key of the step that follows.' })
+  next!: string;
+}
+
+@ObjectType('FlowStep', { description: 'One step of a flow.' })
+export class FlowStep {
+  @Field(() => String, { description: 'Unique key of the step within the flow.' })
+  key!: string;
+
+  @Field(() => FlowStepKind, { description: 'What the step does.' })
+  kind!: FlowStepKind;
+
+  @Field(() => String, { nullable: true, description: 'What the bot says.' })
+  text!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Key of the following step.' })
+  next!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Contact field that stores a free-text answer.' })
+  field!: string | null;
+
+  @Field(() => [FlowOption], { nullable: true, description: 'Choices of a QUESTION step.' })
+  options!: FlowOption[] | null;
+
+  @Field(() => LiveChatSettings, { nullable: true, description: 'Settings of a LIVE_CHAT step.' })
+  liveChat!: LiveChatSettings | null;
+}
+
+export const LIVE_CHAT_DEFAULTS = {
+  acceptLabel: 'Yes, connect me',
+  declineLabel: 'No, thanks',
+  namePrompt: 'What is your name?',
+  emailPrompt: 'What is your email address?',
+} as const;
+
+/** Normalises admin input into the stored shape: every field present, defaults filled in. */
+export function toStoredSteps(steps: FlowStepInput[]): FlowStep[] {
+  return steps.map((step) => ({
+    key: step.key,
+    kind: step.kind,
+    text: step.text ?? null,
+    next: step.next ?? null,
+    field: step.field ?? null,
+    options: step.options ? step.options.map(({ key, label, next }) => ({ key, label, next })) : null,
+    liveChat: step.liveChat
+      ? {
+          offerMessage: step.liveChat.offerMessage,
+          acceptLabel: step.liveChat.acceptLabel ?? LIVE_CHAT_DEFAULTS.acceptLabel,
+          declineLabel: step.liveChat.declineLabel ?? LIVE_CHAT_DEFAULTS.declineLabel,
+          declineNext: step.liveChat.declineNext ?? null,
+          handoffMessage: step.liveChat.handoffMessage,
+          timeoutSeconds: step.liveChat.timeoutSeconds,
+          timeoutMessage: step.liveChat.timeoutMessage,
+          collectContactDetails: {
+            enabled: step.liveChat.collectContactDetails?.enabled ?? false,
+            namePrompt: step.liveChat.collectContactDetails?.namePrompt ?? LIVE_CHAT_DEFAULTS.namePrompt,
+            emailPrompt: step.liveChat.collectContactDetails?.emailPrompt ?? LIVE_CHAT_DEFAULTS.emailPrompt,
+          },
+        }
+      : null,
+  }));
+}

@@ -1,0 +1,49 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Account } from '../accounts/account.entity';
+import { NodeEntity } from '../relay/node';
+
+export enum UserRole {
+  ADMIN = 'ADMIN',
+  AGENT = 'AGENT',
+}
+registerEnumType(UserRole, {
+  name: 'UserRole',
+  description: 'What a user may do in their account.',
+  valuesConfig: {
+    ADMIN: { description: 'Manages users, API keys, flows and webhooks, and chats like an agent.' },
+    AGENT: { description: 'Chats with visitors and reads the activity stream.' },
+  },
+});
+
+/** A licensed member of an account's team. */
+@ObjectType('User', { implements: NodeEntity, description: 'A licensed member of an account: an admin or an agent.' })
+@Entity({ tableName: 'users' })
+@Index({ properties: ['account', 'acceptingChats'] })
+export class User extends NodeEntity {
+  @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
+  account!: Ref<Account>;
+
+  @Field(() => String, { description: 'Full name, shown to visitors when this user joins a chat.' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { description: 'Sign-in email address, unique across ChatOnce (stored lower-case).' })
+  @Property({ type: 'text', unique: true })
+  email!: string;
+
+  @Property({ type: 'text', hidden: true, lazy: true })
+  passwordHash!: string;
+
+  @Field(() => UserRole, { description: 'ADMIN or AGENT.' })
+  @Enum({ items: () => UserRole, nativeEnumName: 'user_role' })
+  role!: UserRole;
+
+  @Field(() => Boolean, { description: 'Whether this user currently receives waiting live chats in their inbox.' })
+  @Property({ type: 'boolean', default: false })
+  acceptingChats: boolean = false;
+
+  @Field(() => Date, { description: 'When the user was created.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

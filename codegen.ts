@@ -1,0 +1,19 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Reads the checked-in SDL, never a running server, so codegen works offline and in CI.
+const config: CodegenConfig = {
+  schema: 'schema/schema.graphql',
+  documents: ['web/src/**/*.{ts,tsx}', '!web/src/graphql/generated/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'web/src/graphql/generated/': {
+      preset: 'client',
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+      },
+    },
+  },
+};
+
+export default config;
