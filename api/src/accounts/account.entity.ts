@@ -1,4 +1,4 @@
-import { Entity, Property } from '@mikro-orm/core';
+import { Entity, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../relay/node';
 
@@ -14,9 +14,9 @@ export class Account extends NodeEntity {
     description: 'Whether live chat is rolled out to this account. Switched by the platform operator; while false, flows with a LIVE_CHAT step cannot be published.',
   })
   @Property({ type: 'boolean', default: false })
-  liveChatEnabled: boolean = false;
+  liveChatEnabled: Opt<boolean> = false;
 
   @Field(() => Date, { description: 'When the account was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -56,7 +56,7 @@ export class ActivityEvent extends NodeEntity {
   type!: ActivityEventType;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  occurredAt: Date = new Date();
+  occurredAt: Opt<Date> = new Date();
 
   @ManyToOne(() => Contact, { ref: true, nullable: true, deleteRule: 'cascade' })
   contact?: Ref<Contact> | null;
@@ -71,5 +71,5 @@ export class ActivityEvent extends NodeEntity {
   actorUser?: Ref<User> | null;
 
   @Property({ type: 'json' })
-  data: Record<string, unknown> = {};
+  data: Opt<Record<string, unknown>> = {};
 }

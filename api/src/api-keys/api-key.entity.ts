@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { User } from '../users/user.entity';
@@ -30,7 +30,7 @@ export class ApiKey extends NodeEntity {
 
   @Field(() => Date, { description: 'When the key was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Field(() => Date, { nullable: true, description: 'When the key last authenticated a request.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

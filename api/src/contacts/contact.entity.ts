@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Account } from '../accounts/account.entity';
@@ -23,13 +23,13 @@ export class Contact extends NodeEntity {
 
   @Field(() => GraphQLJSONObject, { description: 'Answers to the bot and custom fields, by field name.' })
   @Property({ type: 'json' })
-  fields: Record<string, string> = {};
+  fields: Opt<Record<string, string>> = {};
 
   @Field(() => Date, { description: 'When the contact was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Field(() => Date, { description: 'When the contact last changed.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Opt<Date> = new Date();
 }

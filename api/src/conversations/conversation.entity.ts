@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -61,7 +61,7 @@ export class Conversation extends NodeEntity {
   contact!: Ref<Contact>;
 
   @Enum({ items: () => ConversationStatus, nativeEnumName: 'conversation_status' })
-  status: ConversationStatus = ConversationStatus.BOT;
+  status: Opt<ConversationStatus> = ConversationStatus.BOT;
 
   /** Key of the flow step the bot is at (or last was at). */
   @Property({ type: 'text', nullable: true })
@@ -92,7 +92,7 @@ export class Conversation extends NodeEntity {
 
   /** Highest message sequence number; messages are numbered 1, 2, 3… within a conversation. */
   @Property({ type: 'integer', default: 0 })
-  lastMessageSeq: number = 0;
+  lastMessageSeq: Opt<number> = 0;
 
   @Property({ type: 'text', nullable: true })
   pageUrl?: string | null;
@@ -104,8 +104,8 @@ export class Conversation extends NodeEntity {
   locale?: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Opt<Date> = new Date();
 }

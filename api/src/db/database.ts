@@ -38,10 +38,13 @@ const MIGRATION_LOCK_KEY = 4_202_611;
 
 /**
  * Applies pending migrations in one transaction that holds an advisory lock, so API replicas
- * starting together migrate once and the others wait for it.
+ * starting together migrate once and the others wait for it. The embedded PGlite has a single
+ * connection and a single process, so there it migrates without the lock (which would need a
+ * second connection and deadlock).
  */
-export async function migrateToLatest(orm: MikroORM): Promise<string[]> {
+export async function migrateToLatest(orm: MikroORM, { singleConnection = false } = {}): Promise<string[]> {
   const migrator = orm.getMigrator();
+  if (singleConnection) return (await migrator.up()).map((migration) => migration.name);
   const knex = orm.em.getConnection().getKnex();
   return knex.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);

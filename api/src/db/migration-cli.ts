@@ -40,7 +40,7 @@ async function main(command: string | undefined): Promise<number> {
       const config = loadConfig();
       const database = await openDatabase(config);
       try {
-        const applied = await migrateToLatest(database.orm);
+        const applied = await migrateToLatest(database.orm, { singleConnection: !!database.embedded });
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
         return 0;
       } finally {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig, type Options, type PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../logging/logger';
 import { entities } from './entities';
@@ -17,7 +17,7 @@ export interface OrmOptionsInput {
 }
 
 /** The one MikroORM configuration used by the server, the worker, the CLIs and the tests. */
-export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: OrmOptionsInput): Options<PostgreSqlDriver> {
+export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: OrmOptionsInput): ReturnType<typeof defineConfig> {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { User } from '../users/user.entity';
@@ -29,11 +29,11 @@ export class Flow extends NodeEntity {
 
   @Field(() => Date, { description: 'When the flow was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Field(() => Date, { description: 'When the draft was last changed.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Opt<Date> = new Date();
 }
 
 /** An immutable snapshot of a flow's steps; conversations keep the version they started on. */
@@ -63,5 +63,5 @@ export class FlowVersion extends NodeEntity {
 
   @Field(() => Date, { description: 'When this version was published.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  publishedAt: Date = new Date();
+  publishedAt: Opt<Date> = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Conversation } from '../conversations/conversation.entity';
@@ -60,5 +60,5 @@ export class Message extends NodeEntity {
   clientMessageId?: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }

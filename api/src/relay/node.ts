@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { Entity, PrimaryKey } from '@mikro-orm/core';
+import { Entity, PrimaryKey, type Opt } from '@mikro-orm/core';
 import { uuidv7 } from 'uuidv7';
 import { encodeGlobalId } from './global-id';
 
@@ -14,10 +14,10 @@ import { encodeGlobalId } from './global-id';
 @Entity({ abstract: true })
 export abstract class NodeEntity {
   @PrimaryKey({ type: 'uuid' })
-  id: string = uuidv7();
+  id: Opt<string> = uuidv7();
 
   @Field(() => ID, { name: 'id', description: 'Globally unique, opaque identifier of this object.' })
-  get nodeId(): string {
+  get nodeId(): Opt<string> {
     return encodeGlobalId(this.constructor.name, this.id);
   }
 }

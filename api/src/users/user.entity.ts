@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { NodeEntity } from '../relay/node';
@@ -41,9 +41,9 @@ export class User extends NodeEntity {
 
   @Field(() => Boolean, { description: 'Whether this user currently receives waiting live chats in their inbox.' })
   @Property({ type: 'boolean', default: false })
-  acceptingChats: boolean = false;
+  acceptingChats: Opt<boolean> = false;
 
   @Field(() => Date, { description: 'When the user was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import { NodeEntity } from '../relay/node';
@@ -25,7 +25,7 @@ export class WebhookEndpoint extends NodeEntity {
   secretCiphertext!: string;
 
   @Property({ type: 'boolean', default: true })
-  enabled: boolean = true;
+  enabled: Opt<boolean> = true;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   disabledAt?: Date | null;
@@ -34,7 +34,7 @@ export class WebhookEndpoint extends NodeEntity {
   disabledReason?: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 }
 
 export enum WebhookDeliveryStatus {
@@ -67,16 +67,16 @@ export class WebhookDelivery extends NodeEntity {
   payload!: string;
 
   @Enum({ items: () => WebhookDeliveryStatus, nativeEnumName: 'webhook_delivery_status' })
-  status: WebhookDeliveryStatus = WebhookDeliveryStatus.PENDING;
+  status: Opt<WebhookDeliveryStatus> = WebhookDeliveryStatus.PENDING;
 
   @Property({ type: 'integer', default: 0 })
-  attemptCount: number = 0;
+  attemptCount: Opt<number> = 0;
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   nextAttemptAt?: Date | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
+  createdAt: Opt<Date> = new Date();
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   completedAt?: Date | null;
@@ -93,7 +93,7 @@ export class WebhookAttempt extends NodeEntity {
   attemptNumber!: number;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })
-  startedAt: Date = new Date();
+  startedAt: Opt<Date> = new Date();
 
   @Property({ type: 'integer' })
   durationMs!: number;

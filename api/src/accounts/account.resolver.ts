@@ -1,0 +1,27 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Access } from '../auth/auth-checker';
+import type { MemberViewer } from '../auth/viewer';
+import { withUserErrors } from '../errors/user-error';
+import type { GraphQLContext } from '../server/context';
+import { Account } from './account.entity';
+import { SetLiveChatEnabledInput, SetLiveChatEnabledPayload } from './account.types';
+
+@Resolver(() => Account)
+export class AccountResolver {
+  @Authorized(Access.MEMBER)
+  @Query(() => Account, { nullable: true, description: 'The caller’s account.' })
+  account(@Ctx() { em, viewer, services }: GraphQLContext) {
+    return services.accounts.get(em, (viewer as MemberViewer).accountId);
+  }
+
+  @Authorized(Access.OPERATOR)
+  @Mutation(() => SetLiveChatEnabledPayload, {
+    description: 'Rolls live chat out to an account or back. Platform operator only (`Authorization: Bearer <PLATFORM_ADMIN_TOKEN>`).',
+  })
+  setLiveChatEnabled(
+    @Arg('input', () => SetLiveChatEnabledInput, { description: 'The account and the new setting.' }) input: SetLiveChatEnabledInput,
+    @Ctx() { em, services }: GraphQLContext,
+  ) {
+    return withUserErrors(() => services.accounts.setLiveChatEnabled(em, input.accountId, input.enabled));
+  }
+}

@@ -1,0 +1,43 @@
+import type { AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import type { GraphQLContext } from '../server/context';
+import { UserRole } from '../users/user.entity';
+import { isMember } from './viewer';
+
+/** Who may call an operation; used as `@Authorized(Access.ADMIN)`. */
+export enum Access {
+  /** Any user of the account, or an API key. */
+  MEMBER = 'MEMBER',
+  /** An ADMIN user, or an API key (which acts with admin scope). */
+  ADMIN = 'ADMIN',
+  /** The platform operator (PLATFORM_ADMIN_TOKEN). */
+  OPERATOR = 'OPERATOR',
+  /** A member or the visitor of a conversation; the resolver narrows to what each may see. */
+  PARTICIPANT = 'PARTICIPANT',
+}
+
+/** Throws UNAUTHENTICATED without credentials and FORBIDDEN with the wrong ones. */
+export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { viewer } }, roles) => {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  const allowed = roles.length === 0 ? [Access.MEMBER] : roles;
+  const granted = allowed.some((access) => {
+    switch (access) {
+      case Access.MEMBER:
+        return isMember(viewer);
+      case Access.ADMIN:
+        return isMember(viewer) && viewer.role === UserRole.ADMIN;
+      case Access.OPERATOR:
+        return viewer.kind === 'operator';
+      case Access.PARTICIPANT:
+        return isMember(viewer) || viewer.kind === 'visitor';
+    }
+  });
+  if (!granted) throw forbidden(describe(allowed));
+  return true;
+};
+
+function describe(allowed: Access[]): string {
+  if (allowed.includes(Access.ADMIN)) return 'Only an admin of the account (or an API key) can do this.';
+  if (allowed.includes(Access.OPERATOR)) return 'Only the platform operator can do this.';
+  return 'You are not allowed to do this.';
+}

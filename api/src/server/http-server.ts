@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type ErrorRequestHandler } from 'express';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { authenticate } from '../auth/authenticate';
+import type { Viewer } from '../auth/viewer';
+import { createErrorFormatter } from '../errors/graphql-errors';
+import { createSchema } from '../schema/build-schema';
+import type { GraphQLContext } from './context';
+import type { Runtime } from './runtime';
+
+export interface HttpServer {
+  server: Server;
+  schema: GraphQLSchema;
+  listen(port: number, host: string): Promise<AddressInfo>;
+  close(): Promise<void>;
+}
+
+const WEB_DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist/web' : '../../../web');
+
+/**
+ * One HTTP server on one port: GraphQL over HTTP at /graphql, graphql-ws on the same path,
+ * health probes, and the built inbox. Closing drains requests and websocket connections.
+ */
+export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
+  const { config, logger, orm, redis, services, pubSub } = runtime;
+  const schema = await createSchema(pubSub);
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const formatError = createErrorFormatter(logger);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5000 },
+    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
+  });
+  const protection = armor.protect();
+
+  const contextFor = async (authorization: unknown, viewer?: Viewer): Promise<GraphQLContext> => {
+    const em = orm.em.fork();
+    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), logger, services };
+  };
+
+  const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
+    {
+      schema,
+      // The token is checked once, when the connection opens; a bad one closes it with 4403.
+      onConnect: async (ctx) => {
+        ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
+        return true;
+      },
+      context: (ctx) => contextFor(undefined, ctx.extra.viewer),
+      onSubscribe: (_ctx, _id, payload) => {
+        // Same limits as HTTP: the armor rules run on every websocket operation too.
+        const errors = payload.query ? validate(schema, payload.query as never, [...specifiedRules, ...(protection.validationRules ?? [])]) : [];
+        return errors.length ? errors : undefined;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => ({
+        ...result,
+        errors: result.errors?.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : (error as never), error)),
+      }),
+    },
+    wsServer,
+  );
+
+  const drainWebSockets: ApolloServerPlugin = {
+    async serverWillStart() {
+      return { drainServer: async () => void (await wsCleanup.dispose()) };
+    },
+  };
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all([
+      orm.em.fork().getConnection().execute('select 1').then(() => 'ok', (error: Error) => error.message),
+      redis.ping().then(() => 'ok', (error: Error) => error.message),
+    ]);
+    const [postgres, redisStatus] = checks;
+    const ready = checks.every((check) => check === 'ok');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+  );
+
+  if (existsSync(WEB_DIST)) {
+    app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes of the inbox all load the same page.
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+  }
+
+  const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status >= 500 ? 'Internal server error' : String(error.message);
+    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+  app.use(malformedBody);
+
+  return {
+    server,
+    schema,
+    listen: (port, host) =>
+      new Promise((resolveListen, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Redis } from 'ioredis';
+import { createRedis } from '../../../jobs/redis';
+import type { Config } from '../config/config';
+import { openDatabase } from '../db/database';
+import { startEmbeddedRedis, type EmbeddedRedis } from '../embedded/embedded-redis';
+import type { Logger } from '../logging/logger';
+import { createPubSub, type RedisBackedPubSub } from './pub-sub';
+import { createServices, type Services } from './services';
+
+/** The connections and services one process (API or worker) runs on. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  redis: Redis;
+  redisUrl: string;
+  pubSub: RedisBackedPubSub['pubSub'];
+  services: Services;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Prefix of Redis keys and topics; tests give each file its own. */
+  redisPrefix?: string;
+}
+
+/**
+ * Connects to PostgreSQL and Redis, starting the embedded ones where DATABASE_URL or
+ * REDIS_URL is not set. `close()` releases everything in reverse order.
+ */
+export async function startRuntime(config: Config, logger: Logger, { redisPrefix = 'chatonce' }: RuntimeOptions = {}): Promise<Runtime> {
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error) => logger.error({ err: error }, 'error during shutdown'));
+  };
+  try {
+    let embeddedRedis: EmbeddedRedis | undefined;
+    if (!config.REDIS_URL) {
+      embeddedRedis = await startEmbeddedRedis();
+      closers.push(() => embeddedRedis!.stop());
+      logger.info({ url: embeddedRedis.url }, 'REDIS_URL not set: started an embedded Redis');
+    }
+    const redisUrl = config.REDIS_URL ?? embeddedRedis!.url;
+    const database = await openDatabase(config, logger.child({ component: 'orm' }));
+    closers.push(() => database.close());
+    if (database.embedded) logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: using the embedded PGlite database');
+    const redis = createRedis(redisUrl, { keyPrefix: `${redisPrefix}:` });
+    closers.push(() => redis.quit());
+    const pubSub = createPubSub(redisUrl, redisPrefix);
+    closers.push(() => pubSub.close());
+    const services = createServices({ config, redis });
+    return { config, logger, orm: database.orm, redis, redisUrl, pubSub: pubSub.pubSub, services, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
