@@ -16,6 +16,8 @@ export async function startEmbeddedRedis(): Promise<EmbeddedRedis> {
   const server = await RedisMemoryServer.create({
     instance: { ip: '127.0.0.1', args: ['--save', '', '--appendonly', 'no', '--hz', '100', '--maxmemory-policy', 'noeviction'] },
     binary: systemBinary ? { systemBinary } : undefined,
+    // Its own process group: Ctrl-C in a terminal reaches our shutdown, which stops it in order.
+    spawn: { detached: true },
   });
   const host = await server.getHost();
   const port = await server.getPort();

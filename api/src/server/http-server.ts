@@ -90,6 +90,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
+    // main.ts owns signal handling and closes the database and Redis after Apollo.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

@@ -1,6 +1,6 @@
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import type { PubSub } from 'type-graphql';
-import { createRedis } from '../../../jobs/redis';
+import { closeRedis, createRedis, type RedisErrorLogger } from '../../../jobs/redis';
 
 export interface RedisBackedPubSub {
   pubSub: PubSub;
@@ -12,8 +12,10 @@ export interface RedisBackedPubSub {
  * the worker reaches subscribers connected to every API process. Topics are prefixed, so
  * several deployments (or test files) can share one Redis.
  */
-export function createPubSub(redisUrl: string, prefix: string): RedisBackedPubSub {
-  const redisPubSub = new RedisPubSub({ publisher: createRedis(redisUrl), subscriber: createRedis(redisUrl) });
+export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErrorLogger): RedisBackedPubSub {
+  const publisher = createRedis(redisUrl, {}, logger);
+  const subscriber = createRedis(redisUrl, {}, logger);
+  const redisPubSub = new RedisPubSub({ publisher, subscriber });
   const topic = (routingKey: string, dynamicId?: unknown) => `${prefix}:${routingKey}${dynamicId === undefined ? '' : `:${String(dynamicId)}`}`;
   return {
     pubSub: {
@@ -28,7 +30,7 @@ export function createPubSub(redisUrl: string, prefix: string): RedisBackedPubSu
       },
     },
     async close() {
-      await redisPubSub.close();
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
   };
 }
