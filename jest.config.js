@@ -11,6 +11,7 @@ module.exports = {
   roots: ['<rootDir>/api', '<rootDir>/jobs'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/api/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/api/src/test/global-teardown.ts',
   testTimeout: 30000,

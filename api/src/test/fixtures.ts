@@ -1,3 +1,4 @@
+import { decodeGlobalId } from '../relay/global-id';
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app';
 
@@ -52,4 +53,11 @@ export async function createSignedInUser(app: TestApp, adminToken: string, role:
 /** Switches live chat for an account as the platform operator would. */
 export async function enableLiveChat(app: TestApp, accountId: string, enabled = true): Promise<void> {
   await app.runtime.services.accounts.setLiveChatEnabled(app.runtime.orm.em.fork(), accountId, enabled);
+}
+
+/** The database UUID behind a global ID, for checks that read the database directly. */
+export function dbId(globalId: string): string {
+  const decoded = decodeGlobalId(globalId);
+  if (!decoded) throw new Error(`not a global ID: ${globalId}`);
+  return decoded.id;
 }
