@@ -36,6 +36,8 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
       // FK checks are kept: disabling them needs superuser rights a production role lacks.
       disableForeignKeys: false,
       emit: 'ts',
+      // Our own code logs which migrations ran.
+      silent: true,
     },
     debug: logger ? ['query'] : false,
     logger: logger ? (message) => logger.debug({ orm: true }, message) : undefined,

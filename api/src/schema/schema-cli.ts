@@ -5,6 +5,15 @@ import { schemaDescriptionGaps } from './schema-descriptions';
 
 export const SCHEMA_FILE = resolve(__dirname, __filename.endsWith('.ts') ? '../../../schema/schema.graphql' : '../../../../schema/schema.graphql');
 
+/** Whether `file` holds exactly `sdl` (a missing file is stale too). */
+export function isSchemaFileCurrent(file: string, sdl: string): boolean {
+  try {
+    return readFileSync(file, 'utf8') === sdl;
+  } catch {
+    return false;
+  }
+}
+
 /** `emit` writes schema/schema.graphql; `check` fails when it is stale or a description is missing. */
 async function main(command: string | undefined): Promise<number> {
   const schema = await createSchema();
@@ -20,13 +29,7 @@ async function main(command: string | undefined): Promise<number> {
     return 0;
   }
   if (command === 'check') {
-    let current = '';
-    try {
-      current = readFileSync(SCHEMA_FILE, 'utf8');
-    } catch {
-      // a missing file is stale too
-    }
-    if (current !== sdl) {
+    if (!isSchemaFileCurrent(SCHEMA_FILE, sdl)) {
       console.error('schema/schema.graphql is stale: run `npm run schema:emit` and commit the result.');
       return 1;
     }
