@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/authenticate';
@@ -23,6 +23,17 @@ export interface HttpServer {
   schema: GraphQLSchema;
   listen(port: number, host: string): Promise<AddressInfo>;
   close(): Promise<void>;
+}
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/** 'ok', or why not: a probe must answer even when a service hangs (Redis retries forever). */
+function probe(check: Promise<unknown>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`no answer within ${PROBE_TIMEOUT_MS} ms`), PROBE_TIMEOUT_MS);
+  });
+  return Promise.race([check.then(() => 'ok', (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
 }
 
 const WEB_DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist/web' : '../../../web');
@@ -60,14 +71,31 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       schema,
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
-        ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
-        return true;
+        try {
+          ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
+          return true;
+        } catch (error) {
+          if (error instanceof GraphQLError) return false;
+          throw error;
+        }
       },
-      context: (ctx) => contextFor(undefined, ctx.extra.viewer),
-      onSubscribe: (_ctx, _id, payload) => {
-        // Same limits as HTTP: the armor rules run on every websocket operation too.
-        const errors = payload.query ? validate(schema, payload.query as never, [...specifiedRules, ...(protection.validationRules ?? [])]) : [];
-        return errors.length ? errors : undefined;
+      // Same document limits as HTTP: the armor rules run on every websocket operation too.
+      onSubscribe: async (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...(protection.validationRules ?? [])]);
+        if (errors.length) return errors;
+        return {
+          schema,
+          document,
+          variableValues: payload.variables,
+          operationName: payload.operationName,
+          contextValue: await contextFor(undefined, ctx.extra.viewer),
+        };
       },
       onNext: (_ctx, _id, _payload, _args, result) => ({
         ...result,
@@ -100,8 +128,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   });
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.all([
-      orm.em.fork().getConnection().execute('select 1').then(() => 'ok', (error: Error) => error.message),
-      redis.ping().then(() => 'ok', (error: Error) => error.message),
+      probe(orm.em.fork().getConnection().execute('select 1')),
+      probe(redis.ping()),
     ]);
     const [postgres, redisStatus] = checks;
     const ready = checks.every((check) => check === 'ok');

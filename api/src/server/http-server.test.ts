@@ -1,0 +1,81 @@
+import { signUpAccount } from '../test/fixtures';
+import { startTestApp, wsExecute, type TestApp } from '../test/test-app';
+
+describe('the HTTP and websocket server', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+  });
+
+  it('answers a malformed body with a clean JSON error', async () => {
+    const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('serves queries over GET, and refuses a GET that could be a cross-site request', async () => {
+    const query = encodeURIComponent('{ __typename }');
+    const ok = await fetch(`${app.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(await ok.json()).toEqual({ data: { __typename: 'Query' } });
+    const csrf = await fetch(`${app.url}/graphql?query=${query}`);
+    expect(csrf.status).toBe(400);
+  });
+
+  it('follows GraphQL over HTTP: an invalid document is a 400 with a stable code', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ nope }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/graphql-response+json');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses queries nested deeper than the limit', async () => {
+    const { token } = await signUpAccount(app);
+    const deep = `{ me { account { id } } flows { edges { node { versions { edges { node { flow { versions { edges { node { flow { versions { edges { node { id } } } } } } } } } } } } } } }`;
+    const result = await app.gql(deep, {}, token);
+    expect(result.status).toBe(400);
+    expect(result.errors![0].message).toMatch(/depth/i);
+  });
+
+  it('runs operations over graphql-ws with the token from connectionParams', async () => {
+    const { token, email } = await signUpAccount(app);
+    const signedIn = await wsExecute(app.wsClient(`Bearer ${token}`), '{ me { email } }');
+    expect(signedIn.data).toEqual({ me: { email } });
+    const anonymous = await wsExecute(app.wsClient(), '{ me { email } }');
+    expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('closes a websocket whose token is invalid with 4403', async () => {
+    const codes: number[] = [];
+    const client = app.wsClient('Bearer forged.token.value', { onClose: (code) => codes.push(code) });
+    await expect(wsExecute(client, '{ __typename }')).rejects.toBeDefined();
+    expect(codes).toEqual([4403]);
+  });
+});
+
+describe('readiness without Redis', () => {
+  it('reports 503 naming the unreachable service, without hanging', async () => {
+    const app = await startTestApp({ REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${app.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: 'unavailable', postgres: 'ok', redis: expect.not.stringMatching(/^ok$/) });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await app.close();
+    }
+  });
+});
