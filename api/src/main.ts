@@ -5,6 +5,7 @@ import { createLogger } from './logging/logger';
 import { seedDemoAccount, type DemoCredentials } from './seed/demo-seed';
 import { createHttpServer } from './server/http-server';
 import { startRuntime } from './server/runtime';
+import { startWorkers, type Workers } from '../../jobs/worker';
 
 /** `npm start`: the API, the inbox and (on the embedded default) the workers in one process. */
 async function main(): Promise<void> {
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     const demo = await seedDemoAccount(runtime.orm.em.fork(), runtime.services, process.env.DEMO_PASSWORD);
     if (demo) printDemoCredentials(demo);
   }
+  // The embedded default runs the workers in this process; production runs `npm run worker`.
+  const workers: Workers | undefined = config.RUN_WORKER === 'inline' ? await startWorkers(runtime) : undefined;
   const http = await createHttpServer(runtime);
   const address = await http.listen(config.PORT, config.HOST);
   logger.info({ port: address.port }, `ChatOnce is listening on http://localhost:${address.port} (GraphQL at /graphql)`);
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 15_000).unref();
     await http.close();
+    await workers?.close();
     await runtime.close();
     clearTimeout(force);
     process.exit(0);

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { Account } from '../accounts/account.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
@@ -41,8 +42,22 @@ export enum ActorKind {
   VISITOR = 'VISITOR',
   SYSTEM = 'SYSTEM',
 }
+registerEnumType(ActorKind, {
+  name: 'ActorKind',
+  description: 'Who caused an activity event.',
+  valuesConfig: {
+    USER: { description: 'A user of the account (see `actor.user`).' },
+    API_KEY: { description: 'An integration through an API key (acting as the admin in `actor.user`).' },
+    VISITOR: { description: 'The website visitor.' },
+    SYSTEM: { description: 'ChatOnce itself: timers and the bot.' },
+  },
+});
 
 /** One entry of the account's activity stream, written in the transaction of the change it records. */
+@ObjectType('ActivityEvent', {
+  implements: NodeEntity,
+  description: 'One entry of the account’s activity stream, recorded in the same transaction as the change it describes.',
+})
 @Entity({ tableName: 'activity_events' })
 @Index({ properties: ['account', 'id'] })
 @Index({ properties: ['account', 'type', 'id'] })
@@ -52,9 +67,11 @@ export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
 
+  @Field(() => ActivityEventType, { description: 'What happened.' })
   @Enum({ items: () => ActivityEventType, nativeEnumName: 'activity_event_type' })
   type!: ActivityEventType;
 
+  @Field(() => Date, { description: 'When it happened.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   occurredAt: Opt<Date> = new Date();
 
@@ -70,6 +87,7 @@ export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   actorUser?: Ref<User> | null;
 
+  @Field(() => GraphQLJSONObject, { description: 'Details that depend on `type`, e.g. the answer given or the end reason.' })
   @Property({ type: 'json' })
   data: Opt<Record<string, unknown>> = {};
 }

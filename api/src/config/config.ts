@@ -24,6 +24,8 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   RUN_WORKER: z.enum(['inline', 'off']).optional(),
   IDLE_TIMEOUT_SECONDS: positiveInt.default(600),
+  SWEEP_INTERVAL_SECONDS: positiveInt.max(3600).default(15),
+  WORKER_CONCURRENCY: positiveInt.max(100).default(10),
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
   GRAPHQL_MAX_COST: positiveInt.default(20000),

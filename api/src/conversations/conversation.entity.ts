@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Contact } from '../contacts/contact.entity';
 import { FlowVersion } from '../flows/flow.entity';
@@ -44,12 +44,30 @@ registerEnumType(EndReason, {
   },
 });
 
+/** What the bot is waiting for from the visitor. */
+export enum BotPhase {
+  /** An answer to a QUESTION step. */
+  ANSWER = 'ANSWER',
+  /** accept or decline of a LIVE_CHAT offer. */
+  OFFER = 'OFFER',
+  /** The visitor's name, before the chat enters the inbox. */
+  NAME = 'NAME',
+  /** The visitor's email, before the chat enters the inbox. */
+  EMAIL = 'EMAIL',
+}
+
 /** One visitor's conversation: the bot part, then possibly a live chat with a user. */
+@ObjectType('Conversation', {
+  implements: NodeEntity,
+  description: 'A visitor’s conversation: the bot part, then possibly a live chat with a user of the account.',
+})
 @Entity({ tableName: 'conversations' })
 @Index({ properties: ['account', 'status'] })
 @Index({ properties: ['account', 'id'] })
 @Index({ properties: ['status', 'timeoutAt'] })
 @Index({ properties: ['status', 'idleDeadlineAt'] })
+@Index({ properties: ['contact', 'id'] })
+@Index({ properties: ['assignee', 'status'] })
 export class Conversation extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
@@ -60,6 +78,7 @@ export class Conversation extends NodeEntity {
   @ManyToOne(() => Contact, { ref: true, deleteRule: 'cascade' })
   contact!: Ref<Contact>;
 
+  @Field(() => ConversationStatus, { description: 'BOT, WAITING (in the inbox), ACTIVE (accepted), ENDED or TIMED_OUT.' })
   @Enum({ items: () => ConversationStatus, nativeEnumName: 'conversation_status' })
   status: Opt<ConversationStatus> = ConversationStatus.BOT;
 
@@ -67,26 +86,36 @@ export class Conversation extends NodeEntity {
   @Property({ type: 'text', nullable: true })
   currentStepKey?: string | null;
 
+  /** What the bot waits for at that step; null when it waits for nothing. */
+  @Enum({ items: () => BotPhase, nativeEnumName: 'bot_phase', nullable: true })
+  botPhase?: BotPhase | null;
+
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   assignee?: Ref<User> | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the chat entered the live-chat inbox.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   waitingSince?: Date | null;
 
   /** Deadline of the unanswered timeout; the worker's sweep relies on it if a queued job is lost. */
+  @Field(() => Date, { nullable: true, description: 'When a waiting chat times out unless someone accepts it (for countdowns).' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   timeoutAt?: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When a user accepted the chat.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   acceptedAt?: Date | null;
 
   /** Deadline of the idle ending, pushed forward by each visitor message in a live chat. */
+  @Field(() => Date, { nullable: true, description: 'When an active chat ends unless the visitor writes again.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   idleDeadlineAt?: Date | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the conversation ended or timed out.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   endedAt?: Date | null;
 
+  @Field(() => EndReason, { nullable: true, description: 'Why it ended.' })
   @Enum({ items: () => EndReason, nativeEnumName: 'end_reason', nullable: true })
   endReason?: EndReason | null;
 
@@ -94,18 +123,23 @@ export class Conversation extends NodeEntity {
   @Property({ type: 'integer', default: 0 })
   lastMessageSeq: Opt<number> = 0;
 
+  @Field(() => String, { nullable: true, description: 'Page the visitor started the conversation on.' })
   @Property({ type: 'text', nullable: true })
   pageUrl?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Referrer of that page.' })
   @Property({ type: 'text', nullable: true })
   referrer?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Locale of the visitor’s browser.' })
   @Property({ type: 'text', nullable: true })
   locale?: string | null;
 
+  @Field(() => Date, { description: 'When the visitor started the conversation.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
 
+  @Field(() => Date, { description: 'When the conversation last changed.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }

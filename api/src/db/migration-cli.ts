@@ -17,9 +17,8 @@ async function main(command: string | undefined): Promise<number> {
   switch (command) {
     case 'create':
       return withScratchDatabase(MIGRATIONS_SOURCE_DIR, async (orm) => {
-        const migrator = orm.getMigrator();
-        await migrator.up();
-        const result = await migrator.createMigration();
+        // The diff is taken against the committed snapshot, so nothing needs applying first.
+        const result = await orm.getMigrator().createMigration();
         console.log(result.fileName ? `created ${result.fileName}` : 'no changes: entities match the migrations');
         return 0;
       });

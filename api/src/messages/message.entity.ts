@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { User } from '../users/user.entity';
@@ -22,13 +22,18 @@ registerEnumType(MessageAuthor, {
   },
 });
 
-/** A stored choice offered with a bot message, so any widget can render buttons. */
-export interface StoredMessageOption {
-  key: string;
-  label: string;
+/** A choice offered with a bot message, so any widget can render buttons. */
+@ObjectType('MessageOption', { description: 'A choice offered with a bot message; send its key as `sendMessage(optionKey:)`.' })
+export class StoredMessageOption {
+  @Field(() => String, { description: 'Key to send back.' })
+  key!: string;
+
+  @Field(() => String, { description: 'Button text.' })
+  label!: string;
 }
 
 /** One message of a conversation, numbered by `seq` within it. */
+@ObjectType('Message', { implements: NodeEntity, description: 'One message of a conversation, from the visitor, the bot, a user or ChatOnce itself.' })
 @Entity({ tableName: 'messages' })
 @Unique({ properties: ['conversation', 'seq'] })
 @Unique({ properties: ['conversation', 'clientMessageId'] })
@@ -42,12 +47,15 @@ export class Message extends NodeEntity {
   @Property({ type: 'integer' })
   seq!: number;
 
+  @Field(() => MessageAuthor, { description: 'VISITOR, BOT, AGENT or SYSTEM.' })
   @Enum({ items: () => MessageAuthor, nativeEnumName: 'message_author' })
   author!: MessageAuthor;
 
+  @Field(() => String, { description: 'The text.' })
   @Property({ type: 'text' })
   body!: string;
 
+  @Field(() => [StoredMessageOption], { nullable: true, description: 'Choices the visitor can pick from (bot questions and the live-chat offer).' })
   @Property({ type: 'json', nullable: true })
   options?: StoredMessageOption[] | null;
 
@@ -56,9 +64,11 @@ export class Message extends NodeEntity {
   sender?: Ref<User> | null;
 
   /** Set by the client to make retries idempotent; unique within a conversation. */
+  @Field(() => String, { nullable: true, description: 'The id the sending client chose to make retries idempotent.' })
   @Property({ type: 'text', nullable: true })
   clientMessageId?: string | null;
 
+  @Field(() => Date, { description: 'When the message was written.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
 }

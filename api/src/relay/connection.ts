@@ -60,8 +60,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
 export type SortDirection = 'asc' | 'desc';
 
 /**
- * Keyset pagination on the UUIDv7 primary key (creation order); `desc` is newest first.
- * A cursor that is not one of ours is BAD_USER_INPUT.
+ * Keyset pagination on one unique, ordered column: by default the UUIDv7 primary key
+ * (creation order; `desc` is newest first). A cursor that is not one of ours is BAD_USER_INPUT.
  */
 export async function paginate<T extends { id: string }>(
   em: EntityManager,
@@ -69,12 +69,13 @@ export async function paginate<T extends { id: string }>(
   where: FilterQuery<T>,
   { first, after }: ConnectionArgs,
   direction: SortDirection = 'asc',
+  orderField: 'id' | 'seq' = 'id',
 ): Promise<Connection<T>> {
   if (after) assertCursor(after);
   const page = await em.findByCursor(entity, where, {
     first: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     after: after ?? undefined,
-    orderBy: { id: direction } as never,
+    orderBy: { [orderField]: direction } as never,
     includeCount: false,
   });
   const items = page.items as T[];
@@ -87,7 +88,7 @@ export async function paginate<T extends { id: string }>(
 function assertCursor(cursor: string): void {
   try {
     const values = Cursor.decode(cursor);
-    if (Array.isArray(values) && values.length === 1 && typeof values[0] === 'string') return;
+    if (Array.isArray(values) && values.length === 1 && ['string', 'number'].includes(typeof values[0])) return;
   } catch {
     // fall through to the error below
   }

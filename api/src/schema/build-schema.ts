@@ -2,22 +2,48 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
+import { ActivityResolver } from '../activity/activity.resolver';
 import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { AuthResolver } from '../auth/auth.resolver';
+import { ContactResolver } from '../contacts/contact.resolver';
+import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { NodeResolver } from './node.resolver';
 
-export const resolvers = [AccountResolver, ApiKeyResolver, AuthResolver, FlowResolver, FlowVersionResolver, NodeResolver, UserResolver] as const;
+export const resolvers = [
+  AccountResolver,
+  ActivityResolver,
+  ApiKeyResolver,
+  AuthResolver,
+  ContactResolver,
+  ConversationResolver,
+  FlowResolver,
+  FlowVersionResolver,
+  MessageResolver,
+  NodeResolver,
+  UserResolver,
+] as const;
 
-/** Builds the executable schema; `pubSub` carries subscription events (Redis in production). */
-export async function createSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+// Subscriptions here bring their own `subscribe` functions (over Redis, see server/pub-sub.ts),
+// so type-graphql's topic-based pub/sub must never be reached.
+const noTopicPubSub: PubSub = {
+  publish: () => {
+    throw new Error('publish through the EventDispatcher, not type-graphql topics');
+  },
+  subscribe: () => {
+    throw new Error('subscriptions use their own subscribe functions');
+  },
+};
+
+/** Builds the executable schema. */
+export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
-    pubSub,
+    pubSub: noTopicPubSub,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
 }

@@ -1,6 +1,10 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
+import { ActivityEvent } from '../activity/activity-event.entity';
+import { Contact } from '../contacts/contact.entity';
+import { Conversation } from '../conversations/conversation.entity';
+import { Message } from '../messages/message.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { Access } from '../auth/auth-checker';
 import type { MemberViewer } from '../auth/viewer';
@@ -17,6 +21,10 @@ const NODE_TYPES: Record<string, { entity: EntityClass<NodeEntity>; adminOnly?: 
   ApiKey: { entity: ApiKey, adminOnly: true },
   Flow: { entity: Flow },
   FlowVersion: { entity: FlowVersion },
+  Contact: { entity: Contact },
+  Conversation: { entity: Conversation },
+  Message: { entity: Message },
+  ActivityEvent: { entity: ActivityEvent },
 };
 
 @Resolver()

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { Logger } from '../logging/logger';
+import type { Runtime } from './runtime';
 import type { Services } from './services';
 
 /** What every resolver receives: its own EntityManager fork, the caller, and the services. */
@@ -9,4 +10,6 @@ export interface GraphQLContext {
   viewer: Viewer;
   logger: Logger;
   services: Services;
+  /** Subscribes to a pub/sub topic, resolving once Redis confirmed the subscription. */
+  listen: Runtime['listen'];
 }

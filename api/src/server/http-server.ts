@@ -43,8 +43,8 @@ const WEB_DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist/
  * health probes, and the built inbox. Closing drains requests and websocket connections.
  */
 export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
-  const { config, logger, orm, redis, services, pubSub } = runtime;
-  const schema = await createSchema(pubSub);
+  const { config, logger, orm, redis, services, listen } = runtime;
+  const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
   const server = createServer(app);
@@ -62,7 +62,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
 
   const contextFor = async (authorization: unknown, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
-    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), logger, services };
+    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), logger, services, listen };
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });

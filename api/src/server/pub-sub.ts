@@ -4,8 +4,13 @@ import { closeRedis, createRedis, type RedisErrorLogger } from '../../../jobs/re
 
 export interface RedisBackedPubSub {
   pubSub: PubSub;
+  /** Subscribes and resolves once Redis confirmed it: nothing published after that is missed. */
+  listen<T>(routingKey: string, dynamicId: string): Promise<AsyncIterableIterator<T>>;
   close(): Promise<void>;
 }
+
+// A subscriber this far behind is cut off; it resumes with its cursor or a refetch.
+const MAX_BUFFERED_EVENTS = 1000;
 
 /**
  * Subscription events travel through Redis, so an event published by any API process or by
@@ -28,6 +33,41 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
       subscribe(routingKey, dynamicId) {
         return redisPubSub.asyncIterableIterator(topic(routingKey, dynamicId)) as AsyncIterable<unknown>;
       },
+    },
+    async listen<T>(routingKey: string, dynamicId: string): Promise<AsyncIterableIterator<T>> {
+      const buffered: T[] = [];
+      const waiting: ((result: IteratorResult<T>) => void)[] = [];
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        redisPubSub.unsubscribe(subscriptionId);
+        for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
+      };
+      const subscriptionId = await redisPubSub.subscribe(topic(routingKey, dynamicId), (message: T) => {
+        if (finished) return;
+        const resolve = waiting.shift();
+        if (resolve) resolve({ value: message, done: false });
+        else if (buffered.push(message) > MAX_BUFFERED_EVENTS) finish();
+      });
+      const iterator: AsyncIterableIterator<T> = {
+        next: () =>
+          buffered.length
+            ? Promise.resolve({ value: buffered.shift()!, done: false })
+            : finished
+              ? Promise.resolve({ value: undefined, done: true })
+              : new Promise((resolve) => waiting.push(resolve)),
+        return: async () => {
+          finish();
+          return { value: undefined, done: true };
+        },
+        throw: async (error: unknown) => {
+          finish();
+          throw error;
+        },
+        [Symbol.asyncIterator]: () => iterator,
+      };
+      return iterator;
     },
     async close() {
       await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);

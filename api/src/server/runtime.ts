@@ -7,6 +7,7 @@ import { startEmbeddedRedis, type EmbeddedRedis } from '../embedded/embedded-red
 import type { Logger } from '../logging/logger';
 import { createPubSub, type RedisBackedPubSub } from './pub-sub';
 import { createServices, type Services } from './services';
+import { createQueues, type Queues } from '../../../jobs/queues';
 
 /** The connections and services one process (API or worker) runs on. */
 export interface Runtime {
@@ -16,6 +17,8 @@ export interface Runtime {
   redis: Redis;
   redisUrl: string;
   pubSub: RedisBackedPubSub['pubSub'];
+  listen: RedisBackedPubSub['listen'];
+  queues: Queues;
   services: Services;
   close(): Promise<void>;
 }
@@ -49,8 +52,10 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     closers.push(() => closeRedis(redis));
     const pubSub = createPubSub(redisUrl, redisPrefix, logger);
     closers.push(() => pubSub.close());
-    const services = createServices({ config, redis });
-    return { config, logger, orm: database.orm, redis, redisUrl, pubSub: pubSub.pubSub, services, close };
+    const queues = createQueues(redisUrl, redisPrefix, logger);
+    closers.push(() => queues.close());
+    const services = createServices({ config, logger, redis, pubSub: pubSub.pubSub, queues });
+    return { config, logger, orm: database.orm, redis, redisUrl, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,24 +1,43 @@
 import type { Redis } from 'ioredis';
+import type { PubSub } from 'type-graphql';
+import type { Queues } from '../../../jobs/queues';
 import { AccountService } from '../accounts/account.service';
+import { ActivityService } from '../activity/activity.service';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from '../auth/auth.service';
 import type { Config } from '../config/config';
+import { ContactService } from '../contacts/contact.service';
+import { ConversationService } from '../conversations/conversation.service';
 import { FlowService } from '../flows/flow.service';
+import type { Logger } from '../logging/logger';
+import { MessageService } from '../messages/message.service';
+import { EventDispatcher } from '../realtime/dispatcher';
 import { UserService } from '../users/user.service';
 
 export interface ServiceDeps {
   config: Config;
+  logger: Logger;
   redis: Redis;
+  pubSub: PubSub;
+  queues: Queues;
 }
 
 /** The services resolvers and jobs call; built once per process. */
-export function createServices({ config, redis }: ServiceDeps) {
+export function createServices({ config, logger, redis, pubSub, queues }: ServiceDeps) {
+  const dispatcher = new EventDispatcher(pubSub, queues, logger);
+  const activity = new ActivityService();
+  const messages = new MessageService();
   return {
     accounts: new AccountService(),
+    activity,
     apiKeys: new ApiKeyService(),
     auth: new AuthService(config, redis),
+    contacts: new ContactService(),
+    conversations: new ConversationService({ config, activity, messages, dispatcher }),
+    dispatcher,
     flows: new FlowService(),
-    users: new UserService(),
+    messages,
+    users: new UserService(dispatcher),
   };
 }
 

@@ -3,6 +3,7 @@ import { AuthErrorCode } from '../auth/auth.errors';
 import { hashPassword } from '../auth/password';
 import { actingUserId, type MemberViewer } from '../auth/viewer';
 import { fail, UserErrorsException } from '../errors/user-error';
+import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { User } from './user.entity';
 import { newUserErrors, normalizeEmail } from './user.rules';
@@ -14,6 +15,8 @@ export const UserErrorCode = {
 
 /** The users of an account. */
 export class UserService {
+  constructor(private readonly dispatcher: EventDispatcher) {}
+
   /** The user a member acts as (an API key acts as the admin who created it). */
   me(em: EntityManager, viewer: MemberViewer): Promise<User | null> {
     return em.findOne(User, { id: actingUserId(viewer), account: viewer.accountId });
@@ -49,8 +52,10 @@ export class UserService {
   async setAcceptingChats(em: EntityManager, viewer: MemberViewer, accepting: boolean): Promise<{ user: User }> {
     if (viewer.kind !== 'user') fail(UserErrorCode.NOT_A_USER, 'Only a signed-in user can accept chats; API keys cannot.', ['accepting']);
     const user = await em.findOneOrFail(User, { id: viewer.userId, account: viewer.accountId });
+    const turnedOn = accepting && !user.acceptingChats;
     user.acceptingChats = accepting;
     await em.flush();
+    if (turnedOn) await this.dispatcher.announceWaitingChats(em, user.id, viewer.accountId);
     return { user };
   }
 }

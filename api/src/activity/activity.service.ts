@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { actingUserId, type Viewer } from '../auth/viewer';
+import { paginate, type ConnectionArgs } from '../relay/connection';
+import type { AfterCommit } from '../realtime/after-commit';
+import { ActivityEvent, ActorKind, type ActivityEventType } from './activity-event.entity';
+
+export interface ActivityRecord {
+  accountId: string;
+  type: ActivityEventType;
+  contactId?: string | null;
+  conversationId?: string | null;
+  actor: Viewer | 'system';
+  data?: Record<string, unknown>;
+}
+
+export interface ActivityFilter {
+  contactId?: string;
+  conversationId?: string;
+  types?: ActivityEventType[];
+}
+
+/** The activity stream: one row per state change, written in the change's own transaction. */
+export class ActivityService {
+  /** Adds an event to the unit of work of `tem` (a transactional EntityManager). */
+  record(tem: EntityManager, afterCommit: AfterCommit, record: ActivityRecord): ActivityEvent {
+    const actor = record.actor;
+    const event = tem.create(ActivityEvent, {
+      account: record.accountId,
+      type: record.type,
+      contact: record.contactId ?? null,
+      conversation: record.conversationId ?? null,
+      actorKind: actorKind(actor),
+      actorUser: actor !== 'system' && (actor.kind === 'user' || actor.kind === 'apiKey') ? actingUserId(actor) : null,
+      data: record.data ?? {},
+    });
+    afterCommit.activityEvent(record.accountId, event.id);
+    return event;
+  }
+
+  /** Newest first. */
+  list(em: EntityManager, accountId: string, filter: ActivityFilter, args: ConnectionArgs) {
+    return paginate(
+      em,
+      ActivityEvent,
+      {
+        account: accountId,
+        ...(filter.contactId ? { contact: filter.contactId } : {}),
+        ...(filter.conversationId ? { conversation: filter.conversationId } : {}),
+        ...(filter.types?.length ? { type: { $in: filter.types } } : {}),
+      },
+      args,
+      'desc',
+    );
+  }
+}
+
+function actorKind(actor: Viewer | 'system'): ActorKind {
+  if (actor === 'system') return ActorKind.SYSTEM;
+  switch (actor.kind) {
+    case 'user':
+      return ActorKind.USER;
+    case 'apiKey':
+      return ActorKind.API_KEY;
+    case 'visitor':
+      return ActorKind.VISITOR;
+    default:
+      return ActorKind.SYSTEM;
+  }
+}

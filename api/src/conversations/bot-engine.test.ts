@@ -1,0 +1,98 @@
+import { ActivityEventType } from '../activity/activity-event.entity';
+import { toStoredSteps } from '../flows/flow-step.types';
+import { DEMO_FLOW_STEPS } from '../seed/demo-seed';
+import { BOT_TEXT, InvalidReplyError, runBotTurn, type BotContext, type BotState } from './bot-engine';
+import { BotPhase } from './conversation.entity';
+
+const steps = toStoredSteps(DEMO_FLOW_STEPS);
+const context = (overrides: Partial<BotContext> = {}): BotContext => ({ steps, liveChatEnabled: true, known: {}, ...overrides });
+const at = (stepKey: string, phase: BotPhase | null): BotState => ({ stepKey, phase });
+
+describe('the bot engine', () => {
+  it('says the opening messages and stops at the first question with its options', () => {
+    const turn = runBotTurn(context(), { stepKey: null, phase: null }, { kind: 'start' });
+    expect(turn.botMessages).toEqual([
+      { body: 'Hi! I’m the Acme assistant.' },
+      { body: 'What brings you here today?', options: [{ key: 'pricing', label: 'Pricing for my team' }, { key: 'support', label: 'I need support' }, { key: 'browsing', label: 'Just looking' }] },
+    ]);
+    expect(turn.state).toEqual(at('need', BotPhase.ANSWER));
+    expect(turn.outcome).toBe('waiting');
+  });
+
+  it('branches on the option picked and records the answer on the contact', () => {
+    const turn = runBotTurn(context(), at('need', BotPhase.ANSWER), { kind: 'reply', optionKey: 'pricing' });
+    expect(turn.visitorMessage).toBe('Pricing for my team');
+    expect(turn.contact.fields).toEqual({ need: 'Pricing for my team' });
+    expect(turn.activities).toEqual([{ type: ActivityEventType.CONTACT_QUALIFIED, data: expect.objectContaining({ stepKey: 'need', optionKey: 'pricing' }) }]);
+    expect(turn.state).toEqual(at('team_size', BotPhase.ANSWER));
+  });
+
+  it('accepts an option typed as its label, and re-asks when the text matches none', () => {
+    expect(runBotTurn(context(), at('need', BotPhase.ANSWER), { kind: 'reply', body: 'just LOOKING' }).outcome).toBe('completed');
+    const unclear = runBotTurn(context(), at('need', BotPhase.ANSWER), { kind: 'reply', body: 'hmm' });
+    expect(unclear.visitorMessage).toBe('hmm');
+    expect(unclear.botMessages[0].body).toBe(BOT_TEXT.pickAnOption);
+    expect(unclear.state).toEqual(at('need', BotPhase.ANSWER));
+    expect(() => runBotTurn(context(), at('need', BotPhase.ANSWER), { kind: 'reply', optionKey: 'nope' })).toThrow(InvalidReplyError);
+  });
+
+  it('offers a human, hands off, asks name and email, then queues the chat', () => {
+    const offer = runBotTurn(context(), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+    expect(offer.botMessages).toEqual([{ body: 'Would you like to talk to someone from our sales team right now?', options: [{ key: 'accept', label: 'Yes, connect me' }, { key: 'decline', label: 'No, thanks' }] }]);
+    expect(offer.state).toEqual(at('live', BotPhase.OFFER));
+
+    const accepted = runBotTurn(context(), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
+    expect(accepted.botMessages.map((m) => m.body)).toEqual(['Great, I’m connecting you with someone from our team.', 'While I find someone: what’s your name?']);
+    expect(accepted.state).toEqual(at('live', BotPhase.NAME));
+
+    const named = runBotTurn(context(), at('live', BotPhase.NAME), { kind: 'reply', body: 'Grace Hopper' });
+    expect(named.contact.name).toBe('Grace Hopper');
+    expect(named.state).toEqual(at('live', BotPhase.EMAIL));
+
+    const badEmail = runBotTurn(context({ known: { name: 'Grace Hopper' } }), at('live', BotPhase.EMAIL), { kind: 'reply', body: 'grace@' });
+    expect(badEmail.botMessages).toEqual([{ body: BOT_TEXT.invalidEmail }]);
+    expect(badEmail.state).toEqual(at('live', BotPhase.EMAIL));
+    expect(badEmail.contact.email).toBeUndefined();
+
+    const queued = runBotTurn(context({ known: { name: 'Grace Hopper' } }), at('live', BotPhase.EMAIL), { kind: 'reply', body: ' Grace@Navy.MIL ' });
+    expect(queued.contact.email).toBe('grace@navy.mil');
+    expect(queued.outcome).toBe('inbox');
+    expect(queued.liveChatStep?.liveChat?.timeoutSeconds).toBe(120);
+    expect(queued.activities.map((a) => a.type)).toEqual([ActivityEventType.CONTACT_DETAILS_CAPTURED, ActivityEventType.LIVE_CHAT_REQUESTED]);
+  });
+
+  it('does not ask for details it already has', () => {
+    const turn = runBotTurn(context({ known: { name: 'Ada', email: 'ada@example.com' } }), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
+    expect(turn.outcome).toBe('inbox');
+    expect(turn.botMessages.map((m) => m.body)).toEqual(['Great, I’m connecting you with someone from our team.']);
+  });
+
+  it('follows declineNext when the visitor declines, or when the account has no live chat', () => {
+    const declined = runBotTurn(context(), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'decline' });
+    expect(declined.outcome).toBe('completed');
+    expect(declined.botMessages.map((m) => m.body)).toEqual(['Thanks for visiting. Have a great day!']);
+
+    const noLiveChat = runBotTurn(context({ liveChatEnabled: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'large' });
+    expect(noLiveChat.outcome).toBe('completed');
+    expect(noLiveChat.botMessages.some((m) => m.options?.some((o) => o.key === 'accept'))).toBe(false);
+  });
+
+  it('stores free-text answers in the named field and stops a message loop', () => {
+    const looping = toStoredSteps([
+      { key: 'a', kind: 'MESSAGE' as never, text: 'A', next: 'b' },
+      { key: 'b', kind: 'MESSAGE' as never, text: 'B', next: 'a' },
+    ]);
+    const turn = runBotTurn(context({ steps: looping }), { stepKey: null, phase: null }, { kind: 'start' });
+    expect(turn.outcome).toBe('completed');
+    expect(turn.botMessages.length).toBe(100);
+
+    const question = toStoredSteps([
+      { key: 'company', kind: 'QUESTION' as never, text: 'Company?', field: 'company', next: 'end' },
+      { key: 'end', kind: 'END' as never, text: 'Thanks' },
+    ]);
+    const answered = runBotTurn(context({ steps: question }), at('company', BotPhase.ANSWER), { kind: 'reply', body: 'Acme' });
+    expect(answered.contact.fields).toEqual({ company: 'Acme' });
+    expect(answered.outcome).toBe('completed');
+    expect(() => runBotTurn(context({ steps: question }), at('company', BotPhase.ANSWER), { kind: 'reply', body: '  ' })).toThrow('Type an answer first.');
+  });
+});

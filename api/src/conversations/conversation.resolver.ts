@@ -1,0 +1,240 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Access } from '../auth/auth-checker';
+import { isMember, type MemberViewer, type Viewer } from '../auth/viewer';
+import { Contact } from '../contacts/contact.entity';
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import { fail, withUserErrors } from '../errors/user-error';
+import { Flow, FlowVersion } from '../flows/flow.entity';
+import { Message } from '../messages/message.entity';
+import type { AssignedMessage, ConversationMessage, InboxMessage } from '../realtime/after-commit';
+import { replayThenLive } from '../realtime/replay-then-live';
+import { Topic } from '../realtime/topics';
+import { ConnectionArgs } from '../relay/connection';
+import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
+import type { GraphQLContext } from '../server/context';
+import { User } from '../users/user.entity';
+import { decodeEventCursor, encodeEventCursor } from './conversation-cursor';
+import { Conversation } from './conversation.entity';
+import { ConversationErrorCode } from './conversation.errors';
+import {
+  AcceptChatPayload,
+  AssignedChatEvent,
+  AssignedChatEventKind,
+  ConversationConnection,
+  ConversationEvent,
+  ConversationFilter,
+  EndChatPayload,
+  InboxEvent,
+  InboxEventKind,
+  MessageConnection,
+  SendMessageInput,
+  SendMessagePayload,
+  StartConversationInput,
+  StartConversationPayload,
+} from './conversation.types';
+
+/** The signed-in user behind a subscription, or an error: inbox streams are per user. */
+function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'user' }> {
+  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind !== 'user') throw forbidden('Only a signed-in user has a live-chat inbox.');
+  return viewer;
+}
+
+/** A conversation ID argument as a UUID, or null when it is not one (answered as "not found"). */
+function conversationUuid(id: string): string | null {
+  const decoded = decodeGlobalId(id);
+  return decoded?.typeName === 'Conversation' ? decoded.id : null;
+}
+
+@Resolver(() => Conversation)
+export class ConversationResolver {
+  @Authorized(Access.PARTICIPANT)
+  @Query(() => Conversation, { nullable: true, description: 'One conversation: any of the account’s for its users, its own for a visitor token.' })
+  conversation(@Arg('id', () => ID, { description: 'The conversation.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return services.conversations.get(em, viewer, expectGlobalId(id, 'Conversation'));
+  }
+
+  @Authorized(Access.MEMBER)
+  @Query(() => ConversationConnection, { description: 'The account’s conversations, newest first.' })
+  conversations(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ConversationFilter, { nullable: true, description: 'Narrow by status, assignee or contact.' }) filter: ConversationFilter | null,
+    @Ctx() { em, viewer, services }: GraphQLContext,
+  ) {
+    return services.conversations.list(
+      em,
+      (viewer as MemberViewer).accountId,
+      {
+        status: filter?.status,
+        assigneeId: filter?.assigneeId ? expectGlobalId(filter.assigneeId, 'User', 'filter.assigneeId') : null,
+        contactId: filter?.contactId ? expectGlobalId(filter.contactId, 'Contact', 'filter.contactId') : null,
+      },
+      args,
+    );
+  }
+
+  @Authorized(Access.MEMBER)
+  @Query(() => [Conversation], { description: 'The account’s waiting chats, longest-waiting first. Empty for a user who is not accepting chats.' })
+  liveChatInbox(@Ctx() { em, viewer, services }: GraphQLContext) {
+    return services.conversations.inbox(em, viewer);
+  }
+
+  @Mutation(() => StartConversationPayload, {
+    description: 'Starts a visitor’s conversation with a published flow. Needs no token; returns the visitor token that reaches this conversation only.',
+  })
+  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() { em, services }: GraphQLContext) {
+    const decoded = decodeGlobalId(input.flowId);
+    return withUserErrors(() => services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor));
+  }
+
+  @Authorized(Access.PARTICIPANT)
+  @Mutation(() => SendMessagePayload, {
+    description: 'Sends a message: a visitor’s answer, option pick or live message, or a user’s live message. A repeated `clientMessageId` returns the first message instead of storing another.',
+  })
+  sendMessage(@Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageInput, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(async () => {
+      const id = conversationUuid(input.conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['input', 'conversationId']);
+      return services.conversations.sendMessage(em, viewer, id, input);
+    });
+  }
+
+  @Authorized(Access.MEMBER)
+  @Mutation(() => AcceptChatPayload, {
+    description: 'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting).',
+  })
+  acceptChat(@Arg('conversationId', () => ID, { description: 'The waiting chat.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(async () => {
+      const id = conversationUuid(conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+      return services.conversations.accept(em, viewer, id);
+    });
+  }
+
+  @Authorized(Access.PARTICIPANT)
+  @Mutation(() => EndChatPayload, { description: 'Ends a conversation at any time: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT).' })
+  endChat(@Arg('conversationId', () => ID, { description: 'The conversation.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(async () => {
+      const id = conversationUuid(conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+      return services.conversations.end(em, viewer, id);
+    });
+  }
+
+  @Subscription(() => InboxEvent, {
+    description: 'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, for the signed-in user while they are accepting chats.',
+    subscribe: ({ context }) => {
+      const { listen, viewer } = context as GraphQLContext;
+      return listen<InboxMessage>(Topic.INBOX, requireUser(viewer).userId);
+    },
+  })
+  async incomingChats(@Root() message: InboxMessage, @Ctx() { em, viewer }: GraphQLContext): Promise<InboxEvent> {
+    const conversation = await em.fork().findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(viewer).accountId });
+    return { kind: message.kind as InboxEventKind, conversation, reason: message.reason };
+  }
+
+  @Subscription(() => AssignedChatEvent, {
+    description: 'The signed-in user’s chats: ASSIGNED when they accept one, ENDED when one of theirs ends.',
+    subscribe: ({ context }) => {
+      const { listen, viewer } = context as GraphQLContext;
+      return listen<AssignedMessage>(Topic.ASSIGNED, requireUser(viewer).userId);
+    },
+  })
+  async assignedChats(@Root() message: AssignedMessage, @Ctx() { em, viewer }: GraphQLContext): Promise<AssignedChatEvent> {
+    const conversation = await em.fork().findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(viewer).accountId });
+    return { kind: message.kind as AssignedChatEventKind, conversation };
+  }
+
+  @Subscription(() => ConversationEvent, {
+    description:
+      'Messages of one conversation (status changes arrive as SYSTEM or BOT messages) for its visitor and the account’s users. With `after`, first replays everything since that cursor, so a reconnecting client loses nothing and sees nothing twice.',
+    subscribe: async ({ args, context }) => {
+      const { em, viewer, listen, services } = context as GraphQLContext;
+      if (viewer.kind === 'anonymous') throw unauthenticated();
+      const id = conversationUuid(args.conversationId as string);
+      const conversation = id ? await services.conversations.get(em.fork(), viewer, id) : null;
+      if (!conversation) throw forbidden('No conversation with this ID is open to you.');
+      const after = decodeEventCursor(args.after as string | undefined);
+      const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
+      return replayThenLive<Message>({
+        notifications: {
+          next: async () => mapNotification(await notifications.next()),
+          return: async () => mapNotification(await notifications.return!()),
+        },
+        readAfter: (position) => services.messages.since(em.fork(), conversation.id, position),
+        positionOf: (message) => message.seq,
+        after,
+      });
+    },
+  })
+  async conversationEvents(
+    @Root() message: Message,
+    @Arg('conversationId', () => ID, { description: 'The conversation.' }) _conversationId: string,
+    @Arg('after', () => String, { nullable: true, description: 'Replay events after this cursor first (the `cursor` of the last event received).' }) _after: string | null,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ConversationEvent> {
+    const conversation = await em.fork().findOneOrFail(Conversation, message.conversation.id);
+    return { cursor: encodeEventCursor(message.seq), message, conversation };
+  }
+
+  @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })
+  async flow(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
+    if (!isMember(viewer)) return null;
+    const version = await em.findOneOrFail(FlowVersion, conversation.flowVersion.id);
+    return em.findOneOrFail(Flow, version.flow.id);
+  }
+
+  @FieldResolver(() => FlowVersion, { nullable: true, description: 'The flow version the conversation started on (null for visitors).' })
+  flowVersion(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
+    return isMember(viewer) ? em.findOneOrFail(FlowVersion, conversation.flowVersion.id) : null;
+  }
+
+  @FieldResolver(() => Contact, { nullable: true, description: 'The visitor as a contact: details and answers (null for visitors).' })
+  contact(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
+    return isMember(viewer) ? em.findOneOrFail(Contact, conversation.contact.id) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The user who accepted the chat (null for visitors; see `assigneeName`).' })
+  assignee(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
+    return isMember(viewer) && conversation.assignee ? em.findOne(User, conversation.assignee.id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the user who accepted the chat, as the visitor sees it.' })
+  async assigneeName(@Root() conversation: Conversation, @Ctx() { em }: GraphQLContext) {
+    return conversation.assignee ? ((await em.findOne(User, conversation.assignee.id))?.name ?? null) : null;
+  }
+
+  @FieldResolver(() => MessageConnection, { description: 'The transcript, oldest first: bot part and live part.' })
+  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { em, services }: GraphQLContext) {
+    return services.messages.list(em, conversation.id, args);
+  }
+
+  @FieldResolver(() => Message, { nullable: true, description: 'The latest message, for inbox previews.' })
+  lastMessage(@Root() conversation: Conversation, @Ctx() { em }: GraphQLContext) {
+    return em.findOne(Message, { conversation: conversation.id }, { orderBy: { seq: 'desc' } });
+  }
+}
+
+async function mapNotification(result: IteratorResult<ConversationMessage>): Promise<IteratorResult<{ position: number }>> {
+  return result.done ? { value: undefined, done: true } : { value: { position: result.value.seq }, done: false };
+}
+
+@Resolver(() => Message)
+export class MessageResolver {
+  @FieldResolver(() => Conversation, { description: 'The conversation the message belongs to.' })
+  conversation(@Root() message: Message, @Ctx() { em }: GraphQLContext) {
+    return em.findOneOrFail(Conversation, message.conversation.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The user who wrote an AGENT message (null for visitors; see `senderName`).' })
+  sender(@Root() message: Message, @Ctx() { em, viewer }: GraphQLContext) {
+    return isMember(viewer) && message.sender ? em.findOne(User, message.sender.id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the author: the user’s name for AGENT messages.' })
+  async senderName(@Root() message: Message, @Ctx() { em }: GraphQLContext) {
+    return message.sender ? ((await em.findOne(User, message.sender.id))?.name ?? null) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'Cursor of this message, usable as `conversationEvents(after:)`.' })
+  cursor(@Root() message: Message): string {
+    return encodeEventCursor(message.seq);
+  }
+}

@@ -1,0 +1,395 @@
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { Account } from '../accounts/account.entity';
+import { ActivityEventType } from '../activity/activity-event.entity';
+import type { ActivityService } from '../activity/activity.service';
+import { signVisitorToken } from '../auth/tokens';
+import { isMember, type Viewer } from '../auth/viewer';
+import type { Config } from '../config/config';
+import { Contact } from '../contacts/contact.entity';
+import { fail } from '../errors/user-error';
+import { Flow, FlowVersion } from '../flows/flow.entity';
+import { Message, MessageAuthor } from '../messages/message.entity';
+import type { MessageService } from '../messages/message.service';
+import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
+import type { EventDispatcher } from '../realtime/dispatcher';
+import { paginate, type ConnectionArgs } from '../relay/connection';
+import { User, UserRole } from '../users/user.entity';
+import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
+import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
+import { ConversationErrorCode as Code } from './conversation.errors';
+import type { SendMessageInput, VisitorInput } from './conversation.types';
+
+export interface ConversationDeps {
+  config: Config;
+  activity: ActivityService;
+  messages: MessageService;
+  dispatcher: EventDispatcher;
+}
+
+export interface ConversationListFilter {
+  status?: ConversationStatus | null;
+  assigneeId?: string | null;
+  contactId?: string | null;
+}
+
+const OPEN_STATUSES = [ConversationStatus.BOT, ConversationStatus.WAITING, ConversationStatus.ACTIVE];
+
+/**
+ * Conversations from the visitor's first message to the end of the live chat. Every change
+ * locks the conversation row, runs in one transaction with its messages and activity events,
+ * and is announced (subscriptions, timers) only after it commits.
+ */
+export class ConversationService {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  // Reads
+
+  /** The conversation if the viewer may see it: a member of its account, or its own visitor. */
+  get(em: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation | null> {
+    if (viewer.kind === 'visitor') return viewer.conversationId === conversationId ? em.findOne(Conversation, conversationId) : Promise.resolve(null);
+    if (!isMember(viewer)) return Promise.resolve(null);
+    return em.findOne(Conversation, { id: conversationId, account: viewer.accountId });
+  }
+
+  /** Newest first. */
+  list(em: EntityManager, accountId: string, filter: ConversationListFilter, args: ConnectionArgs) {
+    return paginate(
+      em,
+      Conversation,
+      {
+        account: accountId,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.assigneeId ? { assignee: filter.assigneeId } : {}),
+        ...(filter.contactId ? { contact: filter.contactId } : {}),
+      },
+      args,
+      'desc',
+    );
+  }
+
+  /** Waiting chats, longest-waiting first; empty for a user who is not accepting chats. */
+  async inbox(em: EntityManager, viewer: Viewer): Promise<Conversation[]> {
+    if (!isMember(viewer)) return [];
+    if (viewer.kind === 'user') {
+      const user = await em.findOneOrFail(User, viewer.userId);
+      if (!user.acceptingChats) return [];
+    }
+    return em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+  }
+
+  // The visitor's side
+
+  /** Starts a conversation on the flow's published version; the bot speaks first. */
+  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined): Promise<{ conversation: Conversation; visitorToken: string }> {
+    const afterCommit = new AfterCommit();
+    const conversation = await em.transactional(async (tem) => {
+      const flow = flowId ? await tem.findOne(Flow, flowId) : null;
+      if (!flow) fail(Code.FLOW_NOT_FOUND, 'No flow has this ID.', ['input', 'flowId']);
+      if (!flow.publishedVersion) fail(Code.FLOW_NOT_PUBLISHED, 'This flow has not been published yet.', ['input', 'flowId']);
+      const [version, account] = await Promise.all([tem.findOneOrFail(FlowVersion, flow.publishedVersion.id), tem.findOneOrFail(Account, flow.account.id)]);
+      const contact = tem.create(Contact, { account });
+      const started = tem.create(Conversation, {
+        account,
+        flowVersion: version,
+        contact,
+        pageUrl: visitor?.pageUrl ?? null,
+        referrer: visitor?.referrer ?? null,
+        locale: visitor?.locale ?? null,
+      });
+      const actor: Viewer = { kind: 'visitor', accountId: account.id, conversationId: started.id };
+      const ids = { accountId: account.id, contactId: contact.id, conversationId: started.id };
+      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
+      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
+      const turn = runBotTurn({ steps: version.steps, liveChatEnabled: account.liveChatEnabled, known: {} }, { stepKey: null, phase: null }, { kind: 'start' });
+      this.applyTurn(tem, afterCommit, started, contact, turn, actor);
+      return started;
+    });
+    await this.deps.dispatcher.dispatch(em, afterCommit);
+    const visitorToken = signVisitorToken({ conversationId: conversation.id, accountId: conversation.account.id }, this.deps.config.JWT_SECRET);
+    return { conversation, visitorToken };
+  }
+
+  /**
+   * A message from the visitor (answers the bot, or chats live) or from a user (live chat).
+   * With a `clientMessageId` seen before, the stored message is returned and nothing changes.
+   */
+  async sendMessage(em: EntityManager, viewer: Viewer, conversationId: string, input: SendMessageInput): Promise<{ message: Message; conversation: Conversation }> {
+    const afterCommit = new AfterCommit();
+    const clientMessageId = input.clientMessageId ?? null;
+    try {
+      const result = await em.transactional(async (tem) => {
+        const conversation = await this.lockForViewer(tem, viewer, conversationId);
+        if (clientMessageId) {
+          const earlier = await tem.findOne(Message, { conversation, clientMessageId });
+          if (earlier) return { message: earlier, conversation };
+        }
+        const message =
+          viewer.kind === 'visitor'
+            ? await this.visitorMessage(tem, afterCommit, viewer, conversation, input)
+            : await this.agentMessage(tem, afterCommit, viewer, conversation, input);
+        return { message, conversation };
+      });
+      await this.deps.dispatcher.dispatch(em, afterCommit);
+      return result;
+    } catch (error) {
+      // Two retries raced past the lookup: the unique index kept one; answer with it.
+      if (error instanceof UniqueConstraintViolationException && clientMessageId) {
+        const fresh = em.fork();
+        const message = await fresh.findOneOrFail(Message, { conversation: conversationId, clientMessageId });
+        return { message, conversation: await fresh.findOneOrFail(Conversation, conversationId) };
+      }
+      throw error;
+    }
+  }
+
+  private async visitorMessage(tem: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversation: Conversation, input: SendMessageInput): Promise<Message> {
+    const ids = { accountId: conversation.account.id, contactId: conversation.contact.id, conversationId: conversation.id };
+    switch (conversation.status) {
+      case ConversationStatus.BOT: {
+        const [version, account, contact] = await Promise.all([
+          tem.findOneOrFail(FlowVersion, conversation.flowVersion.id),
+          tem.findOneOrFail(Account, conversation.account.id),
+          tem.findOneOrFail(Contact, conversation.contact.id),
+        ]);
+        let turn: BotTurn;
+        try {
+          turn = runBotTurn(
+            { steps: version.steps, liveChatEnabled: account.liveChatEnabled, known: { name: contact.name, email: contact.email } },
+            { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },
+            { kind: 'reply', body: input.body, optionKey: input.optionKey },
+          );
+        } catch (error) {
+          if (error instanceof InvalidReplyError) fail(error.code, error.message, ['input', error.code === 'INVALID_OPTION' ? 'optionKey' : 'body']);
+          throw error;
+        }
+        return this.applyTurn(tem, afterCommit, conversation, contact, turn, viewer, input.clientMessageId)!;
+      }
+      case ConversationStatus.WAITING:
+      case ConversationStatus.ACTIVE: {
+        const body = requireBody(input);
+        if (conversation.status === ConversationStatus.ACTIVE) conversation.idleDeadlineAt = this.idleDeadline();
+        const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body, clientMessageId: input.clientMessageId });
+        this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.MESSAGE_CREATED, actor: viewer, data: { messageId: message.nodeId, author: message.author } });
+        return message;
+      }
+      default:
+        fail(Code.CONVERSATION_CLOSED, 'This conversation has ended.', ['input', 'conversationId']);
+    }
+  }
+
+  private async agentMessage(tem: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversation: Conversation, input: SendMessageInput): Promise<Message> {
+    if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can chat with visitors.', ['input', 'conversationId']);
+    if (conversation.status !== ConversationStatus.ACTIVE) fail(Code.NOT_ACTIVE, 'Accept the chat before writing in it.', ['input', 'conversationId']);
+    if (conversation.assignee?.id !== viewer.userId && viewer.role !== UserRole.ADMIN) {
+      fail(Code.NOT_ASSIGNED, 'Another user is handling this chat.', ['input', 'conversationId']);
+    }
+    if (input.optionKey) fail(Code.INVALID_OPTION, 'Only visitors pick options.', ['input', 'optionKey']);
+    const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.AGENT, body: requireBody(input), senderId: viewer.userId, clientMessageId: input.clientMessageId });
+    this.deps.activity.record(tem, afterCommit, {
+      accountId: conversation.account.id,
+      contactId: conversation.contact.id,
+      conversationId: conversation.id,
+      type: ActivityEventType.MESSAGE_CREATED,
+      actor: viewer,
+      data: { messageId: message.nodeId, author: message.author },
+    });
+    return message;
+  }
+
+  /** Stores what one bot turn produced; returns the visitor's message, if the turn had one. */
+  private applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Message | undefined {
+    const ids = { accountId: conversation.account.id, contactId: contact.id, conversationId: conversation.id };
+    const visitorMessage =
+      turn.visitorMessage !== undefined ? this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId }) : undefined;
+    for (const bot of turn.botMessages) this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.BOT, body: bot.body, options: bot.options });
+    if (turn.contact.name !== undefined) contact.name = turn.contact.name;
+    if (turn.contact.email !== undefined) contact.email = turn.contact.email;
+    if (turn.contact.fields) contact.fields = { ...contact.fields, ...turn.contact.fields };
+    for (const activity of turn.activities) this.deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
+    conversation.currentStepKey = turn.state.stepKey;
+    conversation.botPhase = turn.state.phase;
+
+    const now = new Date();
+    if (turn.outcome === 'inbox') {
+      conversation.status = ConversationStatus.WAITING;
+      conversation.waitingSince = now;
+      conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
+      afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
+      afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
+    } else if (turn.outcome === 'completed') {
+      conversation.status = ConversationStatus.ENDED;
+      conversation.endedAt = now;
+      conversation.endReason = EndReason.BOT_COMPLETED;
+      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason: EndReason.BOT_COMPLETED } });
+    }
+    return visitorMessage;
+  }
+
+  // The users' side
+
+  /**
+   * The first caller wins: the conversation row is locked, so concurrent accepts (from any
+   * number of API processes) run one after another and see the winner's change.
+   */
+  async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
+    if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
+    const afterCommit = new AfterCommit();
+    const conversation = await em.transactional(async (tem) => {
+      const user = await tem.findOneOrFail(User, viewer.userId);
+      if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
+      const locked = await this.lockForViewer(tem, viewer, conversationId);
+      if (locked.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
+      if (locked.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+      const now = new Date();
+      locked.status = ConversationStatus.ACTIVE;
+      locked.assignee = tem.getReference(User, user.id, { wrapped: true });
+      locked.acceptedAt = now;
+      locked.timeoutAt = null;
+      locked.idleDeadlineAt = this.idleDeadline(now);
+      this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
+      this.deps.activity.record(tem, afterCommit, {
+        accountId: locked.account.id,
+        contactId: locked.contact.id,
+        conversationId: locked.id,
+        type: ActivityEventType.LIVE_CHAT_ACCEPTED,
+        actor: viewer,
+        data: { waitedSeconds: secondsBetween(locked.waitingSince, now), assigneeName: user.name },
+      });
+      afterCommit.inboxEvent(locked.account.id, 'REMOVED', locked.id, InboxRemovalReason.ACCEPTED);
+      afterCommit.assignedEvent(user.id, 'ASSIGNED', locked.id);
+      afterCommit.timer('idle-check', locked.id, locked.idleDeadlineAt);
+      return locked;
+    });
+    await this.deps.dispatcher.dispatch(em, afterCommit);
+    return { conversation };
+  }
+
+  /** Ends a conversation: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT). */
+  async end(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
+    const afterCommit = new AfterCommit();
+    const conversation = await em.transactional(async (tem) => {
+      const locked = await this.lockForViewer(tem, viewer, conversationId);
+      if (!OPEN_STATUSES.includes(locked.status)) fail(Code.CONVERSATION_CLOSED, 'This conversation has already ended.', ['conversationId']);
+      const byVisitor = viewer.kind === 'visitor';
+      const who = byVisitor ? 'The visitor' : viewer.kind === 'user' ? (await tem.findOneOrFail(User, viewer.userId)).name : 'An integration';
+      this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, `${who} ended the chat.`, viewer);
+      return locked;
+    });
+    await this.deps.dispatcher.dispatch(em, afterCommit);
+    return { conversation };
+  }
+
+  // Timers (called by the worker)
+
+  /** Times out a chat still waiting at its deadline; anything else (accepted, ended) is left alone. */
+  async timeOutWaiting(em: EntityManager, conversationId: string, now = new Date()): Promise<boolean> {
+    const afterCommit = new AfterCommit();
+    const timedOut = await em.transactional(async (tem) => {
+      const locked = await tem.findOne(Conversation, conversationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!locked || locked.status !== ConversationStatus.WAITING || !locked.timeoutAt || locked.timeoutAt > now) return false;
+      const version = await tem.findOneOrFail(FlowVersion, locked.flowVersion.id);
+      const step = version.steps.find((candidate) => candidate.key === locked.currentStepKey);
+      locked.status = ConversationStatus.TIMED_OUT;
+      locked.endedAt = now;
+      locked.endReason = EndReason.UNANSWERED;
+      locked.timeoutAt = null;
+      this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
+      this.deps.activity.record(tem, afterCommit, {
+        accountId: locked.account.id,
+        contactId: locked.contact.id,
+        conversationId: locked.id,
+        type: ActivityEventType.LIVE_CHAT_TIMED_OUT,
+        actor: 'system',
+        data: { waitedSeconds: secondsBetween(locked.waitingSince, now), timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null },
+      });
+      afterCommit.inboxEvent(locked.account.id, 'REMOVED', locked.id, InboxRemovalReason.TIMED_OUT);
+      return true;
+    });
+    await this.deps.dispatcher.dispatch(em, afterCommit);
+    return timedOut;
+  }
+
+  /**
+   * Ends an active chat whose visitor has been silent past the idle deadline. When the visitor
+   * wrote since the check was scheduled, schedules the next check at the new deadline instead.
+   */
+  async checkIdle(em: EntityManager, conversationId: string, now = new Date()): Promise<boolean> {
+    const afterCommit = new AfterCommit();
+    const ended = await em.transactional(async (tem) => {
+      const locked = await tem.findOne(Conversation, conversationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!locked || locked.status !== ConversationStatus.ACTIVE || !locked.idleDeadlineAt) return false;
+      if (locked.idleDeadlineAt > now) {
+        afterCommit.timer('idle-check', locked.id, locked.idleDeadlineAt);
+        return false;
+      }
+      const minutes = Math.round(this.deps.config.IDLE_TIMEOUT_SECONDS / 60);
+      const idleFor = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${this.deps.config.IDLE_TIMEOUT_SECONDS} seconds`;
+      this.close(tem, afterCommit, locked, EndReason.VISITOR_IDLE, `The chat ended because the visitor was inactive for ${idleFor}.`, 'system', now);
+      return true;
+    });
+    await this.deps.dispatcher.dispatch(em, afterCommit);
+    return ended;
+  }
+
+  /**
+   * Acts on every deadline that has passed, whether or not its queued job survived (Redis
+   * flushed, a worker down). Each action is conditional, so a job firing too acts once.
+   */
+  async sweep(em: EntityManager, now = new Date()): Promise<{ timedOut: number; idleEnded: number }> {
+    const reader = em.fork();
+    const waiting = await reader.find(Conversation, { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } }, { fields: ['id'], limit: 500 });
+    const idle = await reader.find(Conversation, { status: ConversationStatus.ACTIVE, idleDeadlineAt: { $lte: now } }, { fields: ['id'], limit: 500 });
+    let timedOut = 0;
+    let idleEnded = 0;
+    for (const { id } of waiting) if (await this.timeOutWaiting(em.fork(), id, now)) timedOut++;
+    for (const { id } of idle) if (await this.checkIdle(em.fork(), id, now)) idleEnded++;
+    return { timedOut, idleEnded };
+  }
+
+  // Shared steps
+
+  private close(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, reason: EndReason, notice: string, actor: Viewer | 'system', now = new Date()): void {
+    const previous = conversation.status;
+    conversation.status = ConversationStatus.ENDED;
+    conversation.endedAt = now;
+    conversation.endReason = reason;
+    conversation.timeoutAt = null;
+    conversation.idleDeadlineAt = null;
+    conversation.botPhase = null;
+    this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.SYSTEM, body: notice });
+    const live = previous === ConversationStatus.WAITING || previous === ConversationStatus.ACTIVE;
+    this.deps.activity.record(tem, afterCommit, {
+      accountId: conversation.account.id,
+      contactId: conversation.contact.id,
+      conversationId: conversation.id,
+      type: live ? ActivityEventType.LIVE_CHAT_ENDED : ActivityEventType.CONVERSATION_ENDED,
+      actor,
+      data: { endReason: reason, previousStatus: previous },
+    });
+    if (previous === ConversationStatus.WAITING) afterCommit.inboxEvent(conversation.account.id, 'REMOVED', conversation.id, InboxRemovalReason.ENDED);
+    if (previous === ConversationStatus.ACTIVE && conversation.assignee) afterCommit.assignedEvent(conversation.assignee.id, 'ENDED', conversation.id);
+  }
+
+  /** Locks the row of a conversation the viewer may act on; CONVERSATION_NOT_FOUND otherwise. */
+  private async lockForViewer(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
+    const allowed = viewer.kind === 'visitor' ? viewer.conversationId === conversationId : isMember(viewer);
+    const where = viewer.kind === 'visitor' ? { id: conversationId } : { id: conversationId, account: isMember(viewer) ? viewer.accountId : '' };
+    const conversation = allowed ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+    return conversation;
+  }
+
+  private idleDeadline(from = new Date()): Date {
+    return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
+  }
+}
+
+function requireBody(input: SendMessageInput): string {
+  const body = input.body?.trim();
+  if (!body) fail(Code.EMPTY_MESSAGE, 'Type a message first.', ['input', 'body']);
+  return body;
+}
+
+function secondsBetween(from: Date | null | undefined, to: Date): number | null {
+  return from ? Math.round((to.getTime() - from.getTime()) / 1000) : null;
+}

@@ -1,0 +1,63 @@
+/** Why a chat left the inbox. */
+export enum InboxRemovalReason {
+  ACCEPTED = 'ACCEPTED',
+  TIMED_OUT = 'TIMED_OUT',
+  ENDED = 'ENDED',
+}
+
+export type InboxEventKind = 'ADDED' | 'REMOVED';
+export type AssignedEventKind = 'ASSIGNED' | 'ENDED';
+export type TimerKind = 'waiting-timeout' | 'idle-check';
+
+/** What travels through Redis: identifiers only; each subscriber loads what it may see. */
+export interface InboxMessage {
+  kind: InboxEventKind;
+  conversationId: string;
+  reason: InboxRemovalReason | null;
+}
+export interface AssignedMessage {
+  kind: AssignedEventKind;
+  conversationId: string;
+}
+export interface ConversationMessage {
+  conversationId: string;
+  seq: number;
+}
+export interface ActivityMessage {
+  accountId: string;
+  eventId: string;
+}
+
+/**
+ * What a transaction wants announced once it has committed: subscription events and timers.
+ * Collected inside the transaction, dispatched after it, so nothing is announced for a
+ * change that rolled back. (A crash in between loses only announcements: timers are swept
+ * from their deadline columns, and subscribers catch up with their `after` cursor.)
+ */
+export class AfterCommit {
+  readonly inbox: { accountId: string; message: InboxMessage }[] = [];
+  readonly assigned: { userId: string; message: AssignedMessage }[] = [];
+  readonly conversation: ConversationMessage[] = [];
+  readonly activity: ActivityMessage[] = [];
+  readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
+
+  inboxEvent(accountId: string, kind: InboxEventKind, conversationId: string, reason: InboxRemovalReason | null = null): void {
+    this.inbox.push({ accountId, message: { kind, conversationId, reason } });
+  }
+
+  assignedEvent(userId: string, kind: AssignedEventKind, conversationId: string): void {
+    this.assigned.push({ userId, message: { kind, conversationId } });
+  }
+
+  conversationEvent(conversationId: string, seq: number): void {
+    this.conversation.push({ conversationId, seq });
+  }
+
+  activityEvent(accountId: string, eventId: string): void {
+    this.activity.push({ accountId, eventId });
+  }
+
+  timer(kind: TimerKind, conversationId: string, at: Date): void {
+    this.timers.push({ kind, conversationId, at });
+  }
+}

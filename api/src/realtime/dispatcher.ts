@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { PubSub } from 'type-graphql';
+import { scheduleTimer } from '../../../jobs/live-chat-timers.queue';
+import type { Queues } from '../../../jobs/queues';
+import type { Logger } from '../logging/logger';
+import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
+import { User } from '../users/user.entity';
+import type { AfterCommit } from './after-commit';
+import { Topic } from './topics';
+
+/** Announces what a committed transaction collected in its AfterCommit. */
+export class EventDispatcher {
+  constructor(
+    private readonly pubSub: PubSub,
+    private readonly queues: Queues,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Pushes the chats already waiting to a user who just started accepting chats. */
+  async announceWaitingChats(em: EntityManager, userId: string, accountId: string): Promise<void> {
+    const waiting = await em.fork().find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });
+    for (const { id } of waiting) this.pubSub.publish(Topic.INBOX, userId, { kind: 'ADDED', conversationId: id, reason: null });
+  }
+
+  /**
+   * Never throws: the change is committed already. A lost timer is caught by the sweep; a lost
+   * event by the subscriber's `after` cursor or a refetch.
+   */
+  async dispatch(em: EntityManager, afterCommit: AfterCommit): Promise<void> {
+    try {
+      for (const { accountId, message } of afterCommit.inbox) {
+        // Fanned out here, so "who is accepting" is decided once per event.
+        const users = await em.fork().find(User, { account: accountId, acceptingChats: true }, { fields: ['id'] });
+        for (const user of users) this.pubSub.publish(Topic.INBOX, user.id, message);
+      }
+      for (const { userId, message } of afterCommit.assigned) this.pubSub.publish(Topic.ASSIGNED, userId, message);
+      for (const message of afterCommit.conversation) this.pubSub.publish(Topic.CONVERSATION, message.conversationId, message);
+      for (const message of afterCommit.activity) this.pubSub.publish(Topic.ACTIVITY, message.accountId, message);
+      for (const timer of afterCommit.timers) await scheduleTimer(this.queues.liveChatTimers, timer.kind, timer.conversationId, timer.at);
+    } catch (error) {
+      this.logger.error({ err: error }, 'could not announce a committed change; timers fall back to the sweep');
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/** Pub/sub routing keys; the dynamic id narrows each to one user, conversation or account. */
+export const Topic = {
+  /** Inbox events for one user (fanned out to accepting users at publish time). */
+  INBOX: 'INBOX',
+  /** Chats assigned to, or ended for, one user. */
+  ASSIGNED: 'ASSIGNED',
+  /** New messages of one conversation, by sequence number. */
+  CONVERSATION: 'CONVERSATION',
+  /** Activity events of one account. */
+  ACTIVITY: 'ACTIVITY',
+} as const;

@@ -1,0 +1,38 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+/** The live-chat timers: unanswered timeouts, idle endings, and the sweep that backs both. */
+export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
+
+export type TimerJobName = 'waiting-timeout' | 'idle-check';
+export const SWEEP_JOB_NAME = 'sweep';
+
+export interface TimerJobData {
+  conversationId: string;
+}
+
+const TIMER_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export type LiveChatTimersQueue = Queue<TimerJobData | Record<string, never>, unknown, string>;
+
+export function createLiveChatTimersQueue(connection: Redis, prefix: string): LiveChatTimersQueue {
+  return new Queue(LIVE_CHAT_TIMERS_QUEUE, { connection, prefix });
+}
+
+/**
+ * Schedules a timer as a delayed job. The job id names the conversation and the deadline, so
+ * scheduling the same deadline twice (a retried request, the sweep) adds one job.
+ */
+export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobName, conversationId: string, at: Date): Promise<void> {
+  await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId: `${name}-${conversationId}-${at.getTime()}` });
+}
+
+/** One sweep every `everyMs`, whatever the number of workers (a BullMQ job scheduler). */
+export async function ensureSweepScheduler(queue: LiveChatTimersQueue, everyMs: number): Promise<void> {
+  await queue.upsertJobScheduler(SWEEP_JOB_NAME, { every: everyMs }, { name: SWEEP_JOB_NAME, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+}

@@ -1,0 +1,27 @@
+import type { Redis } from 'ioredis';
+import { closeRedis, createRedis, type RedisErrorLogger } from './redis';
+import { createLiveChatTimersQueue, type LiveChatTimersQueue } from './live-chat-timers.queue';
+
+/** Every queue the API enqueues to, on one connection. */
+export interface Queues {
+  liveChatTimers: LiveChatTimersQueue;
+  /** The BullMQ key prefix, shared with the workers. */
+  prefix: string;
+  connection: Redis;
+  close(): Promise<void>;
+}
+
+export function createQueues(redisUrl: string, prefix: string, logger?: RedisErrorLogger): Queues {
+  const connection = createRedis(redisUrl, {}, logger);
+  const bullPrefix = `${prefix}:bull`;
+  const liveChatTimers = createLiveChatTimersQueue(connection, bullPrefix);
+  return {
+    liveChatTimers,
+    prefix: bullPrefix,
+    connection,
+    async close() {
+      await liveChatTimers.close();
+      await closeRedis(connection);
+    },
+  };
+}
