@@ -5,7 +5,6 @@ import type { Redis } from 'ioredis';
 export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
 
 export type TimerJobName = 'waiting-timeout' | 'idle-check';
-export const SWEEP_JOB_NAME = 'sweep';
 
 export interface TimerJobData {
   conversationId: string;
@@ -18,7 +17,7 @@ const TIMER_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-export type LiveChatTimersQueue = Queue<TimerJobData | Record<string, never>, unknown, string>;
+export type LiveChatTimersQueue = Queue<TimerJobData, unknown, TimerJobName>;
 
 export function createLiveChatTimersQueue(connection: Redis, prefix: string): LiveChatTimersQueue {
   return new Queue(LIVE_CHAT_TIMERS_QUEUE, { connection, prefix });
@@ -30,9 +29,4 @@ export function createLiveChatTimersQueue(connection: Redis, prefix: string): Li
  */
 export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobName, conversationId: string, at: Date): Promise<void> {
   await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId: `${name}-${conversationId}-${at.getTime()}` });
-}
-
-/** One sweep every `everyMs`, whatever the number of workers (a BullMQ job scheduler). */
-export async function ensureSweepScheduler(queue: LiveChatTimersQueue, everyMs: number): Promise<void> {
-  await queue.upsertJobScheduler(SWEEP_JOB_NAME, { every: everyMs }, { name: SWEEP_JOB_NAME, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
 }

@@ -1,16 +1,20 @@
 import { Worker } from 'bullmq';
 import type { Runtime } from '../api/src/server/runtime';
 import { createLiveChatTimersProcessor } from './live-chat-timers.processor';
-import { ensureSweepScheduler, LIVE_CHAT_TIMERS_QUEUE } from './live-chat-timers.queue';
+import { LIVE_CHAT_TIMERS_QUEUE } from './live-chat-timers.queue';
 import { createRedis, closeRedis } from './redis';
 
 export interface Workers {
   close(): Promise<void>;
 }
 
-/** Starts every queue's worker and the sweep; used by `npm run worker` and, inline, by `npm start`. */
+/**
+ * Starts every queue's worker and the deadline sweep; used by `npm run worker` and, inline,
+ * by `npm start`. The sweep is a timer in this process rather than a BullMQ job, because it
+ * exists for the case where Redis lost its jobs, and a job scheduler would be lost with them.
+ */
 export async function startWorkers(runtime: Runtime): Promise<Workers> {
-  const { config, logger, queues, redisUrl } = runtime;
+  const { config, logger, orm, queues, redisUrl, services } = runtime;
   const connection = createRedis(redisUrl, {}, logger);
   const worker = new Worker(LIVE_CHAT_TIMERS_QUEUE, createLiveChatTimersProcessor(runtime), {
     connection,
@@ -20,10 +24,23 @@ export async function startWorkers(runtime: Runtime): Promise<Workers> {
   worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id }, 'job failed'));
   worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
   await worker.waitUntilReady();
-  await ensureSweepScheduler(queues.liveChatTimers, config.SWEEP_INTERVAL_SECONDS * 1000);
-  logger.info({ queue: LIVE_CHAT_TIMERS_QUEUE, concurrency: config.WORKER_CONCURRENCY }, 'worker started');
+
+  let sweeping: Promise<unknown> | undefined;
+  const sweep = setInterval(() => {
+    if (sweeping) return; // the previous sweep is still running
+    sweeping = services.conversations
+      .sweep(orm.em.fork())
+      .then(
+      (swept) => (swept.timedOut || swept.idleEnded ? logger.warn(swept, 'sweep acted on deadlines whose jobs had not') : undefined),
+        (error: unknown) => logger.error({ err: error }, 'sweep failed'),
+      )
+      .finally(() => (sweeping = undefined));
+  }, config.SWEEP_INTERVAL_SECONDS * 1000);
+  logger.info({ queue: LIVE_CHAT_TIMERS_QUEUE, concurrency: config.WORKER_CONCURRENCY, sweepSeconds: config.SWEEP_INTERVAL_SECONDS }, 'worker started');
   return {
     async close() {
+      clearInterval(sweep);
+      await sweeping;
       // Lets running jobs finish; delayed jobs stay in Redis for the next worker.
       await worker.close();
       await closeRedis(connection);

@@ -28,7 +28,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt.max(100).default(10),
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
-  GRAPHQL_MAX_COST: positiveInt.default(20000),
+  GRAPHQL_MAX_COST: positiveInt.default(50000),
 });
 
 export type Config = Readonly<

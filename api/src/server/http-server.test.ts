@@ -79,3 +79,24 @@ describe('readiness without Redis', () => {
     }
   });
 });
+
+describe('query complexity', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ GRAPHQL_MAX_COST: '5000' });
+  });
+  afterAll(() => app.close());
+
+  it('multiplies page sizes, so nested large pages are refused and small ones pass', async () => {
+    const { token } = await signUpAccount(app);
+    const nested = `query($n: Int!) { flows(first: $n) { edges { node { versions(first: $n) { edges { node { steps { key } } } } } } } }`;
+    const small = await app.gql(nested, { n: 10 }, token);
+    expect(small.errors).toBeUndefined();
+    const large = await app.gql(nested, { n: 100 }, token);
+    expect(large.status).toBe(400);
+    expect(large.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: 5000 });
+    await expect(wsExecute(app.wsClient(`Bearer ${token}`), nested, { n: 100 })).rejects.toEqual([
+      { message: expect.stringContaining('too much'), extensions: { code: 'QUERY_TOO_COMPLEX', complexity: 40301, maximum: 5000 } },
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/graphql-errors';
 import { createSchema } from '../schema/build-schema';
+import { assertComplexity } from './query-complexity';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
 
@@ -52,7 +53,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
 
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    // Armor's cost ignores page sizes; assertComplexity (below) accounts for `first` instead.
+    costLimit: { enabled: false },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
     maxTokens: { n: 5000 },
@@ -89,6 +91,12 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         }
         const errors = validate(schema, document, [...specifiedRules, ...(protection.validationRules ?? [])]);
         if (errors.length) return errors;
+        try {
+          assertComplexity(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, config.GRAPHQL_MAX_COST);
+        } catch (error) {
+          const { http: _http, ...extensions } = (error as GraphQLError).extensions;
+          return [new GraphQLError((error as GraphQLError).message, { extensions })];
+        }
         return {
           schema,
           document,
@@ -110,12 +118,21 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       return { drainServer: async () => void (await wsCleanup.dispose()) };
     },
   };
+  const limitComplexity: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }) {
+          assertComplexity(schema, document, request.variables, request.operationName ?? undefined, config.GRAPHQL_MAX_COST);
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [...protection.plugins, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...protection.plugins, limitComplexity, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     // main.ts owns signal handling and closes the database and Redis after Apollo.

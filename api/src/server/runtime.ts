@@ -16,6 +16,8 @@ export interface Runtime {
   orm: MikroORM;
   redis: Redis;
   redisUrl: string;
+  /** Prefix of this deployment's Redis keys, topics and queues. */
+  redisPrefix: string;
   pubSub: RedisBackedPubSub['pubSub'];
   listen: RedisBackedPubSub['listen'];
   queues: Queues;
@@ -55,7 +57,7 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const queues = createQueues(redisUrl, redisPrefix, logger);
     closers.push(() => queues.close());
     const services = createServices({ config, logger, redis, pubSub: pubSub.pubSub, queues });
-    return { config, logger, orm: database.orm, redis, redisUrl, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, close };
+    return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, close };
   } catch (error) {
     await close();
     throw error;

@@ -9,6 +9,7 @@ import { migrateToLatest } from '../db/database';
 import { createLogger } from '../logging/logger';
 import { createHttpServer, type HttpServer } from '../server/http-server';
 import { startRuntime, type Runtime } from '../server/runtime';
+import { startWorkers, type Workers } from '../../../jobs/worker';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -23,6 +24,9 @@ export interface TestApp {
   runtime: Runtime;
   http: HttpServer;
   database: TestDatabase;
+  /** Set when started with `{ workers: true }`; tests may stop and restart them. */
+  workers?: Workers;
+  startWorkers(): Promise<Workers>;
   /** POSTs one operation to /graphql, with `token` as the bearer token when given. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client; closed by `close()`. */
@@ -34,7 +38,7 @@ export interface TestApp {
  * A complete API on a free port over its own database and Redis prefix, as `npm start` wires
  * it. Every test file starts one in `beforeAll` and closes it in `afterAll`.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { workers?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -54,7 +58,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const url = `http://127.0.0.1:${port}`;
   const clients: Client[] = [];
 
-  return {
+  const app: TestApp = {
     url,
     wsUrl: `ws://127.0.0.1:${port}/graphql`,
     runtime,
@@ -80,13 +84,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       clients.push(client);
       return client;
     },
+    async startWorkers() {
+      app.workers = await startWorkers(runtime);
+      return app.workers;
+    },
     async close() {
       await Promise.all(clients.map((client) => client.dispose()));
       await http.close();
+      await app.workers?.close();
       await runtime.close();
       await database.drop();
     },
   };
+  if (options.workers) await app.startWorkers();
+  return app;
 }
 
 /** Runs one operation over a graphql-ws client and returns its single result. */
