@@ -15,6 +15,8 @@ export function createQueues(redisUrl: string, prefix: string, logger?: RedisErr
   const connection = createRedis(redisUrl, {}, logger);
   const bullPrefix = `${prefix}:bull`;
   const liveChatTimers = createLiveChatTimersQueue(connection, bullPrefix);
+  // Connection errors are already logged by createRedis; without a listener BullMQ prints them again.
+  liveChatTimers.on('error', () => undefined);
   return {
     liveChatTimers,
     prefix: bullPrefix,

@@ -31,15 +31,16 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client; closed by `close()`. */
   wsClient(authorization?: string, options?: { onClose?: (code: number) => void }): Client;
-  close(): Promise<void>;
+  /** `keepDatabase` when another app still uses the same database. */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
  * A complete API on a free port over its own database and Redis prefix, as `npm start` wires
  * it. Every test file starts one in `beforeAll` and closes it in `afterAll`.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { workers?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { workers?: boolean; database?: TestDatabase } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -88,12 +89,12 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       app.workers = await startWorkers(runtime);
       return app.workers;
     },
-    async close() {
+    async close({ keepDatabase = false } = {}) {
       await Promise.all(clients.map((client) => client.dispose()));
       await http.close();
       await app.workers?.close();
       await runtime.close();
-      await database.drop();
+      if (!keepDatabase) await database.drop();
     },
   };
   if (options.workers) await app.startWorkers();
