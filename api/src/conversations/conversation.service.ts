@@ -86,7 +86,9 @@ export class ConversationService {
       const flow = flowId ? await tem.findOne(Flow, flowId) : null;
       if (!flow) fail(Code.FLOW_NOT_FOUND, 'No flow has this ID.', ['input', 'flowId']);
       if (!flow.publishedVersion) fail(Code.FLOW_NOT_PUBLISHED, 'This flow has not been published yet.', ['input', 'flowId']);
-      const [version, account] = await Promise.all([tem.findOneOrFail(FlowVersion, flow.publishedVersion.id), tem.findOneOrFail(Account, flow.account.id)]);
+      // One after the other: a transaction is one connection, which runs one query at a time.
+      const version = await tem.findOneOrFail(FlowVersion, flow.publishedVersion.id);
+      const account = await tem.findOneOrFail(Account, flow.account.id);
       const contact = tem.create(Contact, { account });
       const started = tem.create(Conversation, {
         account,
@@ -146,11 +148,9 @@ export class ConversationService {
     const ids = { accountId: conversation.account.id, contactId: conversation.contact.id, conversationId: conversation.id };
     switch (conversation.status) {
       case ConversationStatus.BOT: {
-        const [version, account, contact] = await Promise.all([
-          tem.findOneOrFail(FlowVersion, conversation.flowVersion.id),
-          tem.findOneOrFail(Account, conversation.account.id),
-          tem.findOneOrFail(Contact, conversation.contact.id),
-        ]);
+        const version = await tem.findOneOrFail(FlowVersion, conversation.flowVersion.id);
+        const account = await tem.findOneOrFail(Account, conversation.account.id);
+        const contact = await tem.findOneOrFail(Contact, conversation.contact.id);
         let turn: BotTurn;
         try {
           turn = runBotTurn(

@@ -88,8 +88,9 @@ describe('timers run by the worker', () => {
     expect((await accept(app, agent.token, visitor.conversationId)).userErrors).toEqual([]);
 
     await sleep(1200);
-    await send(app, visitor.token, visitor.conversationId, { body: 'Still here!' });
+    // Taken before the request: the server pushes the deadline while handling it.
     const lastVisitorMessageAt = Date.now();
+    await send(app, visitor.token, visitor.conversationId, { body: 'Still here!' });
     await sleep(1200);
     // 2.4 s after the accept, past the first deadline: the message at 1.2 s kept it alive.
     expect((await traces(app, visitor.conversationId)).conversation.status).toBe(ConversationStatus.ACTIVE);
