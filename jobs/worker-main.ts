@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   if (config.embedded.postgres) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required for `npm run worker` (the embedded database belongs to `npm start`, which runs the workers itself)');
   }
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { redisPrefix: config.REDIS_PREFIX });
   const workers = await startWorkers(runtime);
   let stopping = false;
   const shutdown = async (signal: string) => {

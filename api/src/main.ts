@@ -11,7 +11,7 @@ import { startWorkers, type Workers } from '../../jobs/worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const runtime = await startRuntime(config, logger);
+  const runtime = await startRuntime(config, logger, { redisPrefix: config.REDIS_PREFIX });
   const applied = await migrateToLatest(runtime.orm, { singleConnection: config.embedded.postgres });
   if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
   if (config.SEED_DEMO) {
