@@ -40,10 +40,15 @@ function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'user' }> {
   return viewer;
 }
 
-/** A conversation ID argument as a UUID, or null when it is not one (answered as "not found"). */
+/** A conversation ID argument as a UUID, or null when it is not one. */
 function conversationUuid(id: string): string | null {
   const decoded = decodeGlobalId(id);
   return decoded?.typeName === 'Conversation' ? decoded.id : null;
+}
+
+/** Mutations answer an ID that is not a conversation's like one outside the caller's reach. */
+function requireConversationUuid(id: string, field: string[]): string {
+  return conversationUuid(id) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', field);
 }
 
 @Resolver(() => Conversation)
@@ -92,10 +97,7 @@ export class ConversationResolver {
     description: 'Sends a message: a visitor’s answer, option pick or live message, or a user’s live message. A repeated `clientMessageId` returns the first message instead of storing another.',
   })
   sendMessage(@Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageInput, @Ctx() { em, viewer, services }: GraphQLContext) {
-    return withUserErrors(async () => {
-      const id = conversationUuid(input.conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['input', 'conversationId']);
-      return services.conversations.sendMessage(em, viewer, id, input);
-    });
+    return withUserErrors(async () => services.conversations.sendMessage(em, viewer, requireConversationUuid(input.conversationId, ['input', 'conversationId']), input));
   }
 
   @Authorized(Access.MEMBER)
@@ -103,19 +105,13 @@ export class ConversationResolver {
     description: 'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting).',
   })
   acceptChat(@Arg('conversationId', () => ID, { description: 'The waiting chat.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
-    return withUserErrors(async () => {
-      const id = conversationUuid(conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
-      return services.conversations.accept(em, viewer, id);
-    });
+    return withUserErrors(async () => services.conversations.accept(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
   }
 
   @Authorized(Access.PARTICIPANT)
   @Mutation(() => EndChatPayload, { description: 'Ends a conversation at any time: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT).' })
   endChat(@Arg('conversationId', () => ID, { description: 'The conversation.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
-    return withUserErrors(async () => {
-      const id = conversationUuid(conversationId) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
-      return services.conversations.end(em, viewer, id);
-    });
+    return withUserErrors(async () => services.conversations.end(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
   }
 
   @Subscription(() => InboxEvent, {
