@@ -15,23 +15,27 @@ export function replayThenLive<T>(options: {
 }): AsyncIterableIterator<T> {
   const { notifications, readAfter, positionOf } = options;
   let last = options.after;
-  let pending: T[] | undefined;
-
-  const take = (): IteratorResult<T> => {
-    const item = pending!.shift()!;
-    last = positionOf(item);
-    return { value: item, done: false };
-  };
+  let pending: T[] = [];
+  // False until a read came back empty: a replay longer than one read's limit keeps reading.
+  let drained = false;
 
   return {
     async next() {
-      if (!pending) pending = await readAfter(last);
-      while (!pending.length) {
+      for (;;) {
+        if (pending.length) {
+          const item = pending.shift()!;
+          last = positionOf(item);
+          return { value: item, done: false };
+        }
+        if (!drained) {
+          pending = await readAfter(last);
+          drained = pending.length === 0;
+          continue;
+        }
         const notification = await notifications.next();
         if (notification.done) return { value: undefined, done: true };
-        if (notification.value.position > last) pending = await readAfter(last);
+        if (notification.value.position > last) drained = false;
       }
-      return take();
     },
     async return() {
       await notifications.return?.();

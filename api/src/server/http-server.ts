@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,6 +17,7 @@ import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/graphql-errors';
 import { createSchema } from '../schema/build-schema';
 import { assertComplexity } from './query-complexity';
+import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
 
@@ -37,7 +39,9 @@ function probe(check: Promise<unknown>): Promise<string> {
   return Promise.race([check.then(() => 'ok', (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
 }
 
-const WEB_DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist/web' : '../../../web');
+const DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist' : '../../..');
+const WEB_DIST = resolve(DIST, 'web');
+const WIDGET_FILE = resolve(DIST, 'widget/widget.js');
 
 /**
  * One HTTP server on one port: GraphQL over HTTP at /graphql, graphql-ws on the same path,
@@ -155,14 +159,24 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
 
   app.use(
     '/graphql',
+    // The widget runs on customers' sites. Auth is a bearer token, never a cookie, so any origin may call.
+    cors({ origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
   );
 
+  app.get('/widget.js', (_req, res) => {
+    if (!existsSync(WIDGET_FILE)) return void res.status(404).type('text/plain').send('The widget is not built: run `npm run build:web`.');
+    res.set({ 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=300' }).sendFile(WIDGET_FILE);
+  });
+  app.get('/demo', async (req, res) => {
+    res.type('html').send(demoPage(await demoFlowId(orm.em.fork(), req.query.flow)));
+  });
+
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the inbox all load the same page.
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
   const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {

@@ -25,6 +25,8 @@ export default defineConfig({
       '/healthz': apiTarget,
       '/readyz': apiTarget,
       '/graphiql': apiTarget,
+      '/widget.js': apiTarget,
+      '/demo': apiTarget,
     },
   },
 });
