@@ -8,9 +8,15 @@ const config: CodegenConfig = {
   generates: {
     'web/src/graphql/generated/': {
       preset: 'client',
+      // Fragments only share selections here; Apollo's cache does the data flow, so no masking.
+      presetConfig: { fragmentMasking: false },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
+        scalars: {
+          DateTimeISO: 'string',
+          JSONObject: 'Record<string, unknown>',
+        },
       },
     },
   },

@@ -28,6 +28,8 @@ const envSchema = z.object({
   SWEEP_INTERVAL_SECONDS: positiveInt.max(3600).default(15),
   WORKER_CONCURRENCY: positiveInt.max(100).default(10),
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
+  CONVERSATIONS_PER_IP_PER_10_MIN: positiveInt.default(30),
+  TRUST_PROXY: z.string().min(1).default('loopback'),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
   GRAPHQL_MAX_COST: positiveInt.default(50000),
 });

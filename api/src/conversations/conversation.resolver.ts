@@ -85,11 +85,11 @@ export class ConversationResolver {
   }
 
   @Mutation(() => StartConversationPayload, {
-    description: 'Starts a visitor’s conversation with a published flow. Needs no token; returns the visitor token that reaches this conversation only.',
+    description: 'Starts a visitor’s conversation with a published flow. Needs no token; returns the visitor token that reaches this conversation only. Limited per client address (`TOO_MANY_CONVERSATIONS`).',
   })
-  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() { em, services }: GraphQLContext) {
+  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() { em, services, ip }: GraphQLContext) {
     const decoded = decodeGlobalId(input.flowId);
-    return withUserErrors(() => services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor));
+    return withUserErrors(() => services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor, ip));
   }
 
   @Authorized(Access.PARTICIPANT)

@@ -4,6 +4,8 @@ import { ActivityEventType } from '../activity/activity-event.entity';
 import type { ActivityService } from '../activity/activity.service';
 import { signVisitorToken } from '../auth/tokens';
 import { isMember, type Viewer } from '../auth/viewer';
+import type { Redis } from 'ioredis';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { fail } from '../errors/user-error';
@@ -21,6 +23,7 @@ import type { SendMessageInput, VisitorInput } from './conversation.types';
 
 export interface ConversationDeps {
   config: Config;
+  redis: Redis;
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
@@ -40,7 +43,12 @@ const OPEN_STATUSES = [ConversationStatus.BOT, ConversationStatus.WAITING, Conve
  * and is announced (subscriptions, timers) only after it commits.
  */
 export class ConversationService {
-  constructor(private readonly deps: ConversationDeps) {}
+  private readonly startsPerIp: RateLimiterRedis;
+
+  constructor(private readonly deps: ConversationDeps) {
+    // startConversation needs no token; this keeps one address from flooding an inbox.
+    this.startsPerIp = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: 'chatonce:conversation-starts', points: deps.config.CONVERSATIONS_PER_IP_PER_10_MIN, duration: 600 });
+  }
 
   // Reads
 
@@ -80,7 +88,13 @@ export class ConversationService {
   // The visitor's side
 
   /** Starts a conversation on the flow's published version; the bot speaks first. */
-  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined): Promise<{ conversation: Conversation; visitorToken: string }> {
+  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string): Promise<{ conversation: Conversation; visitorToken: string }> {
+    try {
+      await this.startsPerIp.consume(ip);
+    } catch (rejection) {
+      if (rejection instanceof Error) throw rejection;
+      fail(Code.TOO_MANY_CONVERSATIONS, 'Too many conversations were started from your address. Try again in a few minutes.', ['input']);
+    }
     const afterCommit = new AfterCommit();
     const conversation = await em.transactional(async (tem) => {
       const flow = flowId ? await tem.findOne(Flow, flowId) : null;

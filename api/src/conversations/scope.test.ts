@@ -83,3 +83,19 @@ describe('who reaches a conversation', () => {
     expect(JSON.stringify(bad)).toContain('BAD_USER_INPUT');
   });
 });
+
+describe('starting conversations without a token', () => {
+  it('is limited per client address', async () => {
+    const app = await startTestApp({ CONVERSATIONS_PER_IP_PER_10_MIN: '3' });
+    try {
+      const admin = await signUpAccount(app);
+      await enableLiveChat(app, admin.accountId);
+      const flowId = await publishFlow(app, admin.token);
+      for (let i = 0; i < 3; i++) await startVisitor(app, flowId);
+      const refused = await app.gql(`mutation($id: ID!) { startConversation(input: { flowId: $id }) { conversation { id } userErrors { code } } }`, { id: flowId });
+      expect(refused.data!.startConversation).toEqual({ conversation: null, userErrors: [{ code: 'TOO_MANY_CONVERSATIONS' }] });
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -8,6 +8,8 @@ import type { Services } from './services';
 export interface GraphQLContext {
   em: EntityManager;
   viewer: Viewer;
+  /** The client's address (behind TRUST_PROXY proxies), for per-visitor limits. */
+  ip: string;
   logger: Logger;
   services: Services;
   /** Subscribes to a pub/sub topic, resolving once Redis confirmed the subscription. */

@@ -52,6 +52,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const schema = await createSchema();
   const app = express();
   app.disable('x-powered-by');
+  // Behind nginx (docker-compose) the client address comes from X-Forwarded-For.
+  app.set('trust proxy', config.TRUST_PROXY);
   const server = createServer(app);
   const formatError = createErrorFormatter(logger);
 
@@ -66,9 +68,9 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   });
   const protection = armor.protect();
 
-  const contextFor = async (authorization: unknown, viewer?: Viewer): Promise<GraphQLContext> => {
+  const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
-    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), logger, services, listen };
+    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen };
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
@@ -106,7 +108,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: await contextFor(undefined, ctx.extra.viewer),
+          contextValue: await contextFor(undefined, ctx.extra.request.socket.remoteAddress ?? 'unknown', ctx.extra.viewer),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => ({
@@ -162,7 +164,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     // The widget runs on customers' sites. Auth is a bearer token, never a cookie, so any origin may call.
     cors({ origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
     express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization) }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization, req.ip ?? 'unknown') }),
   );
 
   app.get('/widget.js', (_req, res) => {

@@ -33,7 +33,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     apiKeys: new ApiKeyService(),
     auth: new AuthService(config, redis),
     contacts: new ContactService(),
-    conversations: new ConversationService({ config, activity, messages, dispatcher }),
+    conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),
     messages,

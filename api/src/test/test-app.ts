@@ -50,6 +50,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     DATABASE_POOL_MAX: String(database.poolMax),
     REDIS_URL: process.env.REDIS_URL,
     RUN_WORKER: 'off',
+    // Every test visitor comes from 127.0.0.1; the limit itself has its own test.
+    CONVERSATIONS_PER_IP_PER_10_MIN: '1000000',
     ...env,
   });
   const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL), { redisPrefix: `test-${randomBytes(4).toString('hex')}` });

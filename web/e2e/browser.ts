@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+
+/** Debian's Chromium, headless; never a downloaded browser. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`);
+  if (!existsSync(resolve(__dirname, '../../dist/web/index.html')) || !existsSync(resolve(__dirname, '../../dist/widget/widget.js'))) {
+    throw new Error('dist/web or dist/widget is missing: run `npm run test:browser` (it builds first)');
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A page that records the notifications it raises, and whose visibility the test controls. */
+export async function newAgentPage(browser: Browser, baseUrl: string, options: { notifications?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 800 },
+    permissions: options.notifications ? ['notifications'] : [],
+  });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __notifications: unknown[]; __hidden: boolean; Notification: typeof Notification };
+    w.__notifications = [];
+    w.__hidden = false;
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => w.__hidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (w.__hidden ? 'hidden' : 'visible') });
+    const Real = w.Notification;
+    if (Real) {
+      const Recording = function (this: unknown, title: string, init?: NotificationOptions) {
+        w.__notifications.push({ title, body: init?.body, tag: init?.tag });
+        return new Real(title, init);
+      } as unknown as typeof Notification;
+      Object.defineProperty(Recording, 'permission', { get: () => Real.permission });
+      Recording.requestPermission = Real.requestPermission.bind(Real);
+      w.Notification = Recording;
+    }
+  });
+  return { context, page: await context.newPage() };
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('switch', { name: 'Accepting chats' }).waitFor();
+}
+
+export async function turnAcceptingOn(page: Page): Promise<void> {
+  const toggle = page.getByRole('switch', { name: 'Accepting chats' });
+  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  await page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true');
+}
+
+/** The visitor side: the sample site with the widget, as a customer's visitor sees it. */
+export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`/demo?flow=${encodeURIComponent(flowId)}`);
+  await page.getByRole('button', { name: 'Open chat' }).click();
+  await page.getByTestId('chatonce-widget').waitFor();
+  return { context, page };
+}
+
+export async function visitorSays(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('Type your message');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
