@@ -1,0 +1,109 @@
+// The widget's GraphQL documents (see schema/schema.graphql) and the shapes it reads back.
+
+export type ConversationStatus = 'BOT' | 'WAITING' | 'ACTIVE' | 'ENDED' | 'TIMED_OUT';
+export type MessageAuthor = 'VISITOR' | 'BOT' | 'AGENT' | 'SYSTEM';
+export type EndReason = 'AGENT_ENDED' | 'BOT_COMPLETED' | 'UNANSWERED' | 'VISITOR_IDLE' | 'VISITOR_LEFT';
+
+export interface UserError {
+  code: string;
+  message: string;
+}
+
+export interface MessageOption {
+  key: string;
+  label: string;
+}
+
+export interface ChatMessage {
+  id: string;
+  author: MessageAuthor;
+  body: string;
+  options: MessageOption[] | null;
+  senderName: string | null;
+  createdAt: string;
+}
+
+export interface ConversationState {
+  status: ConversationStatus;
+  assigneeName: string | null;
+  endReason: EndReason | null;
+}
+
+export interface ConversationEvent {
+  cursor: string;
+  message: ChatMessage;
+  conversation: ConversationState;
+}
+
+export const START_CONVERSATION = /* GraphQL */ `
+  mutation StartConversation($input: StartConversationInput!) {
+    startConversation(input: $input) {
+      conversation { id status }
+      visitorToken
+      userErrors { code message }
+    }
+  }
+`;
+
+export interface StartConversationData {
+  startConversation: {
+    conversation: { id: string; status: ConversationStatus } | null;
+    visitorToken: string | null;
+    userErrors: UserError[];
+  };
+}
+
+export const SEND_MESSAGE = /* GraphQL */ `
+  mutation SendMessage($input: SendMessageInput!) {
+    sendMessage(input: $input) {
+      message { id }
+      conversation { status }
+      userErrors { code message }
+    }
+  }
+`;
+
+export interface SendMessageInput {
+  conversationId: string;
+  clientMessageId: string;
+  body?: string;
+  optionKey?: string;
+}
+
+export interface SendMessageData {
+  sendMessage: {
+    message: { id: string } | null;
+    conversation: { status: ConversationStatus } | null;
+    userErrors: UserError[];
+  };
+}
+
+export const END_CHAT = /* GraphQL */ `
+  mutation EndChat($id: ID!) {
+    endChat(conversationId: $id) {
+      conversation { status }
+      userErrors { code message }
+    }
+  }
+`;
+
+export interface EndChatData {
+  endChat: {
+    conversation: { status: ConversationStatus } | null;
+    userErrors: UserError[];
+  };
+}
+
+export const CONVERSATION_EVENTS = /* GraphQL */ `
+  subscription ConversationEvents($id: ID!, $after: String) {
+    conversationEvents(conversationId: $id, after: $after) {
+      cursor
+      message { id author body options { key label } senderName createdAt }
+      conversation { status assigneeName endReason }
+    }
+  }
+`;
+
+export interface ConversationEventsData {
+  conversationEvents: ConversationEvent;
+}
