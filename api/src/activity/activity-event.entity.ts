@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Account } from '../accounts/account.entity';
@@ -61,11 +61,16 @@ registerEnumType(ActorKind, {
 @Entity({ tableName: 'activity_events' })
 @Index({ properties: ['account', 'id'] })
 @Index({ properties: ['account', 'type', 'id'] })
+@Unique({ properties: ['account', 'position'] })
 @Index({ properties: ['contact', 'id'] })
 @Index({ properties: ['conversation', 'id'] })
 export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
+
+  /** 1, 2, 3… within the account, in commit order: the integrations feed resumes from it. */
+  @Property({ type: new BigIntType('number') })
+  position!: number;
 
   @Field(() => ActivityEventType, { description: 'What happened.' })
   @Enum({ items: () => ActivityEventType, nativeEnumName: 'activity_event_type' })

@@ -1,12 +1,17 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
-import type { MemberViewer } from '../auth/viewer';
+import { isMember, type MemberViewer } from '../auth/viewer';
+import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import type { ActivityMessage } from '../realtime/after-commit';
+import { replayThenLive } from '../realtime/replay-then-live';
+import { Topic } from '../realtime/topics';
+import { decodeActivityCursor, encodeActivityCursor } from './activity-cursor';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { ActivityActor, ActivityEventConnection, ActivityFilterInput } from '../conversations/conversation.types';
 import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
-import type { GraphQLContext } from '../server/context';
+import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { ActivityEvent } from './activity-event.entity';
 
@@ -29,6 +34,43 @@ export class ActivityResolver {
       },
       args,
     );
+  }
+
+  @Subscription(() => ActivityEvent, {
+    description:
+      'The account’s activity feed for integrations, oldest first. With `after` (an event’s `cursor`), first replays every event since, then streams new ones live: a client that was disconnected catches up exactly, with nothing missed or repeated.',
+    subscribe: async ({ args, context }) => {
+      const { em, viewer, listen, services } = context as GraphQLContext;
+      if (viewer.kind === 'anonymous') throw unauthenticated();
+      if (!isMember(viewer)) throw forbidden('The activity feed is for users and API keys of the account.');
+      const after = decodeActivityCursor(args.after as string | undefined);
+      const notifications = await listen<ActivityMessage>(Topic.ACTIVITY, viewer.accountId);
+      return replayThenLive<ActivityEvent>({
+        notifications: {
+          next: async () => {
+            const result = await notifications.next();
+            return result.done ? { value: undefined, done: true } : { value: { position: result.value.position }, done: false };
+          },
+          return: async () => (await notifications.return!(), { value: undefined, done: true }),
+        },
+        readAfter: (position) => services.activity.since(em.fork(), viewer.accountId, position),
+        positionOf: (event) => event.position,
+        after,
+      });
+    },
+  })
+  activityEvents(
+    @Root() event: ActivityEvent,
+    @Arg('after', () => String, { nullable: true, description: 'Replay events after this cursor first (the `cursor` of the last event received).' }) _after: string | null,
+    @Ctx() context: GraphQLContext,
+  ): ActivityEvent {
+    freshEntityManagerForEvent(context);
+    return event;
+  }
+
+  @FieldResolver(() => String, { description: 'Cursor of this event in the account’s feed, for `activityEvents(after:)`.' })
+  cursor(@Root() event: ActivityEvent): string {
+    return encodeActivityCursor(event.position);
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The contact concerned, if any.' })

@@ -21,11 +21,16 @@ export interface ActivityFilter {
 
 /** The activity stream: one row per state change, written in the change's own transaction. */
 export class ActivityService {
-  /** Adds an event to the unit of work of `tem` (a transactional EntityManager). */
-  record(tem: EntityManager, afterCommit: AfterCommit, record: ActivityRecord): ActivityEvent {
+  /**
+   * Adds an event to the unit of work of `tem` (a transactional EntityManager), numbered
+   * after the account's last one. Taking the number locks the account's row until commit, so
+   * positions follow commit order and a feed reading "after n" never skips a late commit.
+   */
+  async record(tem: EntityManager, afterCommit: AfterCommit, record: ActivityRecord): Promise<ActivityEvent> {
     const actor = record.actor;
     const event = tem.create(ActivityEvent, {
       account: record.accountId,
+      position: await this.nextPosition(tem, record.accountId),
       type: record.type,
       contact: record.contactId ?? null,
       conversation: record.conversationId ?? null,
@@ -33,8 +38,20 @@ export class ActivityService {
       actorUser: actor !== 'system' && (actor.kind === 'user' || actor.kind === 'apiKey') ? actingUserId(actor) : null,
       data: record.data ?? {},
     });
-    afterCommit.activityEvent(record.accountId, event.id);
+    afterCommit.activityEvent(record.accountId, event.id, event.position);
     return event;
+  }
+
+  private async nextPosition(tem: EntityManager, accountId: string): Promise<number> {
+    const rows = await tem
+      .getConnection()
+      .execute<{ activity_position: string }[]>('update accounts set activity_position = activity_position + 1 where id = ? returning activity_position', [accountId], 'all', tem.getTransactionContext());
+    return Number(rows[0].activity_position);
+  }
+
+  /** Events after `position`, oldest first: what a resuming integration missed. */
+  since(em: EntityManager, accountId: string, position: number, limit = 500): Promise<ActivityEvent[]> {
+    return em.find(ActivityEvent, { account: accountId, position: { $gt: position } }, { orderBy: { position: 'asc' }, limit });
   }
 
   /** Newest first. */

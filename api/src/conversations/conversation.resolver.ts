@@ -11,7 +11,7 @@ import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
 import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
-import type { GraphQLContext } from '../server/context';
+import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { decodeEventCursor, encodeEventCursor } from './conversation-cursor';
 import { Conversation } from './conversation.entity';
@@ -121,8 +121,8 @@ export class ConversationResolver {
       return listen<InboxMessage>(Topic.INBOX, requireUser(viewer).userId);
     },
   })
-  async incomingChats(@Root() message: InboxMessage, @Ctx() { em, viewer }: GraphQLContext): Promise<InboxEvent> {
-    const conversation = await em.fork().findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(viewer).accountId });
+  async incomingChats(@Root() message: InboxMessage, @Ctx() context: GraphQLContext): Promise<InboxEvent> {
+    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(context.viewer).accountId });
     return { kind: message.kind as InboxEventKind, conversation, reason: message.reason };
   }
 
@@ -133,8 +133,8 @@ export class ConversationResolver {
       return listen<AssignedMessage>(Topic.ASSIGNED, requireUser(viewer).userId);
     },
   })
-  async assignedChats(@Root() message: AssignedMessage, @Ctx() { em, viewer }: GraphQLContext): Promise<AssignedChatEvent> {
-    const conversation = await em.fork().findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(viewer).accountId });
+  async assignedChats(@Root() message: AssignedMessage, @Ctx() context: GraphQLContext): Promise<AssignedChatEvent> {
+    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(context.viewer).accountId });
     return { kind: message.kind as AssignedChatEventKind, conversation };
   }
 
@@ -164,9 +164,9 @@ export class ConversationResolver {
     @Root() message: Message,
     @Arg('conversationId', () => ID, { description: 'The conversation.' }) _conversationId: string,
     @Arg('after', () => String, { nullable: true, description: 'Replay events after this cursor first (the `cursor` of the last event received).' }) _after: string | null,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ): Promise<ConversationEvent> {
-    const conversation = await em.fork().findOneOrFail(Conversation, message.conversation.id);
+    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, message.conversation.id);
     return { cursor: encodeEventCursor(message.seq), message, conversation };
   }
 

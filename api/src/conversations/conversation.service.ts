@@ -114,10 +114,10 @@ export class ConversationService {
       });
       const actor: Viewer = { kind: 'visitor', accountId: account.id, conversationId: started.id };
       const ids = { accountId: account.id, contactId: contact.id, conversationId: started.id };
-      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
-      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
+      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
+      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
       const turn = runBotTurn({ steps: version.steps, liveChatEnabled: account.liveChatEnabled, known: {} }, { stepKey: null, phase: null }, { kind: 'start' });
-      this.applyTurn(tem, afterCommit, started, contact, turn, actor);
+      await this.applyTurn(tem, afterCommit, started, contact, turn, actor);
       return started;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -176,14 +176,14 @@ export class ConversationService {
           if (error instanceof InvalidReplyError) fail(error.code, error.message, ['input', error.code === 'INVALID_OPTION' ? 'optionKey' : 'body']);
           throw error;
         }
-        return this.applyTurn(tem, afterCommit, conversation, contact, turn, viewer, input.clientMessageId)!;
+        return (await this.applyTurn(tem, afterCommit, conversation, contact, turn, viewer, input.clientMessageId))!;
       }
       case ConversationStatus.WAITING:
       case ConversationStatus.ACTIVE: {
         const body = requireBody(input);
         if (conversation.status === ConversationStatus.ACTIVE) conversation.idleDeadlineAt = this.idleDeadline();
         const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body, clientMessageId: input.clientMessageId });
-        this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.MESSAGE_CREATED, actor: viewer, data: { messageId: message.nodeId, author: message.author } });
+        await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.MESSAGE_CREATED, actor: viewer, data: { messageId: message.nodeId, author: message.author } });
         return message;
       }
       default:
@@ -199,7 +199,7 @@ export class ConversationService {
     }
     if (input.optionKey) fail(Code.INVALID_OPTION, 'Only visitors pick options.', ['input', 'optionKey']);
     const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.AGENT, body: requireBody(input), senderId: viewer.userId, clientMessageId: input.clientMessageId });
-    this.deps.activity.record(tem, afterCommit, {
+    await this.deps.activity.record(tem, afterCommit, {
       accountId: conversation.account.id,
       contactId: conversation.contact.id,
       conversationId: conversation.id,
@@ -211,7 +211,7 @@ export class ConversationService {
   }
 
   /** Stores what one bot turn produced; returns the visitor's message, if the turn had one. */
-  private applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Message | undefined {
+  private async applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Promise<Message | undefined> {
     const ids = { accountId: conversation.account.id, contactId: contact.id, conversationId: conversation.id };
     const visitorMessage =
       turn.visitorMessage !== undefined ? this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId }) : undefined;
@@ -219,7 +219,7 @@ export class ConversationService {
     if (turn.contact.name !== undefined) contact.name = turn.contact.name;
     if (turn.contact.email !== undefined) contact.email = turn.contact.email;
     if (turn.contact.fields) contact.fields = { ...contact.fields, ...turn.contact.fields };
-    for (const activity of turn.activities) this.deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
+    for (const activity of turn.activities) await this.deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
     conversation.currentStepKey = turn.state.stepKey;
     conversation.botPhase = turn.state.phase;
 
@@ -234,7 +234,7 @@ export class ConversationService {
       conversation.status = ConversationStatus.ENDED;
       conversation.endedAt = now;
       conversation.endReason = EndReason.BOT_COMPLETED;
-      this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason: EndReason.BOT_COMPLETED } });
+      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason: EndReason.BOT_COMPLETED } });
     }
     return visitorMessage;
   }
@@ -261,7 +261,7 @@ export class ConversationService {
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
-      this.deps.activity.record(tem, afterCommit, {
+      await this.deps.activity.record(tem, afterCommit, {
         accountId: locked.account.id,
         contactId: locked.contact.id,
         conversationId: locked.id,
@@ -286,7 +286,7 @@ export class ConversationService {
       if (!OPEN_STATUSES.includes(locked.status)) fail(Code.CONVERSATION_CLOSED, 'This conversation has already ended.', ['conversationId']);
       const byVisitor = viewer.kind === 'visitor';
       const who = byVisitor ? 'The visitor' : viewer.kind === 'user' ? (await tem.findOneOrFail(User, viewer.userId)).name : 'An integration';
-      this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, `${who} ended the chat.`, viewer);
+      await this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, `${who} ended the chat.`, viewer);
       return locked;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -308,7 +308,7 @@ export class ConversationService {
       locked.endReason = EndReason.UNANSWERED;
       locked.timeoutAt = null;
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
-      this.deps.activity.record(tem, afterCommit, {
+      await this.deps.activity.record(tem, afterCommit, {
         accountId: locked.account.id,
         contactId: locked.contact.id,
         conversationId: locked.id,
@@ -338,7 +338,7 @@ export class ConversationService {
       }
       const minutes = Math.round(this.deps.config.IDLE_TIMEOUT_SECONDS / 60);
       const idleFor = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${this.deps.config.IDLE_TIMEOUT_SECONDS} seconds`;
-      this.close(tem, afterCommit, locked, EndReason.VISITOR_IDLE, `The chat ended because the visitor was inactive for ${idleFor}.`, 'system', now);
+      await this.close(tem, afterCommit, locked, EndReason.VISITOR_IDLE, `The chat ended because the visitor was inactive for ${idleFor}.`, 'system', now);
       return true;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -362,7 +362,7 @@ export class ConversationService {
 
   // Shared steps
 
-  private close(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, reason: EndReason, notice: string, actor: Viewer | 'system', now = new Date()): void {
+  private async close(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, reason: EndReason, notice: string, actor: Viewer | 'system', now = new Date()): Promise<void> {
     const previous = conversation.status;
     conversation.status = ConversationStatus.ENDED;
     conversation.endedAt = now;
@@ -372,7 +372,7 @@ export class ConversationService {
     conversation.botPhase = null;
     this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.SYSTEM, body: notice });
     const live = previous === ConversationStatus.WAITING || previous === ConversationStatus.ACTIVE;
-    this.deps.activity.record(tem, afterCommit, {
+    await this.deps.activity.record(tem, afterCommit, {
       accountId: conversation.account.id,
       contactId: conversation.contact.id,
       conversationId: conversation.id,

@@ -26,6 +26,7 @@ export interface ConversationMessage {
 export interface ActivityMessage {
   accountId: string;
   eventId: string;
+  position: number;
 }
 
 /**
@@ -53,8 +54,8 @@ export class AfterCommit {
     this.conversation.push({ conversationId, seq });
   }
 
-  activityEvent(accountId: string, eventId: string): void {
-    this.activity.push({ accountId, eventId });
+  activityEvent(accountId: string, eventId: string, position: number): void {
+    this.activity.push({ accountId, eventId, position });
   }
 
   timer(kind: TimerKind, conversationId: string, at: Date): void {

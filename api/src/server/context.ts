@@ -15,3 +15,12 @@ export interface GraphQLContext {
   /** Subscribes to a pub/sub topic, resolving once Redis confirmed the subscription. */
   listen: Runtime['listen'];
 }
+
+/**
+ * A subscription keeps one context for its whole life; each event must read fresh data, so
+ * its root resolver swaps in a new EntityManager that the event's field resolvers then use.
+ */
+export function freshEntityManagerForEvent(context: GraphQLContext): EntityManager {
+  context.em = context.em.fork({ clear: true });
+  return context.em;
+}

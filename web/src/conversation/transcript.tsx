@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { formatTime } from '../ui/format';
+import type { TranscriptMessage } from './use-transcript';
+
+/** A message the agent wrote that the server has not echoed back yet. */
+export interface PendingMessage {
+  clientMessageId: string;
+  body: string;
+  state: 'sending' | 'sent' | 'failed';
+  error?: string;
+}
+
+const AUTHOR_LABELS = { VISITOR: 'Visitor', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'ChatOnce' } as const;
+
+function MessageItem({ message }: { message: TranscriptMessage }) {
+  const who = message.senderName || AUTHOR_LABELS[message.author];
+  return (
+    <li className={`message message--${message.author.toLowerCase()}`} data-testid="message" data-author={message.author} data-message-id={message.id}>
+      {message.author !== 'SYSTEM' && (
+        <span className="message__meta">
+          <span className="message__who">{who}</span> <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+        </span>
+      )}
+      <p className="message__body">{message.body}</p>
+    </li>
+  );
+}
+
+interface Props {
+  messages: TranscriptMessage[];
+  pending?: PendingMessage[];
+  onRetry?: (clientMessageId: string) => void;
+  /** Keep the newest message in view as messages arrive (the live conversation). */
+  follow?: boolean;
+  label: string;
+}
+
+/**
+ * The transcript, oldest first: the bot part muted, the visitor on the left, agents on the
+ * right, ChatOnce notices centred.
+ */
+export function Transcript({ messages, pending = [], onRetry, follow = false, label }: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const stickToBottom = useRef(true);
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (follow && list && stickToBottom.current) list.scrollTop = list.scrollHeight;
+  }, [follow, messages.length, pending.length]);
+
+  const onScroll = () => {
+    const list = listRef.current;
+    if (list) stickToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  };
+
+  return (
+    <ol className={`transcript${follow ? ' transcript--live' : ''}`} data-testid="transcript" aria-label={label} ref={listRef} onScroll={onScroll} tabIndex={follow ? 0 : undefined}>
+      {messages.map((message) => (
+        <MessageItem key={message.id} message={message} />
+      ))}
+      {pending.map((message) => (
+        <li key={message.clientMessageId} className={`message message--agent message--${message.state}`} data-testid="pending-message" data-state={message.state}>
+          <p className="message__body">{message.body}</p>
+          <span className="message__status">
+            {message.state === 'failed' ? (
+              <>
+                Not sent{message.error ? `: ${message.error}` : ''}.{' '}
+                <button type="button" className="link-button" onClick={() => onRetry?.(message.clientMessageId)}>
+                  Retry
+                </button>
+              </>
+            ) : message.state === 'sending' ? (
+              'Sending…'
+            ) : (
+              'Sent'
+            )}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

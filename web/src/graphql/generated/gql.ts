@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          occurredAt\n          data\n          actor {\n            kind\n            user {\n              id\n              name\n            }\n          }\n          contact {\n            id\n            name\n            email\n          }\n          conversation {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityStreamDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetAcceptingChatsDocument,
+    "\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ContactPageDocument,
+    "\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n": typeof types.TranscriptMessageFragmentDoc,
+    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.ConversationDetailsFragmentDoc,
+    "\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n": typeof types.ConversationViewDocument,
+    "\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesDocument,
+    "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": typeof types.ConversationEventsDocument,
+    "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SendAgentMessageDocument,
+    "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.EndChatDocument,
+    "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
+    "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
+    "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
+    "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
+    "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+};
+const documents: Documents = {
+    "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          occurredAt\n          data\n          actor {\n            kind\n            user {\n              id\n              name\n            }\n          }\n          contact {\n            id\n            name\n            email\n          }\n          conversation {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityStreamDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetAcceptingChatsDocument,
+    "\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ContactPageDocument,
+    "\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n": types.TranscriptMessageFragmentDoc,
+    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n": types.ConversationDetailsFragmentDoc,
+    "\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n": types.ConversationViewDocument,
+    "\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConversationMessagesDocument,
+    "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": types.ConversationEventsDocument,
+    "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SendAgentMessageDocument,
+    "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.EndChatDocument,
+    "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
+    "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
+    "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ChatSummaryFragmentDoc,
+    "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
+    "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          occurredAt\n          data\n          actor {\n            kind\n            user {\n              id\n              name\n            }\n          }\n          contact {\n            id\n            name\n            email\n          }\n          conversation {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          id\n          type\n          occurredAt\n          data\n          actor {\n            kind\n            user {\n              id\n              name\n            }\n          }\n          contact {\n            id\n            name\n            email\n          }\n          conversation {\n            id\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n"): (typeof documents)["\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"): (typeof documents)["\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n"): (typeof documents)["\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

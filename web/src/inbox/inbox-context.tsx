@@ -1,0 +1,124 @@
+import type { ErrorLike } from '@apollo/client';
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useConnection } from '../auth/use-connection';
+import { useViewer } from '../auth/viewer';
+import type { InboxChatFragment } from '../graphql/generated/graphql';
+import { showDesktopNotification } from '../notifications/desktop';
+import { playNewChatSound } from '../notifications/sound';
+import { formatFieldValue } from '../ui/format';
+import { useDocumentVisible } from '../ui/use-document-visible';
+import { addToInbox, removeFromInbox } from './inbox-cache';
+import { IncomingChatsDocument, LiveChatInboxDocument } from './inbox.documents';
+
+interface InboxState {
+  accepting: boolean;
+  chats: InboxChatFragment[];
+  loading: boolean;
+  error: ErrorLike | undefined;
+  refetch(): void;
+  /** Chats that arrived while the inbox was not in view. */
+  unreadCount: number;
+}
+
+const InboxContext = createContext<InboxState | null>(null);
+const BASE_TITLE = 'ChatOnce inbox';
+
+function notificationBody(chat: InboxChatFragment): string {
+  const firstAnswer = Object.values(chat.contact?.fields ?? {})[0];
+  const who = chat.contact?.name || chat.contact?.email || 'A visitor';
+  return firstAnswer === undefined ? who : `${who} · ${formatFieldValue(firstAnswer)}`;
+}
+
+/**
+ * The live-chat inbox for the whole app: the waiting list kept live by `incomingChats`, the
+ * unread count in the tab title, the sound and desktop notifications. It sits above the
+ * routes so chats keep arriving (and ringing) on every page.
+ */
+export function InboxProvider({ children }: { children: ReactNode }) {
+  const viewer = useViewer();
+  const accepting = viewer.acceptingChats;
+  const { status, epoch } = useConnection();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const visible = useDocumentVisible();
+  const onInbox = pathname === '/';
+  const [unread, setUnread] = useState<ReadonlySet<string>>(new Set());
+
+  const query = useQuery(LiveChatInboxDocument, { skip: !accepting, fetchPolicy: 'cache-and-network' });
+  const { refetch } = query;
+
+  // Kept in a ref so the subscription callback always sees the current page and visibility.
+  const inView = useRef(onInbox && visible);
+  useEffect(() => {
+    inView.current = onInbox && visible;
+  }, [onInbox, visible]);
+
+  useSubscription(IncomingChatsDocument, {
+    skip: !accepting || status !== 'connected',
+    onData: ({ client, data }) => {
+      const event = data.data?.incomingChats;
+      if (!event) return;
+      const chat = event.conversation;
+      if (event.kind === 'REMOVED') {
+        removeFromInbox(client.cache, chat.id);
+        setUnread((previous) => {
+          if (!previous.has(chat.id)) return previous;
+          const next = new Set(previous);
+          next.delete(chat.id);
+          return next;
+        });
+        return;
+      }
+      if (!addToInbox(client.cache, chat)) return;
+      playNewChatSound();
+      if (!inView.current) setUnread((previous) => new Set(previous).add(chat.id));
+      if (document.hidden) {
+        showDesktopNotification('New chat waiting', {
+          body: notificationBody(chat),
+          tag: chat.id,
+          onClick: () => navigate(`/?highlight=${encodeURIComponent(chat.id)}`),
+        });
+      }
+    },
+  });
+
+  // After a reconnect, events sent while the socket was down are lost: reload the list.
+  const lastEpoch = useRef(epoch);
+  useEffect(() => {
+    if (epoch === lastEpoch.current) return;
+    lastEpoch.current = epoch;
+    if (accepting && epoch > 1) void refetch().catch(() => {});
+  }, [epoch, accepting, refetch]);
+
+  useEffect(() => {
+    if (onInbox && visible) setUnread((previous) => (previous.size ? new Set() : previous));
+  }, [onInbox, visible]);
+
+  useEffect(() => {
+    if (!accepting) setUnread(new Set());
+  }, [accepting]);
+
+  useEffect(() => {
+    document.title = unread.size ? `(${unread.size}) ${BASE_TITLE}` : BASE_TITLE;
+  }, [unread]);
+
+  const retry = useCallback(() => void refetch().catch(() => {}), [refetch]);
+  const value: InboxState = {
+    accepting,
+    chats: accepting ? (query.data?.liveChatInbox ?? []) : [],
+    loading: accepting && query.loading && !query.data,
+    error: query.error,
+    refetch: retry,
+    unreadCount: unread.size,
+  };
+  return <InboxContext.Provider value={value}>{children}</InboxContext.Provider>;
+}
+
+export function useInbox(): InboxState {
+  const inbox = useContext(InboxContext);
+  if (!inbox) throw new Error('useInbox must be used inside <InboxProvider>');
+  return inbox;
+}
+

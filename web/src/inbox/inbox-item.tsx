@@ -1,0 +1,69 @@
+import type { InboxChatFragment } from '../graphql/generated/graphql';
+import { contactLabel, formatDuration, formatFieldValue, humanizeKey } from '../ui/format';
+
+interface Props {
+  chat: InboxChatFragment;
+  now: number;
+  highlighted: boolean;
+  /** An accept is in flight (this chat or another). */
+  busy: boolean;
+  onAccept: (id: string) => void;
+}
+
+/** One waiting chat: who, what they answered, how long they have waited, and Accept. */
+export function InboxItem({ chat, now, highlighted, busy, onAccept }: Props) {
+  const { contact } = chat;
+  const waitedMs = now - new Date(chat.waitingSince ?? chat.createdAt).getTime();
+  const leftMs = chat.timeoutAt ? new Date(chat.timeoutAt).getTime() - now : null;
+  const urgent = leftMs !== null && leftMs < 30_000;
+  const fields = Object.entries(contact?.fields ?? {});
+  const titleId = `chat-${chat.id}-title`;
+
+  return (
+    <li
+      className={`inbox-item${highlighted ? ' inbox-item--highlighted' : ''}`}
+      data-testid="inbox-item"
+      data-conversation-id={chat.id}
+      data-highlighted={highlighted || undefined}
+      aria-labelledby={titleId}
+    >
+      <div className="inbox-item__main">
+        <h2 className="inbox-item__title" id={titleId}>
+          {contactLabel(contact)}
+        </h2>
+        {contact?.name && contact.email && <p className="inbox-item__email">{contact.email}</p>}
+        {fields.length > 0 ? (
+          <dl className="answers">
+            {fields.map(([key, value]) => (
+              <div key={key} className="answers__row">
+                <dt>{humanizeKey(key)}</dt>
+                <dd>{formatFieldValue(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="muted">No answers given.</p>
+        )}
+      </div>
+      <div className="inbox-item__side">
+        <p className="inbox-item__waited" data-testid="waited">
+          Waiting <strong>{formatDuration(waitedMs)}</strong>
+        </p>
+        {leftMs !== null && (
+          <p className={`countdown${urgent ? ' countdown--urgent' : ''}`} data-testid="countdown">
+            {leftMs > 0 ? (
+              <>
+                Times out in <strong>{formatDuration(leftMs)}</strong>
+              </>
+            ) : (
+              'Timing out…'
+            )}
+          </p>
+        )}
+        <button type="button" className="button button--primary" onClick={() => onAccept(chat.id)} disabled={busy} aria-busy={busy || undefined} aria-describedby={titleId}>
+          Accept
+        </button>
+      </div>
+    </li>
+  );
+}

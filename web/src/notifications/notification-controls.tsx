@@ -1,0 +1,46 @@
+import { BellIcon, BellOffIcon } from '../ui/icons';
+import { setSoundMuted, useSoundMuted } from './sound';
+import { useNotificationPermission } from './desktop';
+
+/** Header toggle for the new-chat sound. */
+export function MuteToggle() {
+  const muted = useSoundMuted();
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={muted ? 'Unmute sound' : 'Mute sound'}
+      title={muted ? 'Sound is off for new chats' : 'Sound is on for new chats'}
+      onClick={() => setSoundMuted(!muted)}
+    >
+      {muted ? <BellOffIcon /> : <BellIcon />}
+    </button>
+  );
+}
+
+/** Explains and offers desktop notifications; the permission prompt only follows a click. */
+export function NotificationPrompt() {
+  const [permission, request] = useNotificationPermission();
+  if (permission === 'default') {
+    return (
+      <div className="banner banner--info">
+        <p>
+          <strong>Don’t miss a visitor.</strong> Get a desktop notification when a chat arrives while this tab is in the
+          background.
+        </p>
+        <button type="button" className="button button--primary" onClick={() => void request()}>
+          Enable notifications
+        </button>
+      </div>
+    );
+  }
+  if (permission === 'denied') {
+    return (
+      <p className="hint">
+        Desktop notifications are blocked for this site. Allow them in your browser’s site settings to be alerted in the
+        background.
+      </p>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,119 @@
+import { createClient } from 'graphql-ws';
+import { CONVERSATION_EVENTS, type ConversationEvent, type ConversationEventsData } from './operations';
+
+export interface LiveHandlers {
+  onEvent(event: ConversationEvent): void;
+  /** The socket is up, or down and being retried. */
+  onConnection(state: 'connected' | 'reconnecting'): void;
+  /** The server refused the token or the conversation: retrying cannot help. */
+  onRejected(): void;
+}
+
+/** A running subscription; `dispose` closes the socket for good. */
+export interface LiveConversation {
+  dispose(): void;
+}
+
+// graphql-ws closes with 4403 when onConnect refuses the token (see api/src/server/http-server.ts).
+const FORBIDDEN_CLOSE = 4403;
+// Without a pong this long after our ping, the socket is presumed dead (sleep, lost network).
+const PONG_TIMEOUT_MS = 5_000;
+const KEEP_ALIVE_MS = 15_000;
+const MAX_RETRY_WAIT_MS = 15_000;
+const RESUBSCRIBE_WAIT_MS = 3_000;
+
+/**
+ * Follows one conversation over graphql-ws. The first subscription has `after: null`, so the
+ * server replays the whole transcript before going live; every event moves `after` to its
+ * cursor, and the client re-sends this same payload object when it reconnects, so a
+ * reconnect replays exactly what was missed.
+ */
+export function followConversation(options: { wsUrl: string; conversationId: string; token: string; handlers: LiveHandlers }): LiveConversation {
+  const { handlers } = options;
+  const variables: { id: string; after: string | null } = { id: options.conversationId, after: null };
+  const payload = { query: CONVERSATION_EVENTS, variables };
+  let disposed = false;
+  let socket: WebSocket | null = null;
+  let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe = () => {};
+
+  const client = createClient({
+    url: options.wsUrl,
+    connectionParams: { authorization: `Bearer ${options.token}` },
+    lazy: false,
+    retryAttempts: Infinity,
+    // Retry everything (network errors included) except a refused token, which would loop forever.
+    shouldRetry: (errorOrClose) => !isRejection(errorOrClose),
+    // The default backoff doubles without bound; a chat should come back within seconds.
+    retryWait: (retries) => sleep(Math.min(1000 * 2 ** retries, MAX_RETRY_WAIT_MS) + Math.random() * 1000),
+    keepAlive: KEEP_ALIVE_MS,
+    onNonLazyError: () => {},
+    on: {
+      connected: (connectedSocket) => {
+        socket = connectedSocket as WebSocket;
+        handlers.onConnection('connected');
+      },
+      closed: (event) => {
+        socket = null;
+        clearTimeout(pongTimer);
+        if (!disposed && !isRejection(event)) handlers.onConnection('reconnecting');
+      },
+      ping: (received) => {
+        if (received) return;
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(() => {
+          if (socket?.readyState === WebSocket.OPEN) socket.close(4408, 'Pong timeout');
+        }, PONG_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongTimer);
+      },
+    },
+  });
+
+  const dispose = () => {
+    if (disposed) return;
+    disposed = true;
+    clearTimeout(pongTimer);
+    clearTimeout(resubscribeTimer);
+    unsubscribe();
+    void client.dispose();
+  };
+
+  const subscribe = () => {
+    unsubscribe = client.subscribe<ConversationEventsData>(payload, {
+      next: (result) => {
+        const event = result.data?.conversationEvents;
+        if (!event || disposed) return;
+        variables.after = event.cursor;
+        handlers.onEvent(event);
+      },
+      error: (error) => {
+        if (disposed) return;
+        if (isRejection(error)) {
+          dispose();
+          handlers.onRejected();
+          return;
+        }
+        // Any other failure ends this subscription: start again from the last cursor.
+        resubscribeTimer = setTimeout(subscribe, RESUBSCRIBE_WAIT_MS);
+      },
+      complete: () => {
+        if (!disposed) resubscribeTimer = setTimeout(subscribe, RESUBSCRIBE_WAIT_MS);
+      },
+    });
+  };
+  subscribe();
+
+  return { dispose };
+}
+
+/** A 4403 close, or GraphQL errors saying the token or conversation is not ours. */
+function isRejection(errorOrClose: unknown): boolean {
+  if (errorOrClose && typeof errorOrClose === 'object' && 'code' in errorOrClose && (errorOrClose as { code: unknown }).code === FORBIDDEN_CLOSE) return true;
+  if (!Array.isArray(errorOrClose)) return false;
+  return errorOrClose.some((e: { extensions?: { code?: unknown } }) => e?.extensions?.code === 'FORBIDDEN' || e?.extensions?.code === 'UNAUTHENTICATED');
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
