@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
 import { closeRedis, createRedis, type RedisErrorLogger } from './redis';
 import { createLiveChatTimersQueue, type LiveChatTimersQueue } from './live-chat-timers.queue';
+import { createWebhookDeliveriesQueue, type WebhookDeliveriesQueue } from './webhook-deliveries.queue';
 
 /** Every queue the API enqueues to, on one connection. */
 export interface Queues {
   liveChatTimers: LiveChatTimersQueue;
+  webhookDeliveries: WebhookDeliveriesQueue;
   /** The BullMQ key prefix, shared with the workers. */
   prefix: string;
   connection: Redis;
@@ -15,14 +17,17 @@ export function createQueues(redisUrl: string, prefix: string, logger?: RedisErr
   const connection = createRedis(redisUrl, {}, logger);
   const bullPrefix = `${prefix}:bull`;
   const liveChatTimers = createLiveChatTimersQueue(connection, bullPrefix);
+  const webhookDeliveries = createWebhookDeliveriesQueue(connection, bullPrefix);
   // Connection errors are already logged by createRedis; without a listener BullMQ prints them again.
-  liveChatTimers.on('error', () => undefined);
+  for (const queue of [liveChatTimers, webhookDeliveries]) queue.on('error', () => undefined);
   return {
     liveChatTimers,
+    webhookDeliveries,
     prefix: bullPrefix,
     connection,
     async close() {
       await liveChatTimers.close();
+      await webhookDeliveries.close();
       await closeRedis(connection);
     },
   };

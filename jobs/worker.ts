@@ -2,6 +2,8 @@ import { Worker } from 'bullmq';
 import type { Runtime } from '../api/src/server/runtime';
 import { createLiveChatTimersProcessor } from './live-chat-timers.processor';
 import { LIVE_CHAT_TIMERS_QUEUE } from './live-chat-timers.queue';
+import { createWebhookDeliveriesProcessor } from './webhook-deliveries.processor';
+import { WEBHOOK_DELIVERIES_QUEUE } from './webhook-deliveries.queue';
 import { createRedis, closeRedis } from './redis';
 
 export interface Workers {
@@ -16,14 +18,17 @@ export interface Workers {
 export async function startWorkers(runtime: Runtime): Promise<Workers> {
   const { config, logger, orm, queues, redisUrl, services } = runtime;
   const connection = createRedis(redisUrl, {}, logger);
-  const worker = new Worker(LIVE_CHAT_TIMERS_QUEUE, createLiveChatTimersProcessor(runtime), {
-    connection,
-    prefix: queues.prefix,
-    concurrency: config.WORKER_CONCURRENCY,
-  });
-  worker.on('failed', (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id }, 'job failed'));
-  worker.on('error', (error) => logger.error({ err: error }, 'worker error'));
-  await worker.waitUntilReady();
+  const options = { connection, prefix: queues.prefix, concurrency: config.WORKER_CONCURRENCY };
+  const workers = [
+    new Worker(LIVE_CHAT_TIMERS_QUEUE, createLiveChatTimersProcessor(runtime), options),
+    // Deliveries wait on other people's servers (up to WEBHOOK_TIMEOUT_SECONDS): more at once.
+    new Worker(WEBHOOK_DELIVERIES_QUEUE, createWebhookDeliveriesProcessor(runtime), { ...options, concurrency: config.WORKER_CONCURRENCY * 2 }),
+  ];
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => logger.error({ err: error, queue: worker.name, job: job?.name, jobId: job?.id }, 'job failed'));
+    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+    await worker.waitUntilReady();
+  }
 
   let sweeping: Promise<unknown> | undefined;
   const sweep = setInterval(() => {
@@ -36,13 +41,13 @@ export async function startWorkers(runtime: Runtime): Promise<Workers> {
       )
       .finally(() => (sweeping = undefined));
   }, config.SWEEP_INTERVAL_SECONDS * 1000);
-  logger.info({ queue: LIVE_CHAT_TIMERS_QUEUE, concurrency: config.WORKER_CONCURRENCY, sweepSeconds: config.SWEEP_INTERVAL_SECONDS }, 'worker started');
+  logger.info({ queues: workers.map((worker) => worker.name), concurrency: config.WORKER_CONCURRENCY, sweepSeconds: config.SWEEP_INTERVAL_SECONDS }, 'worker started');
   return {
     async close() {
       clearInterval(sweep);
       await sweeping;
       // Lets running jobs finish; delayed jobs stay in Redis for the next worker.
-      await worker.close();
+      await Promise.all(workers.map((worker) => worker.close()));
       await closeRedis(connection);
     },
   };

@@ -19,8 +19,15 @@ export interface ActivityFilter {
   types?: ActivityEventType[];
 }
 
+/** Told of every activity event inside its transaction (the webhook outbox). */
+export interface ActivityOutbox {
+  enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent): Promise<void>;
+}
+
 /** The activity stream: one row per state change, written in the change's own transaction. */
 export class ActivityService {
+  constructor(private readonly outbox: ActivityOutbox) {}
+
   /**
    * Adds an event to the unit of work of `tem` (a transactional EntityManager), numbered
    * after the account's last one. Taking the number locks the account's row until commit, so
@@ -39,6 +46,7 @@ export class ActivityService {
       data: record.data ?? {},
     });
     afterCommit.activityEvent(record.accountId, event.id, event.position);
+    await this.outbox.enqueueForEvent(tem, afterCommit, event);
     return event;
   }
 

@@ -28,10 +28,18 @@ describe('configuration', () => {
   });
 
   it('requires real services and a secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' })).toThrow(/JWT_SECRET: required/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) })).toThrow(/DATABASE_URL, REDIS_URL: required/);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' });
-    expect(config).toMatchObject({ embedded: { postgres: false, redis: false }, RUN_WORKER: 'off' });
+    const services = { DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379' };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...services })).toThrow(/JWT_SECRET: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...services, JWT_SECRET: 's'.repeat(40) })).toThrow(/SECRET_ENCRYPTION_KEY: required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), SECRET_ENCRYPTION_KEY: 'k'.repeat(40) })).toThrow(/DATABASE_URL, REDIS_URL: required/);
+    const config = loadConfig({ NODE_ENV: 'production', ...services, JWT_SECRET: 's'.repeat(40), SECRET_ENCRYPTION_KEY: 'k'.repeat(40) });
+    expect(config).toMatchObject({ embedded: { postgres: false, redis: false }, RUN_WORKER: 'off', WEBHOOK_ALLOW_HTTP: false, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: false });
+  });
+
+  it('reads the webhook retry schedule as seconds', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).WEBHOOK_RETRY_DELAYS_SECONDS.reduce((a, b) => a + b, 0) / 86400).toBeCloseTo(3.15, 1);
+    expect(loadConfig({ DATA_DIR: dataDir(), WEBHOOK_RETRY_DELAYS_SECONDS: '1, 2.5' }).WEBHOOK_RETRY_DELAYS_SECONDS).toEqual([1, 2.5]);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), WEBHOOK_RETRY_DELAYS_SECONDS: '1,soon' })).toThrow(/WEBHOOK_RETRY_DELAYS_SECONDS/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -19,6 +19,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only').default('chatonce'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SECRET_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   PLATFORM_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,13 +31,32 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   CONVERSATIONS_PER_IP_PER_10_MIN: positiveInt.default(30),
   TRUST_PROXY: z.string().min(1).default('loopback'),
+  WEBHOOK_ALLOW_HTTP: booleanFlag.optional(),
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+  // About three days in all: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
+  WEBHOOK_RETRY_DELAYS_SECONDS: z
+    .string()
+    .default('5,300,1800,7200,18000,36000,50400,72000,86400')
+    .transform((value, ctx) => {
+      const delays = value.split(',').map((part) => Number(part.trim()));
+      if (!delays.length || delays.some((delay) => !Number.isFinite(delay) || delay < 0)) {
+        ctx.addIssue({ code: 'custom', message: 'a comma-separated list of non-negative seconds' });
+        return z.NEVER;
+      }
+      return delays;
+    }),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
   GRAPHQL_MAX_COST: positiveInt.default(50000),
 });
 
 export type Config = Readonly<
-  Omit<z.output<typeof envSchema>, 'JWT_SECRET' | 'RUN_WORKER'> & {
+  Omit<z.output<typeof envSchema>, 'JWT_SECRET' | 'SECRET_ENCRYPTION_KEY' | 'RUN_WORKER' | 'WEBHOOK_ALLOW_HTTP'> & {
     JWT_SECRET: string;
+    /** Encrypts secrets that must be read back (webhook signing secrets). */
+    SECRET_ENCRYPTION_KEY: string;
+    /** Whether webhook endpoints may use plain http (never by default in production). */
+    WEBHOOK_ALLOW_HTTP: boolean;
     /** Whether this process also runs the BullMQ workers (the embedded default does). */
     RUN_WORKER: 'inline' | 'off';
     /** True when PostgreSQL or Redis is embedded (PGlite, redis-memory-server). */
@@ -61,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const production = values.NODE_ENV === 'production';
   if (production && !values.JWT_SECRET) throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  if (production && !values.SECRET_ENCRYPTION_KEY) throw new ConfigError('Invalid configuration:\n  SECRET_ENCRYPTION_KEY: required when NODE_ENV=production');
   if (production && (!values.DATABASE_URL || !values.REDIS_URL)) {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL, REDIS_URL: required when NODE_ENV=production (the embedded default is for trying ChatOnce out)');
   }
@@ -70,14 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...values,
     dataDir,
     embedded,
-    JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir),
+    JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir, 'jwt-secret'),
+    SECRET_ENCRYPTION_KEY: values.SECRET_ENCRYPTION_KEY ?? developmentSecret(dataDir, 'encryption-key'),
+    WEBHOOK_ALLOW_HTTP: values.WEBHOOK_ALLOW_HTTP ?? !production,
     RUN_WORKER: values.RUN_WORKER ?? (embedded.postgres || embedded.redis ? 'inline' : 'off'),
   });
 }
 
 // Outside production a random secret kept under DATA_DIR keeps sign-ins valid across restarts.
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+function developmentSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(48).toString('base64url');
   mkdirSync(dataDir, { recursive: true });

@@ -41,6 +41,9 @@ export class AfterCommit {
   readonly conversation: ConversationMessage[] = [];
   readonly activity: ActivityMessage[] = [];
   readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
+  readonly webhookDeliveries: string[] = [];
+  /** Endpoints of an account, looked up once per transaction by the webhook outbox. */
+  readonly endpointCache = new Map<string, unknown>();
 
   inboxEvent(accountId: string, kind: InboxEventKind, conversationId: string, reason: InboxRemovalReason | null = null): void {
     this.inbox.push({ accountId, message: { kind, conversationId, reason } });
@@ -56,6 +59,10 @@ export class AfterCommit {
 
   activityEvent(accountId: string, eventId: string, position: number): void {
     this.activity.push({ accountId, eventId, position });
+  }
+
+  webhookDelivery(deliveryId: string): void {
+    this.webhookDeliveries.push(deliveryId);
   }
 
   timer(kind: TimerKind, conversationId: string, at: Date): void {

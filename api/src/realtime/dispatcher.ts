@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PubSub } from 'type-graphql';
 import { scheduleTimer } from '../../../jobs/live-chat-timers.queue';
+import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
@@ -37,8 +38,9 @@ export class EventDispatcher {
       for (const message of afterCommit.conversation) this.pubSub.publish(Topic.CONVERSATION, message.conversationId, message);
       for (const message of afterCommit.activity) this.pubSub.publish(Topic.ACTIVITY, message.accountId, message);
       for (const timer of afterCommit.timers) await scheduleTimer(this.queues.liveChatTimers, timer.kind, timer.conversationId, timer.at);
+      for (const deliveryId of afterCommit.webhookDeliveries) await scheduleDelivery(this.queues.webhookDeliveries, deliveryId, 1);
     } catch (error) {
-      this.logger.error({ err: error }, 'could not announce a committed change; timers fall back to the sweep');
+      this.logger.error({ err: error }, 'could not announce a committed change; timers and webhooks fall back to the sweep');
     }
   }
 }

@@ -10,6 +10,7 @@ import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
 import { UserResolver } from '../users/user.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver } from './node.resolver';
 
 export const resolvers = [
@@ -24,6 +25,8 @@ export const resolvers = [
   MessageResolver,
   NodeResolver,
   UserResolver,
+  WebhookDeliveryResolver,
+  WebhookResolver,
 ] as const;
 
 // Subscriptions here bring their own `subscribe` functions (over Redis, see server/pub-sub.ts),

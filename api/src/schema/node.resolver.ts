@@ -13,6 +13,7 @@ import { decodeGlobalId } from '../relay/global-id';
 import { NodeEntity } from '../relay/node';
 import type { GraphQLContext } from '../server/context';
 import { User, UserRole } from '../users/user.entity';
+import { WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity';
 
 /** Types `node(id:)` resolves, each looked up within the caller's account only. */
 const NODE_TYPES: Record<string, { entity: EntityClass<NodeEntity>; adminOnly?: boolean }> = {
@@ -25,6 +26,8 @@ const NODE_TYPES: Record<string, { entity: EntityClass<NodeEntity>; adminOnly?: 
   Conversation: { entity: Conversation },
   Message: { entity: Message },
   ActivityEvent: { entity: ActivityEvent },
+  WebhookEndpoint: { entity: WebhookEndpoint, adminOnly: true },
+  WebhookDelivery: { entity: WebhookDelivery, adminOnly: true },
 };
 
 @Resolver()

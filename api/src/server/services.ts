@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { UserService } from '../users/user.service';
+import { WebhookService } from '../webhooks/webhook.service';
 
 export interface ServiceDeps {
   config: Config;
@@ -25,7 +26,8 @@ export interface ServiceDeps {
 /** The services resolvers and jobs call; built once per process. */
 export function createServices({ config, logger, redis, pubSub, queues }: ServiceDeps) {
   const dispatcher = new EventDispatcher(pubSub, queues, logger);
-  const activity = new ActivityService();
+  const webhooks = new WebhookService(config, queues, logger);
+  const activity = new ActivityService(webhooks);
   const messages = new MessageService();
   return {
     accounts: new AccountService(),
@@ -38,6 +40,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     flows: new FlowService(),
     messages,
     users: new UserService(dispatcher),
+    webhooks,
   };
 }
 

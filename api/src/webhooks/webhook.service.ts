@@ -1,0 +1,308 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
+import type { Queues } from '../../../jobs/queues';
+import { ActivityEvent } from '../activity/activity-event.entity';
+import type { MemberViewer } from '../auth/viewer';
+import type { Config } from '../config/config';
+import { Contact } from '../contacts/contact.entity';
+import { Conversation } from '../conversations/conversation.entity';
+import { fail, UserErrorsException, userError } from '../errors/user-error';
+import type { Logger } from '../logging/logger';
+import type { AfterCommit } from '../realtime/after-commit';
+import { paginate, type ConnectionArgs } from '../relay/connection';
+import { encodeGlobalId } from '../relay/global-id';
+import { BlockedAddressError, safePost, urlProblem } from './safe-http';
+import { open, seal } from './secret-box';
+import { generateWebhookSecret, signWebhook } from './signature';
+import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
+import { ALL_EVENTS, endpointWants, KNOWN_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from './webhook-events';
+
+export const WebhookErrorCode = {
+  INVALID_URL: 'INVALID_URL',
+  PRIVATE_ADDRESS: 'PRIVATE_ADDRESS',
+  UNKNOWN_EVENT_TYPE: 'UNKNOWN_EVENT_TYPE',
+  NO_EVENTS: 'NO_EVENTS',
+  ENDPOINT_NOT_FOUND: 'ENDPOINT_NOT_FOUND',
+  DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
+  DELIVERY_IN_PROGRESS: 'DELIVERY_IN_PROGRESS',
+} as const;
+
+const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+const RESPONSE_EXCERPT_BYTES = 2048;
+// While an attempt is in flight its delivery is leased: a duplicate job or the sweep skips it.
+const ATTEMPT_LEASE_MS = 2 * 60_000;
+
+export interface EndpointInput {
+  url?: string | null;
+  events?: string[] | null;
+  description?: string | null;
+  enabled?: boolean | null;
+}
+
+type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events'>;
+
+/** Webhook endpoints, the outbox of deliveries, and their signed, retried attempts. */
+export class WebhookService {
+  constructor(
+    private readonly config: Config,
+    private readonly queues: Queues,
+    private readonly logger: Logger,
+  ) {}
+
+  // Endpoints
+
+  async create(em: EntityManager, viewer: MemberViewer, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+    this.check(input, true);
+    if ((await em.count(WebhookEndpoint, { account: viewer.accountId })) >= MAX_ENDPOINTS_PER_ACCOUNT) {
+      fail(WebhookErrorCode.INVALID_URL, `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`, ['input', 'url']);
+    }
+    const secret = generateWebhookSecret();
+    const endpoint = em.create(WebhookEndpoint, {
+      account: viewer.accountId,
+      url: input.url!.trim(),
+      events: [...new Set(input.events!)],
+      description: input.description?.trim() || null,
+      secretCiphertext: seal(secret, this.config.SECRET_ENCRYPTION_KEY),
+    });
+    await em.flush();
+    return { endpoint, secret };
+  }
+
+  async update(em: EntityManager, viewer: MemberViewer, endpointId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint }> {
+    const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
+    this.check(input, false);
+    if (input.url != null) endpoint.url = input.url.trim();
+    if (input.events != null) endpoint.events = [...new Set(input.events)];
+    if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
+    if (input.enabled != null) {
+      endpoint.enabled = input.enabled;
+      endpoint.disabledAt = input.enabled ? null : (endpoint.disabledAt ?? new Date());
+      endpoint.disabledReason = input.enabled ? null : (endpoint.disabledReason ?? 'Disabled by a user.');
+    }
+    await em.flush();
+    return { endpoint };
+  }
+
+  async delete(em: EntityManager, viewer: MemberViewer, endpointId: string): Promise<{ deletedEndpointId: string }> {
+    const endpoint = await this.endpoint(em, viewer, endpointId, ['id']);
+    const deletedEndpointId = endpoint.nodeId;
+    await em.removeAndFlush(endpoint);
+    return { deletedEndpointId };
+  }
+
+  list(em: EntityManager, viewer: MemberViewer, args: ConnectionArgs) {
+    return paginate(em, WebhookEndpoint, { account: viewer.accountId }, args);
+  }
+
+  async deliveries(em: EntityManager, viewer: MemberViewer, endpointId: string, args: ConnectionArgs) {
+    const endpoint = await em.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId });
+    if (!endpoint) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    return paginate(em, WebhookDelivery, { endpoint: endpoint.id }, args, 'desc');
+  }
+
+  attempts(em: EntityManager, deliveryId: string): Promise<WebhookAttempt[]> {
+    return em.find(WebhookAttempt, { delivery: deliveryId }, { orderBy: { attemptNumber: 'asc' } });
+  }
+
+  /** Sends a delivery again, with the same `webhook-id`, so receivers can de-duplicate. */
+  async redeliver(em: EntityManager, viewer: MemberViewer, deliveryId: string): Promise<{ delivery: WebhookDelivery }> {
+    const delivery = await em.findOne(WebhookDelivery, { id: deliveryId, account: viewer.accountId });
+    if (!delivery) fail(WebhookErrorCode.DELIVERY_NOT_FOUND, 'No delivery with this ID in your account.', ['deliveryId']);
+    if (delivery.nextAttemptAt && delivery.nextAttemptAt > new Date() && delivery.status === WebhookDeliveryStatus.PENDING) {
+      fail(WebhookErrorCode.DELIVERY_IN_PROGRESS, 'This delivery is being sent right now.', ['deliveryId']);
+    }
+    delivery.status = WebhookDeliveryStatus.PENDING;
+    delivery.nextAttemptAt = null;
+    delivery.completedAt = null;
+    await em.flush();
+    await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1, new Date(), `redelivery${Date.now()}`);
+    return { delivery };
+  }
+
+  private check(input: EndpointInput, creating: boolean): void {
+    const errors = [];
+    if (creating || input.url != null) {
+      const problem = urlProblem(input.url?.trim() ?? '', { allowHttp: this.config.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: this.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES });
+      if (problem) errors.push(userError(problem.includes('private') ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem, ['input', 'url']));
+    }
+    if (creating || input.events != null) {
+      if (!input.events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or "*" for all).', ['input', 'events']));
+      input.events?.forEach((type, index) => {
+        if (type !== ALL_EVENTS && !KNOWN_WEBHOOK_EVENTS.has(type)) {
+          errors.push(userError(WebhookErrorCode.UNKNOWN_EVENT_TYPE, `"${type}" is not an event type. Known: ${[...KNOWN_WEBHOOK_EVENTS].join(', ')}.`, ['input', 'events', String(index)]));
+        }
+      });
+    }
+    if (errors.length) throw new UserErrorsException(errors);
+  }
+
+  private async endpoint(em: EntityManager, viewer: MemberViewer, endpointId: string, field: string[]): Promise<WebhookEndpoint> {
+    const endpoint = await em.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId });
+    if (!endpoint) fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, 'No webhook endpoint with this ID in your account.', field);
+    return endpoint;
+  }
+
+  // The outbox
+
+  /**
+   * Called for every activity event inside its transaction: one delivery row per interested
+   * endpoint, with the body fixed now. A rolled-back change therefore has no webhook, and a
+   * committed one always has its delivery, whatever happens to Redis afterwards.
+   */
+  async enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent): Promise<void> {
+    const accountId = event.account.id;
+    let endpoints = afterCommit.endpointCache.get(accountId) as EndpointSummary[] | undefined;
+    if (!endpoints) {
+      endpoints = await tem.find(WebhookEndpoint, { account: accountId, enabled: true }, { fields: ['id', 'events'] });
+      afterCommit.endpointCache.set(accountId, endpoints);
+    }
+    const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
+    if (!interested.length) return;
+    const payload = JSON.stringify(await this.payload(tem, event));
+    for (const endpoint of interested) {
+      const delivery = tem.create(WebhookDelivery, { account: accountId, endpoint: endpoint.id, event, eventType: WEBHOOK_EVENT_TYPES[event.type], payload });
+      afterCommit.webhookDelivery(delivery.id);
+    }
+  }
+
+  /** The Standard Webhooks body: `{ type, timestamp, data }`, IDs as the API shows them. */
+  private async payload(tem: EntityManager, event: ActivityEvent) {
+    const contact = event.contact ? await tem.findOne(Contact, event.contact.id) : null;
+    const conversation = event.conversation ? await tem.findOne(Conversation, event.conversation.id) : null;
+    return {
+      type: WEBHOOK_EVENT_TYPES[event.type],
+      timestamp: event.occurredAt.toISOString(),
+      data: {
+        eventId: event.nodeId,
+        activityType: event.type,
+        accountId: encodeGlobalId('Account', event.account.id),
+        actor: { kind: event.actorKind, userId: event.actorUser ? encodeGlobalId('User', event.actorUser.id) : null },
+        contact: contact && { id: contact.nodeId, name: contact.name ?? null, email: contact.email ?? null, fields: contact.fields },
+        conversation: conversation && {
+          id: conversation.nodeId,
+          status: conversation.status,
+          endReason: conversation.endReason ?? null,
+          assigneeId: conversation.assignee ? encodeGlobalId('User', conversation.assignee.id) : null,
+          pageUrl: conversation.pageUrl ?? null,
+        },
+        details: event.data,
+      },
+    };
+  }
+
+  // Attempts (called by the worker)
+
+  /**
+   * Makes one attempt, if the delivery is due and not leased by another attempt. Records it,
+   * then settles the outcome: 2xx succeeds; 410 gives up and disables the endpoint; other 4xx
+   * (but 408 and 429) give up; network errors, timeouts, 408, 429 and 5xx retry on the schedule,
+   * honouring Retry-After.
+   */
+  async attempt(em: EntityManager, deliveryId: string): Promise<WebhookDeliveryStatus | 'skipped'> {
+    const now = new Date();
+    const claimed = await em.nativeUpdate(
+      WebhookDelivery,
+      { id: deliveryId, status: { $in: [WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.RETRYING] }, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] },
+      { nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) },
+    );
+    if (!claimed) return 'skipped';
+    const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['endpoint'] });
+    const endpoint = delivery.endpoint.getEntity();
+    const attemptNumber = delivery.attemptCount + 1;
+    if (!endpoint.enabled) return this.settle(em, delivery, attemptNumber, { final: true, error: 'The endpoint is disabled.' }, null, now);
+
+    const webhookId = `msg_${delivery.id}`;
+    const timestamp = Math.floor(now.getTime() / 1000);
+    const signature = signWebhook(open(endpoint.secretCiphertext, this.config.SECRET_ENCRYPTION_KEY), webhookId, timestamp, delivery.payload);
+    const started = Date.now();
+    try {
+      const response = await safePost(
+        endpoint.url,
+        delivery.payload,
+        { 'webhook-id': webhookId, 'webhook-timestamp': String(timestamp), 'webhook-signature': signature },
+        {
+          allowHttp: this.config.WEBHOOK_ALLOW_HTTP,
+          allowPrivateAddresses: this.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+          timeoutMs: this.config.WEBHOOK_TIMEOUT_SECONDS * 1000,
+          maxBodyBytes: RESPONSE_EXCERPT_BYTES,
+        },
+      );
+      const status = response.status;
+      const retryable = status === 408 || status === 429 || status >= 500;
+      const outcome = { status, excerpt: response.body, durationMs: Date.now() - started, success: status >= 200 && status < 300, final: !retryable, retryAfter: retryAfterMs(response.headers['retry-after']) };
+      if (status === 410) await this.disable(em, endpoint, 'The receiver answered 410 Gone.');
+      return await this.settle(em, delivery, attemptNumber, outcome, endpoint, now);
+    } catch (error) {
+      const blocked = error instanceof BlockedAddressError;
+      return this.settle(em, delivery, attemptNumber, { durationMs: Date.now() - started, error: (error as Error).message, final: blocked }, endpoint, now);
+    }
+  }
+
+  private async settle(
+    em: EntityManager,
+    delivery: WebhookDelivery,
+    attemptNumber: number,
+    outcome: { status?: number; excerpt?: string; durationMs?: number; error?: string; success?: boolean; final: boolean; retryAfter?: number | null },
+    endpoint: WebhookEndpoint | null,
+    startedAt: Date,
+  ): Promise<WebhookDeliveryStatus> {
+    em.create(WebhookAttempt, {
+      delivery,
+      attemptNumber,
+      startedAt,
+      durationMs: outcome.durationMs ?? 0,
+      responseStatus: outcome.status ?? null,
+      responseExcerpt: outcome.excerpt?.slice(0, RESPONSE_EXCERPT_BYTES) ?? null,
+      error: outcome.error ?? null,
+    });
+    delivery.attemptCount = attemptNumber;
+    const delays = this.config.WEBHOOK_RETRY_DELAYS_SECONDS;
+    if (outcome.success) {
+      delivery.status = WebhookDeliveryStatus.SUCCEEDED;
+    } else if (outcome.final || attemptNumber > delays.length) {
+      delivery.status = WebhookDeliveryStatus.FAILED;
+    } else {
+      delivery.status = WebhookDeliveryStatus.RETRYING;
+      const scheduled = delays[attemptNumber - 1] * 1000;
+      // Retry-After may ask for later than the schedule, never for sooner, and at most a day.
+      const wait = Math.min(Math.max(scheduled, outcome.retryAfter ?? 0), 24 * 3600_000);
+      delivery.nextAttemptAt = new Date(Date.now() + wait);
+    }
+    if (delivery.status !== WebhookDeliveryStatus.RETRYING) {
+      delivery.nextAttemptAt = null;
+      delivery.completedAt = new Date();
+    }
+    await em.flush();
+    if (delivery.status === WebhookDeliveryStatus.RETRYING) await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, attemptNumber + 1, delivery.nextAttemptAt!);
+    if (delivery.status === WebhookDeliveryStatus.FAILED) this.logger.warn({ deliveryId: delivery.id, endpoint: endpoint?.id, error: outcome.error, status: outcome.status }, 'webhook delivery failed for good');
+    return delivery.status;
+  }
+
+  private async disable(em: EntityManager, endpoint: WebhookEndpoint, reason: string): Promise<void> {
+    endpoint.enabled = false;
+    endpoint.disabledAt = new Date();
+    endpoint.disabledReason = reason;
+    await em.flush();
+  }
+
+  /** Re-enqueues deliveries that are due but whose job was lost (Redis flushed, a crash mid-attempt). */
+  async sweep(em: EntityManager, now = new Date()): Promise<number> {
+    const due = await em.find(
+      WebhookDelivery,
+      { status: { $in: [WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.RETRYING] }, $or: [{ nextAttemptAt: null, createdAt: { $lte: new Date(now.getTime() - 60_000) } }, { nextAttemptAt: { $lte: now } }] },
+      { fields: ['id', 'attemptCount'], limit: 500 },
+    );
+    for (const delivery of due) await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1, now, 'sweep');
+    return due.length;
+  }
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP date. */
+function retryAfterMs(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}

@@ -1,0 +1,207 @@
+import { hostname } from 'node:os';
+import { ActivityEventType } from '../activity/activity-event.entity';
+import { AfterCommit } from '../realtime/after-commit';
+import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
+import { accept, publishFlow, send, setAccepting, startVisitor, visitorToInbox } from '../test/live-chat-fixtures';
+import { startTestApp, type TestApp } from '../test/test-app';
+import { startReceiver } from '../test/webhook-receiver';
+import { verifyWebhook } from './signature';
+import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
+
+const CREATE = /* GraphQL */ `
+  mutation($input: CreateWebhookEndpointInput!) {
+    createWebhookEndpoint(input: $input) { endpoint { id url events enabled } secret userErrors { code field message } }
+  }
+`;
+const DELIVERIES = /* GraphQL */ `
+  query($id: ID!) {
+    webhookDeliveries(endpointId: $id, first: 50) {
+      edges { node { id eventType status attemptCount webhookId attempts { attemptNumber responseStatus durationMs responseExcerpt error } } }
+    }
+  }
+`;
+const headersOf = (hook: { headers: Record<string, unknown> }) => hook.headers as Record<string, string>;
+
+describe('signed webhooks', () => {
+  let app: TestApp;
+  let admin: SignedUpAccount;
+  let flowId: string;
+  beforeAll(async () => {
+    app = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', WEBHOOK_RETRY_DELAYS_SECONDS: '0.2,0.2,0.2' }, { workers: true });
+    admin = await signUpAccount(app);
+    await enableLiveChat(app, admin.accountId);
+    flowId = await publishFlow(app, admin.token);
+  });
+  afterAll(() => app.close());
+
+  async function endpointFor(url: string, events: string[] = ['*']) {
+    const created = await app.gql(CREATE, { input: { url, events, description: 'test receiver' } }, admin.token);
+    expect(created.data!.createWebhookEndpoint.userErrors).toEqual([]);
+    return created.data!.createWebhookEndpoint as { endpoint: { id: string }; secret: string };
+  }
+
+  it('delivers every event of a live chat, signed, to a receiver that verifies them', async () => {
+    const receiver = await startReceiver();
+    const { endpoint, secret } = await endpointFor(receiver.url);
+    try {
+      const visitor = await visitorToInbox(app, flowId);
+      const agent = await createSignedInUser(app, admin.token, 'AGENT');
+      await setAccepting(app, agent.token, true);
+      await accept(app, agent.token, visitor.conversationId);
+      await send(app, agent.token, visitor.conversationId, { body: 'Hello from sales' });
+      await app.gql(`mutation($id: ID!) { endChat(conversationId: $id) { conversation { status } } }`, { id: visitor.conversationId }, agent.token);
+
+      const expectedTypes = ['contact.created', 'conversation.started', 'contact.qualified', 'contact.details_captured', 'live_chat.requested', 'live_chat.accepted', 'message.created', 'live_chat.ended'];
+      const mine = (hook: { json: { data: Record<string, any> } }) => hook.json.data.conversation?.id === visitor.conversationId;
+      await receiver.waitFor((hook) => mine(hook) && hook.json.type === 'live_chat.ended');
+      const hooks = receiver.received.filter(mine);
+      expect(new Set(hooks.map((hook) => hook.json.type))).toEqual(new Set(expectedTypes));
+      for (const hook of hooks) {
+        expect(verifyWebhook(secret, headersOf(hook), hook.body)).toBe(true);
+        expect(headersOf(hook)['webhook-id']).toMatch(/^msg_/);
+        expect(headersOf(hook)['content-type']).toBe('application/json');
+      }
+      const accepted = hooks.find((hook) => hook.json.type === 'live_chat.accepted')!;
+      expect(accepted.json.data).toMatchObject({
+        activityType: 'LIVE_CHAT_ACCEPTED',
+        contact: { name: 'Grace Hopper', email: 'grace@example.com' },
+        conversation: { id: visitor.conversationId, status: 'ACTIVE', assigneeId: agent.userId },
+        actor: { kind: 'USER', userId: agent.userId },
+      });
+      const deliveries = await app.gql(DELIVERIES, { id: endpoint.id }, admin.token);
+      const succeeded = deliveries.data!.webhookDeliveries.edges.filter((edge: { node: { status: string } }) => edge.node.status === 'SUCCEEDED');
+      expect(succeeded.length).toBeGreaterThanOrEqual(hooks.length);
+      expect(succeeded[0].node.attempts).toEqual([expect.objectContaining({ attemptNumber: 1, responseStatus: 200, responseExcerpt: 'ok', error: null })]);
+    } finally {
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
+      await receiver.close();
+    }
+  });
+
+  it('retries 5xx and 429 (honouring Retry-After) and delivers exactly once more after two failures', async () => {
+    const receiver = await startReceiver([{ status: 500 }, { status: 429, headers: { 'retry-after': '1' } }]);
+    const { endpoint, secret } = await endpointFor(receiver.url, ['conversation.started']);
+    try {
+      const visitor = await startVisitor(app, flowId);
+      const [, , third] = await receiver.waitFor((hook) => hook.json.data.conversation?.id === visitor.conversationId, 3);
+      const ids = receiver.received.map((hook) => headersOf(hook)['webhook-id']);
+      expect(new Set(ids).size).toBe(1);
+      expect(verifyWebhook(secret, headersOf(third), third.body)).toBe(true);
+      // The 429 asked for one second: longer than the 0.2 s schedule.
+      const secondAt = Number(headersOf(receiver.received[1])['webhook-timestamp']);
+      const thirdAt = Number(headersOf(third)['webhook-timestamp']);
+      expect(thirdAt - secondAt).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(receiver.received).toHaveLength(3);
+      const [delivery] = (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.map((edge: { node: unknown }) => edge.node);
+      expect(delivery).toMatchObject({ eventType: 'conversation.started', status: 'SUCCEEDED', attemptCount: 3 });
+      expect(delivery.attempts.map((attempt: { responseStatus: number }) => attempt.responseStatus)).toEqual([500, 429, 200]);
+      expect(delivery.attempts[0].responseExcerpt).toBe('failing with 500');
+
+      // Redelivery sends the same webhook-id again.
+      const redelivered = await app.gql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } userErrors { code } } }`, { id: delivery.id }, admin.token);
+      expect(redelivered.data!.redeliverWebhook.userErrors).toEqual([]);
+      const [, , , fourth] = await receiver.waitFor(() => true, 4);
+      expect(headersOf(fourth)['webhook-id']).toBe(ids[0]);
+      expect(fourth.body).toBe(third.body);
+    } finally {
+      await receiver.close();
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
+    }
+  });
+
+  it('gives up on a final 4xx, and a 410 disables the endpoint', async () => {
+    const receiver = await startReceiver([{ status: 410 }]);
+    const { endpoint } = await endpointFor(receiver.url, ['conversation.started']);
+    try {
+      const visitor = await startVisitor(app, flowId);
+      await receiver.waitFor((hook) => hook.json.data.conversation?.id === visitor.conversationId);
+      const settled = async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges[0]?.node;
+      for (let i = 0; i < 50 && (await settled())?.status !== 'FAILED'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await settled()).toMatchObject({ status: 'FAILED', attemptCount: 1 });
+      const listed = await app.gql(`{ webhookEndpoints { edges { node { id enabled disabledReason } } } }`, {}, admin.token);
+      expect(listed.data!.webhookEndpoints.edges.find((edge: { node: { id: string } }) => edge.node.id === endpoint.id).node).toEqual({
+        id: endpoint.id,
+        enabled: false,
+        disabledReason: 'The receiver answered 410 Gone.',
+      });
+      await startVisitor(app, flowId);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(1);
+      expect(await app.runtime.orm.em.fork().count(WebhookDelivery, { endpoint: dbId(endpoint.id) })).toBe(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('writes no delivery for a change that rolled back', async () => {
+    const receiver = await startReceiver();
+    const { endpoint } = await endpointFor(receiver.url);
+    const em = app.runtime.orm.em.fork();
+    await expect(
+      em.transactional(async (tem) => {
+        await app.runtime.services.activity.record(tem, new AfterCommit(), { accountId: dbId(admin.accountId), type: ActivityEventType.CONTACT_CREATED, actor: 'system' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await app.runtime.orm.em.fork().count(WebhookDelivery, { endpoint: dbId(endpoint.id) })).toBe(0);
+    await receiver.close();
+  });
+
+  it('keeps the secret only encrypted, and shows it once', async () => {
+    const { endpoint, secret } = await endpointFor('https://crm.example.com/hooks');
+    const stored = await app.runtime.orm.em.fork().findOneOrFail(WebhookEndpoint, dbId(endpoint.id));
+    expect(stored.secretCiphertext).not.toContain(secret.slice(6));
+    const fields = await app.gql(`{ __type(name: "WebhookEndpoint") { fields { name } } }`);
+    expect(fields.data!.__type.fields.map((field: { name: string }) => field.name)).not.toContain('secret');
+  });
+});
+
+describe('webhook URLs under the production policy', () => {
+  let app: TestApp;
+  let admin: SignedUpAccount;
+  beforeAll(async () => {
+    app = await startTestApp({ WEBHOOK_ALLOW_HTTP: 'false', WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false', WEBHOOK_RETRY_DELAYS_SECONDS: '0.1' }, { workers: true });
+    admin = await signUpAccount(app);
+  });
+  afterAll(() => app.close());
+
+  it('refuses private addresses, plain http and unknown event types with userErrors', async () => {
+    for (const [url, code] of [
+      ['https://127.0.0.1/hook', 'PRIVATE_ADDRESS'],
+      ['https://10.0.0.7/hook', 'PRIVATE_ADDRESS'],
+      ['https://[::1]/hook', 'PRIVATE_ADDRESS'],
+      ['https://localhost/hook', 'PRIVATE_ADDRESS'],
+      ['http://crm.example.com/hook', 'INVALID_URL'],
+    ]) {
+      const result = await app.gql(CREATE, { input: { url, events: ['live_chat.accepted'] } }, admin.token);
+      expect([url, result.data!.createWebhookEndpoint.userErrors.map((e: { code: string }) => e.code)]).toEqual([url, [code]]);
+    }
+    const unknown = await app.gql(CREATE, { input: { url: 'https://crm.example.com/hook', events: ['live_chat.accepted', 'everything'] } }, admin.token);
+    expect(unknown.data!.createWebhookEndpoint.userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_EVENT_TYPE', field: ['input', 'events', '1'] })]);
+    const agent = await createSignedInUser(app, admin.token, 'AGENT');
+    expect((await app.gql(CREATE, { input: { url: 'https://crm.example.com/hook', events: ['*'] } }, agent.token)).errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+
+  it('checks the address again when sending: a name that resolves to a private address is not called', async () => {
+    const receiver = await startReceiver();
+    // This machine's own name resolves to 127.0.0.1: it passes the URL check, not the connect-time one.
+    const url = `https://${hostname()}:${receiver.port}/hooks`;
+    const created = await app.gql(CREATE, { input: { url, events: ['*'] } }, admin.token);
+    expect(created.data!.createWebhookEndpoint.userErrors).toEqual([]);
+    await enableLiveChat(app, admin.accountId);
+    const flowId = await publishFlow(app, admin.token);
+    await startVisitor(app, flowId);
+    const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
+    let delivery: any;
+    for (let i = 0; i < 50; i++) {
+      delivery = (await app.gql(DELIVERIES, { id: endpointId }, admin.token)).data!.webhookDeliveries.edges[0]?.node;
+      if (delivery?.status === 'FAILED') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: 1 });
+    expect(delivery.attempts[0].error).toMatch(/private address 127\.0\.0\.1/);
+    expect(receiver.received).toHaveLength(0);
+    await receiver.close();
+  });
+});

@@ -1,0 +1,35 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+/** One job per delivery attempt; the schedule of retries lives in WebhookService. */
+export const WEBHOOK_DELIVERIES_QUEUE = 'webhook-deliveries';
+
+export interface DeliveryJobData {
+  deliveryId: string;
+}
+
+export type WebhookDeliveriesQueue = Queue<DeliveryJobData, unknown, 'deliver'>;
+
+export function createWebhookDeliveriesQueue(connection: Redis, prefix: string): WebhookDeliveriesQueue {
+  return new Queue(WEBHOOK_DELIVERIES_QUEUE, { connection, prefix });
+}
+
+/**
+ * Attempt `attempt` of a delivery, at `at`; a repeated call for the same attempt adds one job.
+ * `reason` distinguishes a manual redelivery from the scheduled retry of the same attempt.
+ */
+export async function scheduleDelivery(queue: WebhookDeliveriesQueue, deliveryId: string, attempt: number, at: Date = new Date(), reason = 'scheduled'): Promise<void> {
+  await queue.add(
+    'deliver',
+    { deliveryId },
+    {
+      jobId: `delivery-${deliveryId}-${attempt}-${reason}`,
+      delay: Math.max(0, at.getTime() - Date.now()),
+      // Retries are scheduled by the service (it honours Retry-After); BullMQ retries only crashes.
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  );
+}
