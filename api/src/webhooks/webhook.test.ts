@@ -68,8 +68,13 @@ describe('signed webhooks', () => {
         conversation: { id: visitor.conversationId, status: 'ACTIVE', assigneeId: agent.userId },
         actor: { kind: 'USER', userId: agent.userId },
       });
-      const deliveries = await app.gql(DELIVERIES, { id: endpoint.id }, admin.token);
-      const succeeded = deliveries.data!.webhookDeliveries.edges.filter((edge: { node: { status: string } }) => edge.node.status === 'SUCCEEDED');
+      // The receiver has answered; the worker records the outcome just after.
+      let succeeded: { node: { attempts: unknown[] } }[] = [];
+      for (let i = 0; i < 50 && succeeded.length < hooks.length; i++) {
+        const deliveries = await app.gql(DELIVERIES, { id: endpoint.id }, admin.token);
+        succeeded = deliveries.data!.webhookDeliveries.edges.filter((edge: { node: { status: string } }) => edge.node.status === 'SUCCEEDED');
+        if (succeeded.length < hooks.length) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       expect(succeeded.length).toBeGreaterThanOrEqual(hooks.length);
       expect(succeeded[0].node.attempts).toEqual([expect.objectContaining({ attemptNumber: 1, responseStatus: 200, responseExcerpt: 'ok', error: null })]);
     } finally {
