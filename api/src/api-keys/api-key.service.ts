@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { generateApiKeySecret, hashApiKeySecret } from '../auth/tokens';
 import { actingUserId, type MemberViewer } from '../auth/viewer';
 import { fail } from '../errors/user-error';
+import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { ApiKey } from './api-key.entity';
 
@@ -14,6 +15,8 @@ const VISIBLE_PREFIX_LENGTH = 10;
 
 /** API keys: created with a secret shown once, stored as a hash, revocable. */
 export class ApiKeyService {
+  constructor(private readonly dispatcher: EventDispatcher) {}
+
   async create(em: EntityManager, viewer: MemberViewer, name: string): Promise<{ apiKey: ApiKey; secret: string }> {
     if (!name.trim()) fail(ApiKeyErrorCode.INVALID_NAME, 'Name the key after what will use it.', ['input', 'name']);
     const secret = generateApiKeySecret();
@@ -32,12 +35,13 @@ export class ApiKeyService {
     return paginate(em, ApiKey, { account: viewer.accountId }, args);
   }
 
-  /** Revokes at once: authentication looks the key up on every request. */
+  /** Revokes at once: requests look the key up every time, and open websockets are closed. */
   async revoke(em: EntityManager, viewer: MemberViewer, apiKeyId: string): Promise<{ apiKey: ApiKey }> {
     const apiKey = await em.findOne(ApiKey, { id: apiKeyId, account: viewer.accountId });
     if (!apiKey) fail(ApiKeyErrorCode.API_KEY_NOT_FOUND, 'No API key with this ID in your account.', ['id']);
     apiKey.revokedAt ??= new Date();
     await em.flush();
+    this.dispatcher.apiKeyRevoked(apiKey.id);
     return { apiKey };
   }
 }

@@ -68,3 +68,27 @@ describe('API keys', () => {
     expect(unknown.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('revoking a key with open subscriptions', () => {
+  it('closes its websockets at once', async () => {
+    const app = await startTestApp();
+    try {
+      const admin = await signUpAccount(app);
+      const { secret, apiKey } = (await app.gql(CREATE_KEY, { name: 'Feed' }, admin.token)).data!.createApiKey;
+      const closed: number[] = [];
+      const client = app.wsClient(`Bearer ${secret}`, { onClose: (code) => closed.push(code) });
+      const events: unknown[] = [];
+      client.subscribe({ query: 'subscription { activityEvents { id } }' }, { next: (value) => events.push(value), error: () => undefined, complete: () => undefined });
+      for (let i = 0; i < 50 && !(await app.runtime.redis.call('PUBSUB', 'NUMSUB', `${app.runtime.redisPrefix}:ACTIVITY:${dbId(admin.accountId)}`) as [string, number])[1]; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const started = Date.now();
+      await app.gql(REVOKE_KEY, { id: apiKey.id }, admin.token);
+      for (let i = 0; i < 100 && !closed.length; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(closed).toEqual([4403]);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await app.close();
+    }
+  });
+});

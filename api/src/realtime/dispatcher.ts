@@ -17,6 +17,11 @@ export class EventDispatcher {
     private readonly logger: Logger,
   ) {}
 
+  /** Tells every API process to close the websockets of a revoked key. */
+  apiKeyRevoked(apiKeyId: string): void {
+    this.pubSub.publish(Topic.API_KEY_REVOKED, 'all', { apiKeyId });
+  }
+
   /** Pushes the chats already waiting to a user who just started accepting chats. */
   async announceWaitingChats(em: EntityManager, userId: string, accountId: string): Promise<void> {
     const waiting = await em.fork().find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });

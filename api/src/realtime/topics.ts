@@ -8,4 +8,6 @@ export const Topic = {
   CONVERSATION: 'CONVERSATION',
   /** Activity events of one account. */
   ACTIVITY: 'ACTIVITY',
+  /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */
+  API_KEY_REVOKED: 'API_KEY_REVOKED',
 } as const;

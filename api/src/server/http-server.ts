@@ -11,10 +11,11 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/graphql-errors';
+import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { assertComplexity } from './query-complexity';
 import { demoFlowId, demoPage } from './demo-page';
@@ -74,13 +75,30 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  // Open websockets per API key, so a revocation (announced by any process) closes them at once.
+  const socketsByApiKey = new Map<string, Set<WebSocket>>();
+  const revocations = await listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all');
+  void (async () => {
+    for await (const { apiKeyId } of revocations) {
+      for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+    }
+  })();
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {
-          ctx.extra.viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
+          const viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
+          ctx.extra.viewer = viewer;
+          if (viewer.kind === 'apiKey') {
+            const sockets = socketsByApiKey.get(viewer.apiKeyId) ?? new Set<WebSocket>();
+            socketsByApiKey.set(viewer.apiKeyId, sockets.add(ctx.extra.socket));
+            ctx.extra.socket.once('close', () => {
+              sockets.delete(ctx.extra.socket);
+              if (!sockets.size) socketsByApiKey.delete(viewer.apiKeyId);
+            });
+          }
           return true;
         } catch (error) {
           if (error instanceof GraphQLError) return false;
@@ -199,6 +217,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
       }),
     close: async () => {
+      await revocations.return?.();
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },

@@ -32,7 +32,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   return {
     accounts: new AccountService(),
     activity,
-    apiKeys: new ApiKeyService(),
+    apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
