@@ -41,6 +41,24 @@ describe('the HTTP and websocket server', () => {
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('follows GraphQL over HTTP for methods, bodies and media types', async () => {
+    const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
+    const mutationOverGet = await fetch(`${app.url}/graphql?query=${encodeURIComponent('mutation { login(input: { email: "a@b.co", password: "x" }) { token } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(mutationOverGet.status).toBe(405);
+    expect(mutationOverGet.headers.get('allow')).toBe('POST');
+    expect((await post('{ "query": "{ __typename }" }', { 'content-type': 'text/plain' })).status).toBe(400);
+    expect((await post('{ "variables": {} }')).status).toBe(400);
+    expect((await post('[{ "query": "{ __typename }" }, { "query": "{ __typename }" }]')).status).toBe(400);
+    const ok = await post('{ "query": "{ __typename }" }', { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json;q=0.9' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('application/graphql-response+json');
+    const invalidVariables = await post(JSON.stringify({ query: 'query($n: Int!) { users(first: $n) { edges { cursor } } }', variables: { n: 'ten' } }));
+    expect(invalidVariables.status).toBe(400);
+    expect(((await invalidVariables.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses queries nested deeper than the limit', async () => {
     const { token } = await signUpAccount(app);
     const deep = `{ me { account { id } } flows { edges { node { versions { edges { node { flow { versions { edges { node { flow { versions { edges { node { id } } } } } } } } } } } } } } }`;

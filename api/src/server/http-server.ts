@@ -77,12 +77,14 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
-  const revocations = await listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all');
-  void (async () => {
-    for await (const { apiKeyId } of revocations) {
+  // Not awaited: with Redis down the API still starts (and /readyz says why); ioredis subscribes when it can.
+  let revocations: AsyncIterableIterator<{ apiKeyId: string }> | undefined;
+  void listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all').then(async (iterator) => {
+    revocations = iterator;
+    for await (const { apiKeyId } of iterator) {
       for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
     }
-  })();
+  });
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
@@ -217,7 +219,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
       }),
     close: async () => {
-      await revocations.return?.();
+      await revocations?.return?.();
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },
