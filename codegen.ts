@@ -13,6 +13,9 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
+        // Apollo adds __typename to every selection at runtime; the types should say so.
+        nonOptionalTypename: true,
+        skipTypeNameForRoot: true,
         scalars: {
           DateTimeISO: 'string',
           JSONObject: 'Record<string, unknown>',

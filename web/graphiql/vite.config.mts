@@ -21,6 +21,21 @@ export default defineConfig({
     emptyOutDir: true,
     // Monaco alone is several MB; it loads once, on an admin-only page.
     chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL's react-compiler-runtime starts with "use no memo", which bundling drops harmlessly.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.id?.includes('react-compiler-runtime')) return;
+        warn(warning);
+      },
+    },
+  },
+  optimizeDeps: {
+    // The dev server's dependency pre-bundling cannot follow their `?worker` imports
+    // (graphql/graphiql#4038); served as they are, Vite's worker plugin handles them.
+    exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
+    // The GraphQL worker then loads its dependencies unbundled; these two are CommonJS and
+    // fail in the browser unless pre-bundled.
+    include: ['nullthrows', 'picomatch-browser'],
   },
   server: {
     proxy: {

@@ -77,6 +77,9 @@ function createCache(): InMemoryCache {
       Query: {
         fields: {
           activityStream: relayStylePagination(['filter']),
+          // Both are replaced whole (subscription updates write the full new list).
+          liveChatInbox: { merge: (_existing, incoming) => incoming },
+          conversations: { merge: (_existing, incoming) => incoming },
         },
       },
     },
@@ -109,9 +112,10 @@ export function createApolloSession(token: string | null, onUnauthenticated: () 
     client,
     connection,
     dispose() {
-      void wsClient?.dispose();
+      // dispose() awaits a pending connection attempt, which rejects when the socket is refused.
+      Promise.resolve(wsClient?.dispose()).catch(() => {});
       client.stop();
-      void client.clearStore();
+      client.clearStore().catch(() => {});
     },
   };
 }

@@ -1,63 +1,54 @@
-import { useEffect, useState } from 'react';
+import { createBrowserRouter, Link } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth } from './auth/require-auth';
+import { SessionProvider } from './auth/session';
+import { ActivityPage } from './activity/activity-page';
+import { ContactPage } from './contacts/contact-page';
+import { ConversationPage } from './conversation/conversation-page';
+import { FlowsPage } from './flows/flows-page';
+import { InboxPage } from './inbox/inbox-page';
+import { AppShell } from './layout/app-shell';
+import { MyChatsPage } from './my-chats/my-chats-page';
+import { EmptyState } from './ui/states';
 
-type Readiness = 'checking' | 'ready' | 'not-ready';
-
-const POLL_MS = 10_000;
-const TIMEOUT_MS = 3_000;
-
-/** Polls GET /readyz; any failure (network, timeout, non-2xx) counts as not ready. */
-function useApiReadiness(): Readiness {
-  const [state, setState] = useState<Readiness>('checking');
-
-  useEffect(() => {
-    let active = true;
-    let controller: AbortController | undefined;
-
-    const check = async () => {
-      controller = new AbortController();
-      const timer = setTimeout(() => controller?.abort(), TIMEOUT_MS);
-      let next: Readiness;
-      try {
-        const res = await fetch('/readyz', { cache: 'no-store', signal: controller.signal });
-        next = res.ok ? 'ready' : 'not-ready';
-      } catch {
-        next = 'not-ready';
-      } finally {
-        clearTimeout(timer);
-      }
-      if (active) setState(next);
-    };
-
-    void check();
-    const interval = setInterval(() => void check(), POLL_MS);
-    return () => {
-      active = false;
-      clearInterval(interval);
-      controller?.abort();
-    };
-  }, []);
-
-  return state;
+function NotFound() {
+  return (
+    <section className="page">
+      <EmptyState title="Page not found">
+        <p>
+          <Link to="/">Back to the inbox</Link>
+        </p>
+      </EmptyState>
+    </section>
+  );
 }
 
-const LABELS: Record<Readiness, string> = {
-  checking: 'Checking API…',
-  ready: 'API ready',
-  'not-ready': 'API not ready',
-};
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <InboxPage /> },
+      { path: 'chats/:id', element: <ConversationPage /> },
+      { path: 'my-chats', element: <MyChatsPage /> },
+      { path: 'activity', element: <ActivityPage /> },
+      { path: 'contacts/:id', element: <ContactPage /> },
+      { path: 'flows', element: <FlowsPage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
 
-/** Placeholder page until the agent inbox lands. */
+/** The agents' inbox: one Apollo session per sign-in, and the routes. */
 export function App() {
-  const readiness = useApiReadiness();
-
   return (
-    <main className="page">
-      <h1>ChatOnce inbox</h1>
-      <p>The agent inbox arrives soon.</p>
-      <p className={`health health--${readiness}`} role="status" aria-live="polite">
-        <span className="health__dot" aria-hidden="true" />
-        {LABELS[readiness]}
-      </p>
-    </main>
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   );
 }

@@ -10,7 +10,7 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../dist/widget', import.meta.url)),
     // Only dist/widget: the inbox build owns dist/web.
     emptyOutDir: true,
-    target: 'es2020',
+    target: 'es2022',
     sourcemap: false,
     lib: {
       entry: fileURLToPath(new URL('src/main.ts', import.meta.url)),

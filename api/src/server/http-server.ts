@@ -43,6 +43,7 @@ function probe(check: Promise<unknown>): Promise<string> {
 const DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist' : '../../..');
 const WEB_DIST = resolve(DIST, 'web');
 const WIDGET_FILE = resolve(DIST, 'widget/widget.js');
+const GRAPHIQL_DIST = resolve(DIST, 'graphiql');
 
 /**
  * One HTTP server on one port: GraphQL over HTTP at /graphql, graphql-ws on the same path,
@@ -195,10 +196,16 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     res.type('html').send(demoPage(await demoFlowId(orm.em.fork(), req.query.flow)));
   });
 
+  // GraphiQL for admins, bundled (no CDN). Assets are content-hashed; the page itself is not cached.
+  if (existsSync(GRAPHIQL_DIST)) {
+    app.use('/graphiql/assets', express.static(resolve(GRAPHIQL_DIST, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.get(['/graphiql', '/graphiql/'], (_req, res) => res.set('cache-control', 'no-cache').sendFile(resolve(GRAPHIQL_DIST, 'index.html')));
+  }
+
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the inbox all load the same page.
-    app.get(/^\/(?!graphql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
   const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {

@@ -10,8 +10,10 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 // a comment and mentions `query|mutation|subscription <Name>`.
 
 export const LIST_FLOWS = `# List flows
-# The account's flows, oldest first, with their draft steps. Copy an \`id\` from here into
-# the variables of "UpdateFlow" and "PublishFlow".
+# The account's flows, oldest first, with their
+# draft steps. Copy an \`id\` from here into the
+# variables of the "UpdateFlow" and "PublishFlow"
+# tabs.
 query ListFlows {
   flows(first: 20) {
     edges {
@@ -20,20 +22,22 @@ query ListFlows {
         name
         # DRAFT until first published, then PUBLISHED.
         status
-        # True when the draft differs from the published version.
+        # True when the draft differs from the published one.
         hasUnpublishedChanges
-        # The version new conversations start on (null until published).
+        # What new conversations start on (null until
+        # published).
         publishedVersion {
           version
           publishedAt
         }
-        # The draft steps; the first is where a conversation starts.
+        # The draft steps; conversations start at the first.
         steps {
           key
           kind
           text
           next
-          # QUESTION without options: the contact field that stores the answer.
+          # QUESTION without options: the contact field
+          # that stores the answer.
           field
           options {
             key
@@ -63,16 +67,19 @@ query ListFlows {
 `;
 
 export const UPDATE_FLOW = `# Update a flow
-# Replaces the draft's steps (and name, when given). Running conversations keep the version
-# they started on; visitors see the change only after "PublishFlow".
-# Mistakes come back as userErrors with a code and the path of the field at fault, e.g.
-# UNKNOWN_STEP at ["input", "steps", "1", "options", "0", "next"].
+# Replaces the draft's steps (and name, if given).
+# Paste a flow id into the variables below. Running
+# conversations keep the version they started on;
+# visitors see the change only after "PublishFlow".
+# Mistakes come back as userErrors: a code, and the
+# path of the field at fault, e.g. UNKNOWN_STEP at
+# ["input", "steps", "1", "options", "0", "next"].
 mutation UpdateFlow($input: UpdateFlowInput!) {
   updateFlow(input: $input) {
     flow {
       id
       name
-      # True now: the draft differs from the published version.
+      # True now: the draft differs from what is published.
       hasUnpublishedChanges
     }
     userErrors {
@@ -130,10 +137,12 @@ export const UPDATE_FLOW_VARIABLES = json({
 });
 
 export const PUBLISH_FLOW = `# Publish a flow
-# Freezes the draft into a new version that new conversations start on. Publishing an
-# unchanged draft returns the existing version. Publishing checks the whole flow: every
-# \`next\` exists, every step is reachable, an END is reachable, and live chat is enabled
-# for the account when the flow has a LIVE_CHAT step.
+# Freezes the draft into a new version, which new
+# conversations start on (an unchanged draft returns
+# the existing version). Publishing checks the whole
+# flow: every \`next\` exists, every step and an END
+# are reachable, and a LIVE_CHAT step needs live chat
+# enabled for the account.
 mutation PublishFlow($id: ID!) {
   publishFlow(id: $id) {
     flowVersion {
@@ -157,8 +166,10 @@ mutation PublishFlow($id: ID!) {
 export const PUBLISH_FLOW_VARIABLES = json({ id: '<paste a flow id from List flows>' });
 
 export const CREATE_FLOW = `# Create a flow
-# Saves a new flow as a DRAFT; visitors cannot start it until "PublishFlow".
-# The first step is where conversations start (at most 200 steps).
+# Saves a new flow as a DRAFT: visitors cannot start it
+# until you publish it ("PublishFlow" with the new
+# id). Conversations start at the first step (at most
+# 200 steps).
 mutation CreateFlow($input: CreateFlowInput!) {
   createFlow(input: $input) {
     flow {
@@ -215,9 +226,11 @@ export const CREATE_FLOW_VARIABLES = json({
 });
 
 export const WATCH_INBOX = `# Watch the inbox
-# Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox.
-# Runs over a websocket until you press stop. Events arrive only while you are accepting
-# chats (the switch in the inbox); start a chat from the website widget to see one.
+# Chats entering (ADDED) and leaving (REMOVED, with
+# a reason) the live-chat inbox, over a websocket
+# until you press stop. Events arrive while you are accepting
+# chats (the switch in the inbox): start a chat from
+# the website widget to see one.
 subscription WatchInbox {
   incomingChats {
     kind

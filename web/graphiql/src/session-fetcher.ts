@@ -1,4 +1,5 @@
-import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher, type FetcherOpts, type FetcherParams } from '@graphiql/toolkit';
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { GRAPHQL_URL, GRAPHQL_WS_URL, isUnauthenticated } from './chatonce-api';
 
@@ -39,9 +40,31 @@ export function createSessionFetcher(token: string, onUnauthenticated: () => voi
   });
 
   const fetcher: Fetcher = async (params, options) => {
-    const result = await graphiqlFetcher(params, options);
-    if (isUnauthenticated(result)) onUnauthenticated();
+    const result = await graphiqlFetcher(...withCurrentOperation(params, options));
+    // An Authorization typed into the headers editor (an API key, say) is not the session's.
+    const ownToken = !Object.keys(options?.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+    if (ownToken && isUnauthenticated(result)) onUnauthenticated();
     return result;
   };
   return { fetcher, dispose: () => void wsClient.dispose() };
+}
+
+/**
+ * GraphiQL works out the operation name and document 100 ms after the editor changes, so
+ * running right after switching tabs sent the previous tab's name ("Unknown operation
+ * named …"), and could send a subscription over HTTP. The query text is always current:
+ * derive both from it.
+ */
+function withCurrentOperation(params: FetcherParams, options?: FetcherOpts): [FetcherParams, FetcherOpts | undefined] {
+  let document: DocumentNode;
+  try {
+    document = parse(params.query);
+  } catch {
+    return [params, options]; // The API reports the syntax error.
+  }
+  const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+  const names = operations.map((operation) => operation.name?.value);
+  let operationName = params.operationName;
+  if (operationName && !names.includes(operationName) && operations.length === 1) operationName = names[0] ?? null;
+  return [{ ...params, operationName }, { ...options, documentAST: document }];
 }

@@ -50,16 +50,19 @@ function otherStoredJwt(): string | null {
 }
 
 /**
- * Removes `?token=` from the address bar once read, so the secret does not stay in the
- * history or get copied along with the URL.
+ * Reads `?token=` once and removes it from the address bar, so the secret does not stay in
+ * the history or get copied along with the URL.
  */
+let urlToken: string | null | undefined;
 function takeUrlToken(): string | null {
+  if (urlToken !== undefined) return urlToken;
   const url = new URL(location.href);
-  const token = url.searchParams.get('token');
-  if (token === null) return null;
-  url.searchParams.delete('token');
-  history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-  return token.trim() || null;
+  urlToken = url.searchParams.get('token')?.trim() || null;
+  if (url.searchParams.has('token')) {
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+  return urlToken;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { ConversationViewQuery } from '../graphql/generated/graphql';
 import { contactLabel, formatFieldValue, humanizeKey } from '../ui/format';
+import { contactPath } from '../ui/paths';
 
 type ConversationView = NonNullable<ConversationViewQuery['conversation']>;
 
@@ -62,7 +63,7 @@ export function ContactPanel({ conversation }: { conversation: ConversationView 
         )}
       </dl>
       {contact && (
-        <Link className="button button--secondary button--block" to={`/contacts/${encodeURIComponent(contact.id)}`}>
+        <Link className="button button--secondary button--block" to={contactPath(contact.id)}>
           View contact
         </Link>
       )}

@@ -48,6 +48,17 @@ export function Transcript({ messages, pending = [], onRetry, follow = false, la
     if (follow && list && stickToBottom.current) list.scrollTop = list.scrollHeight;
   }, [follow, messages.length, pending.length]);
 
+  // A banner appearing above (chat ended) shrinks the list: keep the newest message in view.
+  useEffect(() => {
+    const list = listRef.current;
+    if (!follow || !list || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stickToBottom.current) list.scrollTop = list.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, [follow]);
+
   const onScroll = () => {
     const list = listRef.current;
     if (list) stickToBottom.current = list.scrollHeight - list.scrollTop - list.clientHeight < 80;

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useConnection } from '../auth/use-connection';
-import type { TranscriptMessageFragment } from '../graphql/generated/graphql';
+import type { ConversationMessagesQuery, TranscriptMessageFragment } from '../graphql/generated/graphql';
 import { ConversationEventsDocument, ConversationMessagesDocument } from './conversation.documents';
 
 export type TranscriptMessage = TranscriptMessageFragment;
@@ -44,8 +44,12 @@ export function useTranscript(conversationId: string, live: boolean) {
       let after: string | null = null;
       try {
         for (;;) {
-          const { data } = await client.query({ query: ConversationMessagesDocument, variables: { id: conversationId, after }, fetchPolicy: 'no-cache' });
-          const page = data?.conversation?.messages;
+          const result: { data?: ConversationMessagesQuery } = await client.query({
+            query: ConversationMessagesDocument,
+            variables: { id: conversationId, after },
+            fetchPolicy: 'no-cache',
+          });
+          const page = result.data?.conversation?.messages;
           if (!page) throw new Error('This conversation does not exist or is not open to you.');
           all = appendNew(all, page.edges.map((edge) => edge.node));
           if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;

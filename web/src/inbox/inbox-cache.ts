@@ -4,15 +4,22 @@ import { LiveChatInboxDocument } from './inbox.documents';
 
 const byWaitingSince = (a: InboxChatFragment, b: InboxChatFragment) => (a.waitingSince ?? a.createdAt).localeCompare(b.waitingSince ?? b.createdAt);
 
-/** Adds a waiting chat to the cached inbox (longest-waiting first); false when it was already there. */
-export function addToInbox(cache: ApolloCache, chat: InboxChatFragment): boolean {
-  let added = false;
+/**
+ * Adds a waiting chat to the cached inbox (longest-waiting first). Says whether it was new:
+ * 'present' when the list already had it, 'no-list' when the inbox is not loaded yet.
+ */
+export function addToInbox(cache: ApolloCache, chat: InboxChatFragment): 'added' | 'present' | 'no-list' {
+  let outcome: 'added' | 'present' | 'no-list' = 'no-list';
   cache.updateQuery({ query: LiveChatInboxDocument }, (data) => {
-    if (!data || data.liveChatInbox.some((c) => c.id === chat.id)) return data;
-    added = true;
+    if (!data) return data;
+    if (data.liveChatInbox.some((c) => c.id === chat.id)) {
+      outcome = 'present';
+      return data;
+    }
+    outcome = 'added';
     return { liveChatInbox: [...data.liveChatInbox, chat].sort(byWaitingSince) };
   });
-  return added;
+  return outcome;
 }
 
 export function removeFromInbox(cache: ApolloCache, conversationId: string): void {

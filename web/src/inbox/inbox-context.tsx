@@ -11,6 +11,7 @@ import { formatFieldValue } from '../ui/format';
 import { useDocumentVisible } from '../ui/use-document-visible';
 import { addToInbox, removeFromInbox } from './inbox-cache';
 import { IncomingChatsDocument, LiveChatInboxDocument } from './inbox.documents';
+import { inboxPath } from '../ui/paths';
 
 interface InboxState {
   accepting: boolean;
@@ -24,6 +25,7 @@ interface InboxState {
 
 const InboxContext = createContext<InboxState | null>(null);
 const BASE_TITLE = 'ChatOnce inbox';
+const RESYNC_DELAY_MS = 1000;
 
 function notificationBody(chat: InboxChatFragment): string {
   const firstAnswer = Object.values(chat.contact?.fields ?? {})[0];
@@ -71,26 +73,28 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         });
         return;
       }
-      if (!addToInbox(client.cache, chat)) return;
+      // A chat already listed is a repeat (after a resync): it rang the first time.
+      if (addToInbox(client.cache, chat) === 'present') return;
       playNewChatSound();
       if (!inView.current) setUnread((previous) => new Set(previous).add(chat.id));
       if (document.hidden) {
         showDesktopNotification('New chat waiting', {
           body: notificationBody(chat),
           tag: chat.id,
-          onClick: () => navigate(`/?highlight=${encodeURIComponent(chat.id)}`),
+          onClick: () => navigate(inboxPath(chat.id)),
         });
       }
     },
   });
 
-  // After a reconnect, events sent while the socket was down are lost: reload the list.
-  const lastEpoch = useRef(epoch);
+  // Events published while the subscription was not yet (or no longer) registered are lost:
+  // once it is (re)started — switch turned on, socket reconnected — reload the list. The
+  // protocol has no acknowledgement for a subscription, so allow it a moment to register.
   useEffect(() => {
-    if (epoch === lastEpoch.current) return;
-    lastEpoch.current = epoch;
-    if (accepting && epoch > 1) void refetch().catch(() => {});
-  }, [epoch, accepting, refetch]);
+    if (!accepting || status !== 'connected') return;
+    const timer = setTimeout(() => void refetch().catch(() => {}), RESYNC_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [accepting, status, epoch, refetch]);
 
   useEffect(() => {
     if (onInbox && visible) setUnread((previous) => (previous.size ? new Set() : previous));
@@ -103,6 +107,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.title = unread.size ? `(${unread.size}) ${BASE_TITLE}` : BASE_TITLE;
   }, [unread]);
+
+  useEffect(() => () => void (document.title = BASE_TITLE), []);
 
   const retry = useCallback(() => void refetch().catch(() => {}), [refetch]);
   const value: InboxState = {

@@ -8,6 +8,7 @@ import { removeFromInbox } from './inbox-cache';
 import { useInbox } from './inbox-context';
 import { AcceptChatDocument } from './inbox.documents';
 import { InboxItem } from './inbox-item';
+import { chatPath } from '../ui/paths';
 
 const ACCEPT_ERRORS: Record<string, string> = {
   ALREADY_ACCEPTED: 'Someone else accepted this chat first.',
@@ -41,7 +42,7 @@ export function InboxPage() {
       const payload = data?.acceptChat;
       const userError = payload?.userErrors[0];
       if (payload?.conversation && !userError) {
-        navigate(`/chats/${encodeURIComponent(conversationId)}`);
+        navigate(chatPath(conversationId));
         return;
       }
       const code = userError?.code ?? '';

@@ -10,7 +10,7 @@ export function AppHeader() {
   const { signOut } = useSession();
   return (
     <header className="topbar">
-      <Link to="/" className="brand" aria-label="ChatOnce inbox home">
+      <Link to="/" className="brand" aria-label="ChatOnce home">
         <span className="brand__mark" aria-hidden="true">
           C1
         </span>

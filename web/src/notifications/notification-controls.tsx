@@ -1,4 +1,4 @@
-import { BellIcon, BellOffIcon } from '../ui/icons';
+import { SoundOffIcon, SoundOnIcon } from '../ui/icons';
 import { setSoundMuted, useSoundMuted } from './sound';
 import { useNotificationPermission } from './desktop';
 
@@ -13,7 +13,7 @@ export function MuteToggle() {
       title={muted ? 'Sound is off for new chats' : 'Sound is on for new chats'}
       onClick={() => setSoundMuted(!muted)}
     >
-      {muted ? <BellOffIcon /> : <BellIcon />}
+      {muted ? <SoundOffIcon /> : <SoundOnIcon />}
     </button>
   );
 }

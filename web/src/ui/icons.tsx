@@ -24,18 +24,17 @@ export const FlowIcon = () => (
     <path d="M6 9v3a3 3 0 0 0 3 3h6" />
   </svg>
 );
-export const BellIcon = () => (
+export const SoundOnIcon = () => (
   <svg {...base}>
-    <path d="M18 8A6 6 0 0 0 6 8c0 7-3 9-3 9h18s-3-2-3-9" />
-    <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+    <path d="M11 5 6 9H2v6h4l5 4V5z" />
+    <path d="M15.54 8.46a5 5 0 0 1 0 7.07" />
+    <path d="M19.07 4.93a10 10 0 0 1 0 14.14" />
   </svg>
 );
-export const BellOffIcon = () => (
+export const SoundOffIcon = () => (
   <svg {...base}>
-    <path d="M13.73 21a2 2 0 0 1-3.46 0" />
-    <path d="M18.63 13A17.89 17.89 0 0 1 18 8" />
-    <path d="M6.26 6.26A5.86 5.86 0 0 0 6 8c0 7-3 9-3 9h14" />
-    <path d="M18 8a6 6 0 0 0-9.33-5" />
-    <path d="m1 1 22 22" />
+    <path d="M11 5 6 9H2v6h4l5 4V5z" />
+    <path d="m23 9-6 6" />
+    <path d="m17 9 6 6" />
   </svg>
 );

@@ -27,6 +27,7 @@ type Phase = 'idle' | 'starting' | 'ready' | 'failed' | 'lost';
 const SEND_ATTEMPTS = 6;
 // An ended chat gets no more messages; the socket closes once its replay has gone quiet.
 const CLOSED_CHAT_LINGER_MS = 5_000;
+const MISCONFIGURED = new Set(['FLOW_NOT_FOUND', 'FLOW_NOT_PUBLISHED']);
 
 /** The conversation lifecycle: start or resume, follow live, send, end, start again. */
 export class ChatController {
@@ -110,7 +111,10 @@ export class ChatController {
       const { startConversation: result } = await this.http.request<StartConversationData>(START_CONVERSATION, { input: { flowId: this.config.flowId, visitor } });
       const conversation = result.conversation;
       if (!conversation || !result.visitorToken) {
-        this.fail(result.userErrors[0]?.message ?? 'The chat is not available right now.');
+        const userError = result.userErrors[0];
+        // A wrong or unpublished flow is the site owner's to fix: tell them, not the visitor.
+        if (userError && MISCONFIGURED.has(userError.code)) console.warn(`[ChatOnce] ${userError.message} (data-flow-id="${this.config.flowId}")`);
+        this.fail(userError && !MISCONFIGURED.has(userError.code) ? userError.message : 'The chat is not available right now.');
         return;
       }
       this.conversation = { id: conversation.id, token: result.visitorToken };
@@ -302,6 +306,10 @@ export class ChatController {
   }
 
   private render(): void {
+    this.view.keepingBottom(() => this.renderParts());
+  }
+
+  private renderParts(): void {
     const status = this.state?.status ?? this.stored.status;
     const closed = isClosed(status);
     const ready = this.phase === 'ready';
@@ -311,7 +319,7 @@ export class ChatController {
     this.view.setConnection(this.connectionText());
     this.view.setError(this.error);
     this.view.setAction(this.phase === 'failed' ? 'Try again' : this.phase === 'lost' || (ready && closed) ? 'Start a new chat' : null);
-    this.view.setComposerEnabled(ready && !closed);
+    this.view.setComposerEnabled(ready && !closed, ready && closed ? 'This chat has ended' : undefined);
     this.view.setCanEnd(ready && !!status && !closed);
 
     const options = ready ? this.transcript.options(this.state?.status) : null;

@@ -16,6 +16,7 @@ export interface ViewActions {
 
 // The log sticks to the bottom when the visitor is already within this distance of it.
 const STICK_TO_BOTTOM_PX = 80;
+const PLACEHOLDER = 'Type your message…';
 
 /**
  * The widget's DOM, inside an open shadow root so the host page's CSS cannot reach it (and
@@ -44,6 +45,7 @@ export class ChatView {
     const root = host.attachShadow({ mode: 'open' });
     host.style.setProperty('--co-brand', config.color);
     host.style.setProperty('--co-on-brand', config.onColor);
+    host.style.setProperty('--co-accent-text', config.accentText);
 
     this.badge = h('span', { class: 'badge', hidden: true });
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, icon(...ICONS.chat), this.badge);
@@ -78,7 +80,7 @@ export class ChatView {
     this.actionButton.addEventListener('click', () => actions.action());
     this.actionBar = h('div', { class: 'action-bar', hidden: true }, this.actionButton);
 
-    this.input = h('textarea', { 'aria-label': 'Type your message', placeholder: 'Type your message…', rows: '1', maxlength: '4000', disabled: true });
+    this.input = h('textarea', { 'aria-label': 'Type your message', placeholder: PLACEHOLDER, rows: '1', maxlength: '4000', disabled: true });
     this.sendButton = h('button', { type: 'submit', class: 'send', disabled: true }, 'Send');
     this.composer = h('form', { class: 'composer' }, this.input, this.sendButton);
     this.composer.addEventListener('submit', (event) => {
@@ -130,6 +132,13 @@ export class ChatView {
 
   get isOpen(): boolean {
     return !this.panel.hidden;
+  }
+
+  /** Runs view changes that may resize the log, keeping it pinned to the bottom if it was. */
+  keepingBottom(change: () => void): void {
+    const stick = this.nearBottom();
+    change();
+    if (stick) this.scrollToBottom();
   }
 
   clearMessages(): void {
@@ -187,13 +196,14 @@ export class ChatView {
     if (label !== null) this.actionButton.textContent = label;
   }
 
-  setComposerEnabled(enabled: boolean): void {
+  /** `hint` replaces the placeholder while the composer is disabled. */
+  setComposerEnabled(enabled: boolean, hint = PLACEHOLDER): void {
+    this.input.placeholder = enabled ? PLACEHOLDER : hint;
     if (enabled === this.composerEnabled) return;
     const focused = (this.panel.getRootNode() as ShadowRoot).activeElement;
     this.composerEnabled = enabled;
     this.input.disabled = !enabled;
     this.sendButton.disabled = !enabled;
-    this.input.placeholder = enabled ? 'Type your message…' : '';
     // Keep keyboard users inside the panel: into the composer once it opens up, out of it
     // (to "Start a new chat") when the chat closes under them.
     if (enabled && focused === this.panel) this.input.focus();
@@ -219,9 +229,13 @@ export class ChatView {
     this.fitInput();
   }
 
-  /** Focus the action button (e.g. "Start a new chat") when it is the only thing to do. */
+  /**
+   * Focus the action button (e.g. "Start a new chat") when it is the only thing left to do,
+   * if the visitor is using the widget: focus never leaves the host page on its own.
+   */
   focusAction(): void {
-    if (this.isOpen && !this.actionBar.hidden) this.actionButton.focus();
+    const focused = (this.panel.getRootNode() as ShadowRoot).activeElement;
+    if (this.isOpen && focused && !this.actionBar.hidden) this.actionButton.focus();
   }
 
   private submit(): void {

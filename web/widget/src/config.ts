@@ -8,6 +8,8 @@ export interface WidgetConfig {
   /** Brand colour (a valid CSS colour) and the text colour readable on it. */
   color: string;
   onColor: string;
+  /** Brand colour as text or outline on white: the brand itself unless it is too light. */
+  accentText: string;
 }
 
 export const DEFAULT_COLOR = '#1f6feb';
@@ -25,12 +27,14 @@ export function readConfig(script: HTMLScriptElement): WidgetConfig | null {
   const src = new URL(script.src || location.href, location.href);
   const wsProtocol = src.protocol === 'https:' ? 'wss:' : 'ws:';
   const color = brandColor(script.dataset.color);
+  const onColor = textColorOn(color);
   return {
     flowId,
     httpUrl: `${src.origin}/graphql`,
     wsUrl: `${wsProtocol}//${src.host}/graphql`,
     color,
-    onColor: textColorOn(color),
+    onColor,
+    accentText: onColor === '#ffffff' ? color : '#1f2328',
   };
 }
 

@@ -21,6 +21,7 @@ export interface RequestOptions {
   attempts?: number;
 }
 
+const REQUEST_TIMEOUT_MS = 15_000;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /** GraphQL over HTTP with plain fetch: POST JSON, bearer token when there is one. */
@@ -49,22 +50,27 @@ export class GraphQLHttpClient {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await fetch(this.url, { method: 'POST', headers, body, credentials: 'omit', mode: 'cors' });
-    } catch {
-      throw new GraphQLRequestError('You seem to be offline.', 'NETWORK_ERROR', true);
-    }
+    // A request on a dead connection can hang for minutes: give up and let the caller retry.
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), REQUEST_TIMEOUT_MS);
+    let status: number;
     let json: { data?: T | null; errors?: { message?: string; extensions?: { code?: string } }[] };
     try {
-      json = await response.json();
-    } catch {
-      throw new GraphQLRequestError(`The chat service answered ${response.status}.`, 'BAD_RESPONSE', RETRYABLE_STATUS.has(response.status));
+      const response = await fetch(this.url, { method: 'POST', headers, body, credentials: 'omit', mode: 'cors', signal: abort.signal });
+      status = response.status;
+      json = await response.json().catch(() => {
+        throw new GraphQLRequestError(`The chat service answered ${response.status}.`, 'BAD_RESPONSE', RETRYABLE_STATUS.has(response.status));
+      });
+    } catch (error) {
+      if (error instanceof GraphQLRequestError) throw error;
+      throw new GraphQLRequestError('You seem to be offline.', 'NETWORK_ERROR', true);
+    } finally {
+      clearTimeout(timer);
     }
     const first = json.errors?.[0];
     if (first || !json.data) {
       const code = first?.extensions?.code ?? 'BAD_RESPONSE';
-      const retryable = RETRYABLE_STATUS.has(response.status) || code === 'INTERNAL_SERVER_ERROR';
+      const retryable = RETRYABLE_STATUS.has(status) || code === 'INTERNAL_SERVER_ERROR';
       throw new GraphQLRequestError(first?.message ?? 'The chat service sent an unexpected answer.', code, retryable);
     }
     return json.data;

@@ -18,6 +18,8 @@ export interface LiveConversation {
 const FORBIDDEN_CLOSE = 4403;
 // Without a pong this long after our ping, the socket is presumed dead (sleep, lost network).
 const PONG_TIMEOUT_MS = 5_000;
+// A connection attempt on a stalled network can hang for minutes; give up and retry sooner.
+const CONNECT_TIMEOUT_MS = 10_000;
 const KEEP_ALIVE_MS = 15_000;
 const MAX_RETRY_WAIT_MS = 15_000;
 const RESUBSCRIBE_WAIT_MS = 3_000;
@@ -33,8 +35,8 @@ export function followConversation(options: { wsUrl: string; conversationId: str
   const variables: { id: string; after: string | null } = { id: options.conversationId, after: null };
   const payload = { query: CONVERSATION_EVENTS, variables };
   let disposed = false;
-  let socket: WebSocket | null = null;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
+  let connectTimer: ReturnType<typeof setTimeout> | undefined;
   let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe = () => {};
 
@@ -50,21 +52,25 @@ export function followConversation(options: { wsUrl: string; conversationId: str
     keepAlive: KEEP_ALIVE_MS,
     onNonLazyError: () => {},
     on: {
-      connected: (connectedSocket) => {
-        socket = connectedSocket as WebSocket;
+      connecting: () => {
+        clearTimeout(connectTimer);
+        connectTimer = setTimeout(() => client.terminate(), CONNECT_TIMEOUT_MS);
+      },
+      connected: () => {
+        clearTimeout(connectTimer);
         handlers.onConnection('connected');
       },
       closed: (event) => {
-        socket = null;
+        clearTimeout(connectTimer);
         clearTimeout(pongTimer);
         if (!disposed && !isRejection(event)) handlers.onConnection('reconnecting');
       },
       ping: (received) => {
         if (received) return;
         clearTimeout(pongTimer);
-        pongTimer = setTimeout(() => {
-          if (socket?.readyState === WebSocket.OPEN) socket.close(4408, 'Pong timeout');
-        }, PONG_TIMEOUT_MS);
+        // A dead network never completes a close handshake: drop the socket at once (4499,
+        // retried) instead of waiting for the browser to give up on it.
+        pongTimer = setTimeout(() => client.terminate(), PONG_TIMEOUT_MS);
       },
       pong: (received) => {
         if (received) clearTimeout(pongTimer);
@@ -76,6 +82,7 @@ export function followConversation(options: { wsUrl: string; conversationId: str
     if (disposed) return;
     disposed = true;
     clearTimeout(pongTimer);
+    clearTimeout(connectTimer);
     clearTimeout(resubscribeTimer);
     unsubscribe();
     void client.dispose();

@@ -149,44 +149,44 @@ export type ActivityStreamQueryVariables = Exact<{
 }>;
 
 
-export type ActivityStreamQuery = { activityStream: { edges: Array<{ cursor: string, node: { id: string, type: ActivityEventType, occurredAt: string, data: Record<string, unknown>, actor: { kind: ActorKind, user: { id: string, name: string } | null }, contact: { id: string, name: string | null, email: string | null } | null, conversation: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ActivityStreamQuery = { activityStream: { __typename: 'ActivityEventConnection', edges: Array<{ __typename: 'ActivityEventEdge', cursor: string, node: { __typename: 'ActivityEvent', id: string, type: ActivityEventType, occurredAt: string, data: Record<string, unknown>, actor: { __typename: 'ActivityActor', kind: ActorKind, user: { __typename: 'User', id: string, name: string } | null }, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null } | null, conversation: { __typename: 'Conversation', id: string } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+export type LoginMutation = { login: { __typename: 'AuthPayload', token: string | null, userErrors: Array<{ __typename: 'UserError', code: string, message: string, field: Array<string> | null }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { me: { id: string, name: string, email: string, role: UserRole, acceptingChats: boolean, account: { id: string, name: string, liveChatEnabled: boolean } } | null };
+export type ViewerQuery = { me: { __typename: 'User', id: string, name: string, email: string, role: UserRole, acceptingChats: boolean, account: { __typename: 'Account', id: string, name: string, liveChatEnabled: boolean } } | null };
 
 export type SetAcceptingChatsMutationVariables = Exact<{
   accepting: boolean;
 }>;
 
 
-export type SetAcceptingChatsMutation = { setAcceptingChats: { user: { id: string, acceptingChats: boolean } | null, userErrors: Array<{ code: string, message: string }> } };
+export type SetAcceptingChatsMutation = { setAcceptingChats: { __typename: 'SetAcceptingChatsPayload', user: { __typename: 'User', id: string, acceptingChats: boolean } | null, userErrors: Array<{ __typename: 'UserError', code: string, message: string }> } };
 
 export type ContactPageQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ContactPageQuery = { contact: { id: string, name: string | null, email: string | null, fields: Record<string, unknown>, createdAt: string, conversations: { edges: Array<{ node: { id: string, status: ConversationStatus, endReason: EndReason | null, createdAt: string, endedAt: string | null, pageUrl: string | null, flow: { id: string, name: string } | null, assignee: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ContactPageQuery = { contact: { __typename: 'Contact', id: string, name: string | null, email: string | null, fields: Record<string, unknown>, createdAt: string, conversations: { __typename: 'ConversationConnection', edges: Array<{ __typename: 'ConversationEdge', node: { __typename: 'Conversation', id: string, status: ConversationStatus, endReason: EndReason | null, createdAt: string, endedAt: string | null, pageUrl: string | null, flow: { __typename: 'Flow', id: string, name: string } | null, assignee: { __typename: 'User', id: string, name: string } | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
 
-export type TranscriptMessageFragment = { id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string };
+export type TranscriptMessageFragment = { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string };
 
-export type ConversationDetailsFragment = { id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { id: string, name: string } | null };
+export type ConversationDetailsFragment = { __typename: 'Conversation', id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { __typename: 'User', id: string, name: string } | null };
 
 export type ConversationViewQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConversationViewQuery = { conversation: { pageUrl: string | null, referrer: string | null, locale: string | null, id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, flow: { id: string, name: string } | null, contact: { id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null, assignee: { id: string, name: string } | null } | null };
+export type ConversationViewQuery = { conversation: { __typename: 'Conversation', pageUrl: string | null, referrer: string | null, locale: string | null, id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, flow: { __typename: 'Flow', id: string, name: string } | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null, assignee: { __typename: 'User', id: string, name: string } | null } | null };
 
 export type ConversationMessagesQueryVariables = Exact<{
   id: string | number;
@@ -194,7 +194,7 @@ export type ConversationMessagesQueryVariables = Exact<{
 }>;
 
 
-export type ConversationMessagesQuery = { conversation: { id: string, messages: { edges: Array<{ node: { id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type ConversationMessagesQuery = { conversation: { __typename: 'Conversation', id: string, messages: { __typename: 'MessageConnection', edges: Array<{ __typename: 'MessageEdge', node: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type ConversationEventsSubscriptionVariables = Exact<{
   conversationId: string | number;
@@ -202,59 +202,59 @@ export type ConversationEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type ConversationEventsSubscription = { conversationEvents: { cursor: string, message: { id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string }, conversation: { id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { id: string, name: string } | null } } };
+export type ConversationEventsSubscription = { conversationEvents: { __typename: 'ConversationEvent', cursor: string, message: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string }, conversation: { __typename: 'Conversation', id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { __typename: 'User', id: string, name: string } | null } } };
 
 export type SendAgentMessageMutationVariables = Exact<{
   input: SendMessageInput;
 }>;
 
 
-export type SendAgentMessageMutation = { sendMessage: { message: { id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string } | null, userErrors: Array<{ code: string, message: string }> } };
+export type SendAgentMessageMutation = { sendMessage: { __typename: 'SendMessagePayload', message: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string, senderName: string | null, clientMessageId: string | null, cursor: string } | null, userErrors: Array<{ __typename: 'UserError', code: string, message: string }> } };
 
 export type EndChatMutationVariables = Exact<{
   conversationId: string | number;
 }>;
 
 
-export type EndChatMutation = { endChat: { conversation: { id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { id: string, name: string } | null } | null, userErrors: Array<{ code: string, message: string }> } };
+export type EndChatMutation = { endChat: { __typename: 'EndChatPayload', conversation: { __typename: 'Conversation', id: string, status: ConversationStatus, endReason: EndReason | null, endedAt: string | null, createdAt: string, acceptedAt: string | null, waitingSince: string | null, timeoutAt: string | null, assignee: { __typename: 'User', id: string, name: string } | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, message: string }> } };
 
 export type FlowsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FlowsQuery = { flows: { edges: Array<{ node: { id: string, name: string, status: FlowStatus, hasUnpublishedChanges: boolean, updatedAt: string, publishedVersion: { id: string, version: number, publishedAt: string } | null } }> } };
+export type FlowsQuery = { flows: { __typename: 'FlowConnection', edges: Array<{ __typename: 'FlowEdge', node: { __typename: 'Flow', id: string, name: string, status: FlowStatus, hasUnpublishedChanges: boolean, updatedAt: string, publishedVersion: { __typename: 'FlowVersion', id: string, version: number, publishedAt: string } | null } }> } };
 
-export type InboxChatFragment = { id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null };
+export type InboxChatFragment = { __typename: 'Conversation', id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null };
 
 export type LiveChatInboxQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LiveChatInboxQuery = { liveChatInbox: Array<{ id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null }> };
+export type LiveChatInboxQuery = { liveChatInbox: Array<{ __typename: 'Conversation', id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null }> };
 
 export type IncomingChatsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type IncomingChatsSubscription = { incomingChats: { kind: InboxEventKind, reason: InboxRemovalReason | null, conversation: { id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null } } };
+export type IncomingChatsSubscription = { incomingChats: { __typename: 'InboxEvent', kind: InboxEventKind, reason: InboxRemovalReason | null, conversation: { __typename: 'Conversation', id: string, status: ConversationStatus, createdAt: string, waitingSince: string | null, timeoutAt: string | null, pageUrl: string | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null, fields: Record<string, unknown> } | null } } };
 
 export type AcceptChatMutationVariables = Exact<{
   conversationId: string | number;
 }>;
 
 
-export type AcceptChatMutation = { acceptChat: { conversation: { id: string, status: ConversationStatus, acceptedAt: string | null, assignee: { id: string, name: string } | null } | null, userErrors: Array<{ code: string, message: string }> } };
+export type AcceptChatMutation = { acceptChat: { __typename: 'AcceptChatPayload', conversation: { __typename: 'Conversation', id: string, status: ConversationStatus, acceptedAt: string | null, assignee: { __typename: 'User', id: string, name: string } | null } | null, userErrors: Array<{ __typename: 'UserError', code: string, message: string }> } };
 
-export type ChatSummaryFragment = { id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, author: MessageAuthor, body: string, createdAt: string } | null };
+export type ChatSummaryFragment = { __typename: 'Conversation', id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null } | null, lastMessage: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string } | null };
 
 export type MyChatsQueryVariables = Exact<{
   assigneeId: string | number;
 }>;
 
 
-export type MyChatsQuery = { conversations: { edges: Array<{ node: { id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, author: MessageAuthor, body: string, createdAt: string } | null } }> } };
+export type MyChatsQuery = { conversations: { __typename: 'ConversationConnection', edges: Array<{ __typename: 'ConversationEdge', node: { __typename: 'Conversation', id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null } | null, lastMessage: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string } | null } }> } };
 
 export type AssignedChatsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AssignedChatsSubscription = { assignedChats: { kind: AssignedChatEventKind, conversation: { id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { id: string, name: string | null, email: string | null } | null, lastMessage: { id: string, author: MessageAuthor, body: string, createdAt: string } | null } } };
+export type AssignedChatsSubscription = { assignedChats: { __typename: 'AssignedChatEvent', kind: AssignedChatEventKind, conversation: { __typename: 'Conversation', id: string, status: ConversationStatus, acceptedAt: string | null, updatedAt: string, endReason: EndReason | null, contact: { __typename: 'Contact', id: string, name: string | null, email: string | null } | null, lastMessage: { __typename: 'Message', id: string, author: MessageAuthor, body: string, createdAt: string } | null } } };
 
 export const TranscriptMessageFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TranscriptMessage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Message"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"senderName"}},{"kind":"Field","name":{"kind":"Name","value":"clientMessageId"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]} as unknown as DocumentNode<TranscriptMessageFragment, unknown>;
 export const ConversationDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConversationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Conversation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"waitingSince"}},{"kind":"Field","name":{"kind":"Name","value":"timeoutAt"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ConversationDetailsFragment, unknown>;

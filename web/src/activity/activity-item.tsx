@@ -1,0 +1,79 @@
+import { Link } from 'react-router';
+import type { ActivityStreamQuery } from '../graphql/generated/graphql';
+import { contactLabel, formatDateTime, formatDuration, formatFieldValue, formatRelative, humanizeKey } from '../ui/format';
+import { ACTIVITY_TYPE_LABELS, END_REASON_LABELS } from '../ui/labels';
+import { chatPath, contactPath } from '../ui/paths';
+
+type ActivityEvent = ActivityStreamQuery['activityStream']['edges'][number]['node'];
+
+function actorLabel(actor: ActivityEvent['actor']): string {
+  switch (actor.kind) {
+    case 'USER':
+      return actor.user?.name ?? 'A user';
+    case 'API_KEY':
+      return actor.user ? `API key (${actor.user.name})` : 'An API key';
+    case 'VISITOR':
+      return 'Visitor';
+    default:
+      return 'ChatOnce';
+  }
+}
+
+/** A one-line summary of `data`, which depends on the type. */
+function details(event: ActivityEvent): string | null {
+  const data = event.data;
+  const text = (key: string) => (data[key] === undefined || data[key] === null ? null : formatFieldValue(data[key]));
+  switch (event.type) {
+    case 'CONTACT_QUALIFIED':
+      return text('question') && text('answer') ? `${text('question')} → ${text('answer')}` : text('answer');
+    case 'CONTACT_DETAILS_CAPTURED':
+      return text('field') ? `${humanizeKey(text('field')!)}: ${text('value') ?? ''}` : null;
+    case 'LIVE_CHAT_ENDED':
+    case 'CONVERSATION_ENDED': {
+      const reason = text('endReason');
+      return reason ? (END_REASON_LABELS[reason as keyof typeof END_REASON_LABELS] ?? reason) : null;
+    }
+    case 'MESSAGE_CREATED':
+      return data.author === 'AGENT' ? 'Written by an agent' : data.author === 'VISITOR' ? 'Written by the visitor' : null;
+    case 'LIVE_CHAT_ACCEPTED':
+      return typeof data.waitedSeconds === 'number' ? `Accepted after waiting ${formatDuration(data.waitedSeconds * 1000)}` : null;
+    case 'LIVE_CHAT_REQUESTED':
+      return typeof data.timeoutSeconds === 'number' ? `Waiting in the inbox (times out after ${formatDuration(data.timeoutSeconds * 1000)})` : null;
+    case 'LIVE_CHAT_TIMED_OUT':
+      return typeof data.waitedSeconds === 'number' ? `Nobody accepted within ${formatDuration(data.waitedSeconds * 1000)}` : null;
+    case 'CONVERSATION_STARTED':
+      return text('pageUrl') ? `On ${text('pageUrl')}` : null;
+    default:
+      return null;
+  }
+}
+
+export function ActivityItem({ event, now }: { event: ActivityEvent; now: number }) {
+  const summary = details(event);
+  return (
+    <li className={`activity-item activity-item--${event.type.toLowerCase()}`} data-testid="activity-item" data-type={event.type}>
+      <div className="activity-item__head">
+        <span className="activity-item__type">{ACTIVITY_TYPE_LABELS[event.type] ?? event.type}</span>
+        <time className="activity-item__time" dateTime={event.occurredAt} title={formatDateTime(event.occurredAt)}>
+          {formatRelative(event.occurredAt, now)}
+        </time>
+      </div>
+      {summary && <p className="activity-item__summary">{summary}</p>}
+      <p className="activity-item__meta">
+        {event.contact ? (
+          <Link to={contactPath(event.contact.id)}>{contactLabel(event.contact)}</Link>
+        ) : (
+          <span className="muted">No contact</span>
+        )}
+        <span aria-hidden="true"> · </span>
+        <span>by {actorLabel(event.actor)}</span>
+        {event.conversation && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <Link to={chatPath(event.conversation.id)}>Conversation</Link>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,133 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { useViewer } from '../auth/viewer';
+import { contactLabel } from '../ui/format';
+import { END_REASON_LABELS, STATUS_LABELS } from '../ui/labels';
+import { ErrorState, Loading } from '../ui/states';
+import { Composer } from './composer';
+import { ContactPanel } from './contact-panel';
+import { ConversationViewDocument, EndChatDocument } from './conversation.documents';
+import { EndChatDialog } from './end-chat-dialog';
+import { Transcript } from './transcript';
+import { useOutbox } from './use-outbox';
+import { useTranscript } from './use-transcript';
+
+const OPEN = new Set(['BOT', 'WAITING', 'ACTIVE']);
+
+export function ConversationPage() {
+  const { id = '' } = useParams();
+  // Keyed by id so every piece of state starts afresh for another chat.
+  return <Conversation key={id} id={id} />;
+}
+
+function Conversation({ id }: { id: string }) {
+  const viewer = useViewer();
+  const query = useQuery(ConversationViewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
+  const transcript = useTranscript(id, true);
+  const outbox = useOutbox(id, transcript.messages);
+  const [confirming, setConfirming] = useState(false);
+  const [endError, setEndError] = useState<string | null>(null);
+  const [endChat, { loading: ending }] = useMutation(EndChatDocument);
+  const endButton = useRef<HTMLButtonElement>(null);
+  const cancelEnd = () => {
+    setConfirming(false);
+    setEndError(null);
+    // The trigger re-renders once the dialog is gone: give it focus back.
+    requestAnimationFrame(() => endButton.current?.focus());
+  };
+
+  const conversation = query.data?.conversation;
+  if (query.error && !conversation) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!conversation) {
+    if (query.loading) return <Loading label="Loading conversation…" />;
+    return <ErrorState error={{ message: 'This conversation does not exist or is not open to you.' }} />;
+  }
+
+  const open = OPEN.has(conversation.status);
+  const mine = conversation.assignee?.id === viewer.id;
+  const canWrite = conversation.status === 'ACTIVE' && (mine || viewer.role === 'ADMIN');
+
+  const confirmEnd = async () => {
+    setEndError(null);
+    try {
+      const { data } = await endChat({ variables: { conversationId: id } });
+      const userError = data?.endChat.userErrors[0];
+      if (userError && userError.code !== 'CONVERSATION_CLOSED') return setEndError(userError.message);
+      setConfirming(false);
+    } catch (error) {
+      setEndError((error as Error).message);
+    }
+  };
+
+  return (
+    <div className="conversation">
+      <section className="conversation__main" aria-labelledby="conversation-title">
+        <header className="conversation__header">
+          <div>
+            <h1 id="conversation-title">{contactLabel(conversation.contact)}</h1>
+            <p className="conversation__status">
+              <span className={`pill pill--${conversation.status.toLowerCase()}`} data-testid="conversation-status">
+                {STATUS_LABELS[conversation.status]}
+              </span>
+              {conversation.assignee && (
+                <span className="muted">
+                  {' '}
+                  {open ? 'with' : 'handled by'} {mine ? 'you' : conversation.assignee.name}
+                </span>
+              )}
+            </p>
+          </div>
+          {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
+          {open && !confirming && (
+            <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
+              End chat
+            </button>
+          )}
+        </header>
+
+        {!open && (
+          <div className="banner banner--neutral" role="status" data-testid="ended-notice">
+            <p>
+              <strong>{conversation.status === 'TIMED_OUT' ? 'This chat timed out.' : 'This chat has ended.'}</strong>{' '}
+              {conversation.endReason ? END_REASON_LABELS[conversation.endReason] : ''}
+              {conversation.endReason ? '. ' : ''}
+              The transcript is read-only.
+            </p>
+          </div>
+        )}
+        {transcript.liveError && (
+          <div className="banner banner--warning" role="alert">
+            <p>Live updates stopped: {transcript.liveError}</p>
+          </div>
+        )}
+
+        {transcript.loading ? (
+          <Loading label="Loading messages…" />
+        ) : transcript.error ? (
+          <ErrorState error={transcript.error} onRetry={transcript.retry} />
+        ) : (
+          <Transcript messages={transcript.messages} pending={outbox.pending} onRetry={outbox.retry} follow label="Conversation transcript" />
+        )}
+
+        {canWrite ? (
+          <Composer onSend={outbox.send} />
+        ) : (
+          open && (
+            <p className="composer-note">
+              {conversation.status === 'ACTIVE'
+                ? `${conversation.assignee?.name ?? 'Another user'} is handling this chat.`
+                : conversation.status === 'WAITING'
+                  ? 'This chat is waiting in the inbox: accept it there to reply.'
+                  : 'The visitor is still talking to the bot.'}
+            </p>
+          )
+        )}
+      </section>
+
+      <ContactPanel conversation={conversation} />
+
+      {confirming && <EndChatDialog busy={ending} error={endError} onConfirm={() => void confirmEnd()} onCancel={cancelEnd} />}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { useViewer } from '../auth/viewer';
+import { contactLabel, formatRelative } from '../ui/format';
+import { EmptyState, ErrorState, Loading } from '../ui/states';
+import { useNow } from '../ui/use-now';
+import { MyChatsDocument } from './my-chats.documents';
+import { chatPath } from '../ui/paths';
+
+/** The viewer's active chats, kept live by useAssignedChatsSync. */
+export function MyChatsPage() {
+  const viewer = useViewer();
+  const now = useNow(30_000);
+  const { data, loading, error, refetch } = useQuery(MyChatsDocument, { variables: { assigneeId: viewer.id }, fetchPolicy: 'cache-and-network' });
+  const chats = data?.conversations.edges.map((edge) => edge.node) ?? [];
+
+  let body;
+  if (!data && loading) body = <Loading label="Loading your chats…" />;
+  else if (!data && error) body = <ErrorState error={error} onRetry={() => void refetch()} />;
+  else if (chats.length === 0)
+    body = (
+      <EmptyState title="No active chats">
+        <p>Chats you accept appear here until they end.</p>
+      </EmptyState>
+    );
+  else
+    body = (
+      <ul className="chat-list" data-testid="my-chats-list">
+        {chats.map((chat) => (
+          <li key={chat.id} className="chat-list__item" data-testid="my-chat-item" data-conversation-id={chat.id}>
+            <Link to={chatPath(chat.id)} className="chat-list__link">
+              <span className="chat-list__name">{contactLabel(chat.contact)}</span>
+              {chat.lastMessage && (
+                <span className="chat-list__preview">
+                  {chat.lastMessage.author === 'AGENT' ? 'You: ' : ''}
+                  {chat.lastMessage.body}
+                </span>
+              )}
+              <span className="chat-list__time">{formatRelative(chat.lastMessage?.createdAt ?? chat.updatedAt, now)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    );
+
+  return (
+    <section className="page" aria-labelledby="my-chats-title">
+      <header className="page__header">
+        <div>
+          <h1 id="my-chats-title">My chats</h1>
+          <p className="page__lead">Live chats you accepted and that are still going on.</p>
+        </div>
+      </header>
+      {body}
+    </section>
+  );
+}
