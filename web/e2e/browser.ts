@@ -75,5 +75,6 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false });
+  // Entry animations finished, so the picture shows what a person sees a moment later.
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }

@@ -36,7 +36,7 @@ export function NotificationPrompt() {
   }
   if (permission === 'denied') {
     return (
-      <p className="hint">
+      <p className="hint notification-hint">
         Desktop notifications are blocked for this site. Allow them in your browser’s site settings to be alerted in the
         background.
       </p>
