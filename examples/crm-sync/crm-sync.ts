@@ -83,6 +83,7 @@ function save(file: string, state: CrmState): void {
   renameSync(temporary, file);
 }
 
+/** Where to connect, with which key, and which file to keep in step. */
 export interface CrmSyncOptions {
   /** The websocket URL, e.g. wss://chatonce.example.com/graphql. */
   url: string;
@@ -98,35 +99,18 @@ export interface CrmSyncOptions {
 export function startCrmSync({ url, apiKey, file, onEvent, onError = console.error }: CrmSyncOptions) {
   const state = load(file);
   let stopped = false;
-  let subscription = 0;
   let unsubscribe = () => {};
-  let resolveReady!: () => void;
-  let rejectReady!: (error: unknown) => void;
-  const ready = new Promise<void>((resolve, reject) => ((resolveReady = resolve), (rejectReady = reject)));
-  ready.catch(() => {}); // reported through onError too
-  // Gets GraphQL errors, close events (code, reason) or Errors.
+  let connected!: () => void;
+  let refused!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => ((connected = resolve), (refused = reject)));
+  ready.catch(() => {}); // also reported to onError
+
+  // Gets GraphQL errors, a close event (code, reason) or an Error.
   const fail = (problem: unknown) => {
     const error = problem instanceof Error ? problem : new Error(JSON.stringify(problem, ['code', 'reason', 'message', 'extensions']));
-    rejectReady(error);
+    refused(error);
     if (!stopped) onError(error);
     void stop();
-  };
-
-  // One subscription per connection, from the saved cursor: graphql-ws would resend the
-  // original variables after a reconnect and replay events we already applied.
-  const subscribe = () => {
-    const mine = ++subscription;
-    unsubscribe = client.subscribe<{ activityEvents: ActivityEvent }>({ query: FEED, variables: { after: state.cursor } }, {
-      next: ({ data, errors }) => {
-        if (stopped || mine !== subscription) return;
-        if (errors) return fail(errors);
-        applyEvent(state, data!.activityEvents);
-        save(file, state);
-        onEvent?.(data!.activityEvents);
-      },
-      error: (error) => mine === subscription && fail(error),
-      complete: () => {},
-    });
   };
 
   // One connection, kept open: graphql-ws reconnects it for ever (1, 2, 4 ... 30 s apart), but
@@ -140,11 +124,24 @@ export function startCrmSync({ url, apiKey, file, onEvent, onError = console.err
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries) + Math.random() * 1000)),
     shouldRetry: (event) => (event as { code?: number }).code !== 4403,
     onNonLazyError: fail,
-    on: {
-      connected: () => (resolveReady(), subscribe()),
-      closed: () => unsubscribe(),
-    },
+    // A new subscription on every connection, from the saved cursor. (Left alone, graphql-ws
+    // would resend the first one, with its first cursor, and replay what was already applied.)
+    on: { connected: () => (connected(), subscribe()), closed: () => unsubscribe() },
   });
+
+  function subscribe() {
+    unsubscribe = client.subscribe<{ activityEvents: ActivityEvent }>({ query: FEED, variables: { after: state.cursor } }, {
+      next: ({ data, errors }) => {
+        if (stopped) return;
+        if (errors) return fail(errors);
+        applyEvent(state, data!.activityEvents);
+        save(file, state);
+        onEvent?.(data!.activityEvents);
+      },
+      error: fail,
+      complete: () => {},
+    });
+  }
 
   async function stop(): Promise<void> {
     stopped = true;
@@ -156,7 +153,10 @@ export function startCrmSync({ url, apiKey, file, onEvent, onError = console.err
 
 if (require.main === module) {
   const apiKey = process.env.CHATONCE_API_KEY;
-  if (!apiKey) throw new Error('Set CHATONCE_API_KEY to an API key (createApiKey).');
+  if (!apiKey) {
+    console.error('Set CHATONCE_API_KEY to an API key (mutation createApiKey).');
+    process.exit(1);
+  }
   const sync = startCrmSync({
     url: process.env.CHATONCE_URL ?? 'ws://localhost:4000/graphql',
     apiKey,
@@ -165,5 +165,6 @@ if (require.main === module) {
     onError: (error) => ((process.exitCode = 1), console.error('crm-sync stopped:', error)),
   });
   sync.ready.then(() => console.log('crm-sync: connected'), () => {});
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sync.stop());
+  // Every event is saved before the next is applied, so stopping at any moment is safe.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void sync.stop().finally(() => process.exit()));
 }

@@ -33,11 +33,13 @@ export function verifySignature(secret: string, headers: IncomingHttpHeaders, ra
   });
 }
 
+/** Where to listen, the secret to verify with, and what to do with each event. */
 export interface WebhookReceiverOptions {
+  /** 0 for any free port. */
   port: number;
   /** The endpoint's signing secret (`whsec_…`), from createWebhookEndpoint. */
   secret: string;
-  /** Runs after the response is sent, once per `webhook-id`. Queue slow work rather than doing it here. */
+  /** Runs after the 204 is sent, once per `webhook-id`. (In production, store the event durably before answering.) */
   onEvent?: (event: WebhookEvent, webhookId: string) => void | Promise<void>;
 }
 
@@ -87,7 +89,10 @@ export async function startWebhookReceiver({ port, secret, onEvent = (event) => 
 
 if (require.main === module) {
   const secret = process.env.WEBHOOK_SECRET;
-  if (!secret) throw new Error('Set WEBHOOK_SECRET to the endpoint’s signing secret (whsec_…).');
+  if (!secret) {
+    console.error('Set WEBHOOK_SECRET to the endpoint’s signing secret (whsec_…, from createWebhookEndpoint).');
+    process.exit(1);
+  }
   startWebhookReceiver({
     port: Number(process.env.PORT ?? 3000),
     secret,

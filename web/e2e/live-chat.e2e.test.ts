@@ -78,6 +78,15 @@ describe('the inbox and the widget in a real browser', () => {
     await screenshot(ana.page, 'conversation');
     await screenshot(visitor.page, 'widget');
 
+    // A reload resumes the same chat, with the whole transcript and the live connection.
+    await visitor.page.reload();
+    await visitor.page.getByTestId('chatonce-widget').waitFor();
+    await visitor.page.locator('[data-testid="chatonce-message"][data-author="AGENT"]', { hasText: 'How many dashboards' }).waitFor();
+    await visitor.page.getByText('What brings you here today?').waitFor();
+    await composer.fill('Still there after your reload?');
+    await composer.press('Enter');
+    await visitor.page.locator('[data-testid="chatonce-message"][data-author="AGENT"]', { hasText: 'after your reload' }).waitFor();
+
     // The agent ends the chat; the visitor sees it end.
     await ana.page.getByRole('button', { name: 'End chat' }).click();
     await ana.page.getByRole('dialog').getByRole('button', { name: 'End chat' }).click();

@@ -57,3 +57,26 @@ describe('replay then live', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
   });
 });
+
+describe('closing a replay', () => {
+  it('reads nothing more once closed, even with a read in flight', async () => {
+    let reads = 0;
+    let release: (items: number[]) => void = () => undefined;
+    const never = { next: () => new Promise<IteratorResult<{ position: number }>>(() => undefined), return: async () => ({ value: undefined, done: true as const }) };
+    const stream = replayThenLive<number>({
+      notifications: never,
+      readAfter: () => {
+        reads++;
+        return new Promise<number[]>((resolve) => (release = resolve));
+      },
+      positionOf: (n) => n,
+      after: 0,
+    });
+    const inFlight = stream.next();
+    await stream.return!();
+    release([1, 2, 3]);
+    expect(await inFlight).toEqual({ value: undefined, done: true });
+    expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(reads).toBe(1);
+  });
+});

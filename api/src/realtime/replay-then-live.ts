@@ -18,10 +18,13 @@ export function replayThenLive<T>(options: {
   let pending: T[] = [];
   // False until a read came back empty: a replay longer than one read's limit keeps reading.
   let drained = false;
+  // Set by return(): a next() already waiting on the database must not start another read.
+  let closed = false;
 
   return {
     async next() {
       for (;;) {
+        if (closed) return { value: undefined, done: true };
         if (pending.length) {
           const item = pending.shift()!;
           last = positionOf(item);
@@ -38,10 +41,13 @@ export function replayThenLive<T>(options: {
       }
     },
     async return() {
+      closed = true;
+      pending = [];
       await notifications.return?.();
       return { value: undefined, done: true };
     },
     async throw(error: unknown) {
+      closed = true;
       await notifications.return?.();
       throw error;
     },
