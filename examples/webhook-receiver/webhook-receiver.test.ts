@@ -115,7 +115,12 @@ describe('the webhook receiver example', () => {
       const deliveries = async () =>
         (await app.gql(`query($id: ID!) { webhookDeliveries(endpointId: $id, first: 50) { edges { node { id webhookId status payload attempts { responseStatus } } } } }`, { id: endpoint.id }, apiKey))
           .data!.webhookDeliveries.edges.map((edge: { node: any }) => edge.node);
-      const sent = await deliveries();
+      // The receiver has answered; the worker records each outcome just after.
+      let sent = await deliveries();
+      for (let i = 0; i < 50 && sent.some((delivery: { status: string }) => delivery.status !== 'SUCCEEDED'); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        sent = await deliveries();
+      }
       expect(sent).toHaveLength(received.length);
       for (const delivery of sent) expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: [{ responseStatus: 204 }] });
 
