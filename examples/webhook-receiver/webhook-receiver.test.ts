@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { generateWebhookSecret, signWebhook } from '../../api/src/webhooks/signature';
 import { createSignedInUser, enableLiveChat, signUpAccount } from '../../api/src/test/fixtures';
 import { accept, publishFlow, setAccepting, visitorToInbox } from '../../api/src/test/live-chat-fixtures';
+import { eventually } from '../../api/src/test/eventually';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
 import { startWebhookReceiver, verifySignature, type WebhookEvent } from './webhook-receiver';
 
@@ -116,11 +117,7 @@ describe('the webhook receiver example', () => {
         (await app.gql(`query($id: ID!) { webhookDeliveries(endpointId: $id, first: 50) { edges { node { id webhookId status payload attempts { responseStatus } } } } }`, { id: endpoint.id }, apiKey))
           .data!.webhookDeliveries.edges.map((edge: { node: any }) => edge.node);
       // The receiver has answered; the worker records each outcome just after.
-      let sent = await deliveries();
-      for (let i = 0; i < 50 && sent.some((delivery: { status: string }) => delivery.status !== 'SUCCEEDED'); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        sent = await deliveries();
-      }
+      const sent = await eventually(deliveries, (list) => list.every((delivery: { status: string }) => delivery.status === 'SUCCEEDED'));
       expect(sent).toHaveLength(received.length);
       for (const delivery of sent) expect(delivery).toMatchObject({ status: 'SUCCEEDED', attempts: [{ responseStatus: 204 }] });
 

@@ -3,6 +3,7 @@ import { Message, MessageAuthor } from '../messages/message.entity';
 import { Topic } from '../realtime/topics';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount } from '../test/fixtures';
 import { accept, collect, demoSteps, publishFlow, send, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
+import { eventually } from '../test/eventually';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 
@@ -33,14 +34,6 @@ async function traces(app: TestApp, conversationId: string) {
   };
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(50);
-  }
-}
 
 describe('timers run by the worker', () => {
   let app: TestApp;
@@ -118,7 +111,7 @@ describe('timers run by the worker', () => {
 
     await app.startWorkers();
     for (const visitor of visitors) {
-      const left = await until(() => traces(app, visitor.conversationId), (t) => t.conversation.status === ConversationStatus.TIMED_OUT, 5000);
+      const left = await eventually(() => traces(app, visitor.conversationId), (t) => t.conversation.status === ConversationStatus.TIMED_OUT, 5000);
       expect(left.conversation.status).toBe(ConversationStatus.TIMED_OUT);
     }
     await sleep(500);
@@ -151,7 +144,7 @@ describe('the sweep behind the timers', () => {
     expect(deleted).toBeGreaterThan(0);
     expect(await app.runtime.queues.liveChatTimers.getDelayedCount()).toBe(0);
 
-    const left = await until(() => traces(app, visitor.conversationId), (t) => t.conversation.status === ConversationStatus.TIMED_OUT, 6000);
+    const left = await eventually(() => traces(app, visitor.conversationId), (t) => t.conversation.status === ConversationStatus.TIMED_OUT, 6000);
     expect(left.conversation.status).toBe(ConversationStatus.TIMED_OUT);
     await sleep(1500);
     expect(await traces(app, visitor.conversationId)).toMatchObject({ timedOutEvents: 1, timeoutMessages: 1 });

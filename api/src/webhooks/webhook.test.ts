@@ -3,6 +3,7 @@ import { ActivityEventType } from '../activity/activity-event.entity';
 import { AfterCommit } from '../realtime/after-commit';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { accept, publishFlow, send, setAccepting, startVisitor, visitorToInbox } from '../test/live-chat-fixtures';
+import { eventually } from '../test/eventually';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { startReceiver } from '../test/webhook-receiver';
 import { verifyWebhook } from './signature';
@@ -69,12 +70,10 @@ describe('signed webhooks', () => {
         actor: { kind: 'USER', userId: agent.userId },
       });
       // The receiver has answered; the worker records the outcome just after.
-      let succeeded: { node: { attempts: unknown[] } }[] = [];
-      for (let i = 0; i < 50 && succeeded.length < hooks.length; i++) {
-        const deliveries = await app.gql(DELIVERIES, { id: endpoint.id }, admin.token);
-        succeeded = deliveries.data!.webhookDeliveries.edges.filter((edge: { node: { status: string } }) => edge.node.status === 'SUCCEEDED');
-        if (succeeded.length < hooks.length) await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const succeeded: { node: { attempts: unknown[] } }[] = await eventually(
+        async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.filter((edge: { node: { status: string } }) => edge.node.status === 'SUCCEEDED'),
+        (list) => list.length >= hooks.length,
+      );
       expect(succeeded.length).toBeGreaterThanOrEqual(hooks.length);
       expect(succeeded[0].node.attempts).toEqual([expect.objectContaining({ attemptNumber: 1, responseStatus: 200, responseExcerpt: 'ok', error: null })]);
     } finally {
@@ -122,8 +121,7 @@ describe('signed webhooks', () => {
       const visitor = await startVisitor(app, flowId);
       await receiver.waitFor((hook) => hook.json.data.conversation?.id === visitor.conversationId);
       const settled = async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges[0]?.node;
-      for (let i = 0; i < 50 && (await settled())?.status !== 'FAILED'; i++) await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(await settled()).toMatchObject({ status: 'FAILED', attemptCount: 1 });
+      expect(await eventually(settled, (delivery) => delivery?.status === 'FAILED')).toMatchObject({ status: 'FAILED', attemptCount: 1 });
       const listed = await app.gql(`{ webhookEndpoints { edges { node { id enabled disabledReason } } } }`, {}, admin.token);
       expect(listed.data!.webhookEndpoints.edges.find((edge: { node: { id: string } }) => edge.node.id === endpoint.id).node).toEqual({
         id: endpoint.id,
@@ -198,12 +196,10 @@ describe('webhook URLs under the production policy', () => {
     const flowId = await publishFlow(app, admin.token);
     await startVisitor(app, flowId);
     const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
-    let delivery: any;
-    for (let i = 0; i < 50; i++) {
-      delivery = (await app.gql(DELIVERIES, { id: endpointId }, admin.token)).data!.webhookDeliveries.edges[0]?.node;
-      if (delivery?.status === 'FAILED') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const delivery = await eventually(
+      async () => (await app.gql(DELIVERIES, { id: endpointId }, admin.token)).data!.webhookDeliveries.edges[0]?.node,
+      (found) => found?.status === 'FAILED',
+    );
     expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: 1 });
     expect(delivery.attempts[0].error).toMatch(/private address 127\.0\.0\.1/);
     expect(receiver.received).toHaveLength(0);
