@@ -5,6 +5,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
+/** Console messages about the Content-Security-Policy, from every page the tests open. */
+export const cspViolations: string[] = [];
+
+function watchConsole(page: Page): Page {
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  return page;
+}
+
 /** Debian's Chromium, headless; never a downloaded browser. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`);
@@ -41,7 +51,13 @@ export async function newAgentPage(browser: Browser, baseUrl: string, options: {
       w.Notification = Recording;
     }
   });
-  return { context, page: await context.newPage() };
+  return { context, page: watchConsole(await context.newPage()) };
+}
+
+/** A page of a new context, watched for CSP violations like the others. */
+export async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 } });
+  return { context, page: watchConsole(await context.newPage()) };
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -61,7 +77,7 @@ export async function turnAcceptingOn(page: Page): Promise<void> {
 /** The visitor side: the sample site with the widget, as a customer's visitor sees it. */
 export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const page = watchConsole(await context.newPage());
   await page.goto(`/demo?flow=${encodeURIComponent(flowId)}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
   await page.getByTestId('chatonce-widget').waitFor();

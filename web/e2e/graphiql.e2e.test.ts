@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { launchBrowser, screenshot } from './browser';
+import { cspViolations, launchBrowser, newPage, screenshot } from './browser';
 
 interface Hook {
   setVariables(value: string | object): void;
@@ -46,8 +46,7 @@ describe('GraphiQL for admins', () => {
     await enableLiveChat(app, admin.accountId);
     const flowId = await publishFlow(app, admin.token);
 
-    const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1366, height: 800 } });
-    const page = await context.newPage();
+    const { context, page } = await newPage(browser, app.url);
     const offsite: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(app.url) && !request.url().startsWith(app.wsUrl.replace('/graphql', '')) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) offsite.push(request.url());
@@ -74,6 +73,7 @@ describe('GraphiQL for admins', () => {
     const check = await app.gql(`query($id: ID!) { flow(id: $id) { name publishedVersion { version } versions { edges { node { version } } } } }`, { id: flowId }, admin.token);
     expect(check.data!.flow).toEqual({ name: 'Qualifier, edited in GraphiQL', publishedVersion: { version: 2 }, versions: { edges: [{ node: { version: 2 } }, { node: { version: 1 } }] } });
     expect(offsite).toEqual([]);
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorSays } from './browser';
+import { cspViolations, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorSays } from './browser';
 
 const TIMEOUT_MESSAGE = 'Sorry, everyone is busy right now. We’ll get back to you by email soon.';
 
@@ -132,5 +132,9 @@ describe('the inbox and the widget in a real browser', () => {
     expect(raised.body).toContain('Ada Lovelace');
     expect(await page.title()).toMatch(/^\(1\) /);
     await Promise.all([context.close(), visitor.context.close()]);
+  });
+
+  it('ran every page above without a Content-Security-Policy violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -15,6 +15,15 @@ describe('the HTTP and websocket server', () => {
     expect(await ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
   });
 
+  it('sends security headers, and lets other sites load resources such as widget.js', async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(response.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
   it('answers a malformed body with a clean JSON error', async () => {
     const response = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(response.status).toBe(400);

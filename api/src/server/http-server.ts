@@ -8,6 +8,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
+import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -166,6 +167,28 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+
+  // Security headers for the pages served here. The CSP allows what the inbox, GraphiQL (Monaco
+  // workers, injected styles, inlined fonts) and the widget need, all from this origin; no CDN.
+  // widget.js is fetched by customers' sites, hence a cross-origin resource policy.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'connect-src': ["'self'"],
+          'font-src': ["'self'", 'data:'],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'worker-src': ["'self'", 'blob:'],
+          // Served over plain http in development and behind TLS-terminating proxies in production.
+          'upgrade-insecure-requests': null,
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'cross-origin' },
+      strictTransportSecurity: config.NODE_ENV === 'production',
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
