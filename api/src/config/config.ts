@@ -30,6 +30,7 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: positiveInt.max(100).default(10),
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   CONVERSATIONS_PER_IP_PER_10_MIN: positiveInt.default(30),
+  VISITOR_MESSAGES_PER_MINUTE: positiveInt.default(30),
   TRUST_PROXY: z.string().min(1).default('loopback'),
   WEBHOOK_ALLOW_HTTP: booleanFlag.optional(),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),

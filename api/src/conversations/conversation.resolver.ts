@@ -94,7 +94,7 @@ export class ConversationResolver {
 
   @Authorized(Access.PARTICIPANT)
   @Mutation(() => SendMessagePayload, {
-    description: 'Sends a message: a visitor’s answer, option pick or live message, or a user’s live message. A repeated `clientMessageId` returns the first message instead of storing another.',
+    description: 'Sends a message: a visitor’s answer, option pick or live message, or a user’s live message. A repeated `clientMessageId` returns the first message instead of storing another. Visitors are limited per conversation (`TOO_MANY_MESSAGES`).',
   })
   sendMessage(@Arg('input', () => SendMessageInput, { description: 'The message.' }) input: SendMessageInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(async () => services.conversations.sendMessage(em, viewer, requireConversationUuid(input.conversationId, ['input', 'conversationId']), input));

@@ -44,10 +44,23 @@ const OPEN_STATUSES = [ConversationStatus.BOT, ConversationStatus.WAITING, Conve
  */
 export class ConversationService {
   private readonly startsPerIp: RateLimiterRedis;
+  private readonly visitorMessages: RateLimiterRedis;
 
   constructor(private readonly deps: ConversationDeps) {
     // startConversation needs no token; this keeps one address from flooding an inbox.
     this.startsPerIp = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: 'chatonce:conversation-starts', points: deps.config.CONVERSATIONS_PER_IP_PER_10_MIN, duration: 600 });
+    // A visitor token is anyone's to use: bound what one conversation can send (and make the bot do).
+    this.visitorMessages = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: 'chatonce:visitor-messages', points: deps.config.VISITOR_MESSAGES_PER_MINUTE, duration: 60 });
+  }
+
+  /** Consumes one point of `limiter` for `key`, or fails with `code`. */
+  private async limit(limiter: RateLimiterRedis, key: string, code: string, message: string, field: string[]): Promise<void> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof Error) throw rejection;
+      fail(code, message, field);
+    }
   }
 
   // Reads
@@ -89,12 +102,7 @@ export class ConversationService {
 
   /** Starts a conversation on the flow's published version; the bot speaks first. */
   async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string): Promise<{ conversation: Conversation; visitorToken: string }> {
-    try {
-      await this.startsPerIp.consume(ip);
-    } catch (rejection) {
-      if (rejection instanceof Error) throw rejection;
-      fail(Code.TOO_MANY_CONVERSATIONS, 'Too many conversations were started from your address. Try again in a few minutes.', ['input']);
-    }
+    await this.limit(this.startsPerIp, ip, Code.TOO_MANY_CONVERSATIONS, 'Too many conversations were started from your address. Try again in a few minutes.', ['input']);
     const afterCommit = new AfterCommit();
     const conversation = await em.transactional(async (tem) => {
       const flow = flowId ? await tem.findOne(Flow, flowId) : null;
@@ -130,6 +138,9 @@ export class ConversationService {
    * With a `clientMessageId` seen before, the stored message is returned and nothing changes.
    */
   async sendMessage(em: EntityManager, viewer: Viewer, conversationId: string, input: SendMessageInput): Promise<{ message: Message; conversation: Conversation }> {
+    if (viewer.kind === 'visitor') {
+      await this.limit(this.visitorMessages, conversationId, Code.TOO_MANY_MESSAGES, 'You are sending messages too quickly. Wait a moment and try again.', ['input', 'body']);
+    }
     const afterCommit = new AfterCommit();
     const clientMessageId = input.clientMessageId ?? null;
     try {

@@ -98,4 +98,20 @@ describe('starting conversations without a token', () => {
       await app.close();
     }
   });
+
+  it('bounds how fast one visitor can send messages', async () => {
+    const app = await startTestApp({ VISITOR_MESSAGES_PER_MINUTE: '3' });
+    try {
+      const admin = await signUpAccount(app);
+      await enableLiveChat(app, admin.accountId);
+      const flowId = await publishFlow(app, admin.token);
+      const visitor = await startVisitor(app, flowId);
+      const other = await startVisitor(app, flowId);
+      for (let i = 0; i < 3; i++) expect((await send(app, visitor.token, visitor.conversationId, { body: 'hmm' })).userErrors).toEqual([]);
+      expect((await send(app, visitor.token, visitor.conversationId, { body: 'hmm' })).userErrors.map((e) => e.code)).toEqual(['TOO_MANY_MESSAGES']);
+      expect((await send(app, other.token, other.conversationId, { optionKey: 'pricing' })).userErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -52,6 +52,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     RUN_WORKER: 'off',
     // Every test visitor comes from 127.0.0.1; the limit itself has its own test.
     CONVERSATIONS_PER_IP_PER_10_MIN: '1000000',
+    VISITOR_MESSAGES_PER_MINUTE: '1000000',
     ...env,
   });
   const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL), { redisPrefix: `test-${randomBytes(4).toString('hex')}` });
