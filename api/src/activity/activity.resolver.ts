@@ -74,17 +74,17 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The contact concerned, if any.' })
-  contact(@Root() event: ActivityEvent, @Ctx() { em }: GraphQLContext) {
-    return event.contact ? em.findOne(Contact, event.contact.id) : null;
+  contact(@Root() event: ActivityEvent) {
+    return event.contact ? event.contact.load() : null;
   }
 
   @FieldResolver(() => Conversation, { nullable: true, description: 'The conversation concerned, if any: from it, the full transcript.' })
-  conversation(@Root() event: ActivityEvent, @Ctx() { em }: GraphQLContext) {
-    return event.conversation ? em.findOne(Conversation, event.conversation.id) : null;
+  conversation(@Root() event: ActivityEvent) {
+    return event.conversation ? event.conversation.load() : null;
   }
 
   @FieldResolver(() => ActivityActor, { description: 'Who caused the event.' })
-  async actor(@Root() event: ActivityEvent, @Ctx() { em }: GraphQLContext): Promise<ActivityActor> {
-    return { kind: event.actorKind, user: event.actorUser ? await em.findOne(User, event.actorUser.id) : null };
+  async actor(@Root() event: ActivityEvent): Promise<ActivityActor> {
+    return { kind: event.actorKind, user: event.actorUser ? await event.actorUser.load() : null };
   }
 }

@@ -171,30 +171,29 @@ export class ConversationResolver {
   }
 
   @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })
-  async flow(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
+  async flow(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
     if (!isMember(viewer)) return null;
-    const version = await em.findOneOrFail(FlowVersion, conversation.flowVersion.id);
-    return em.findOneOrFail(Flow, version.flow.id);
+    return (await conversation.flowVersion.load())!.flow.load();
   }
 
   @FieldResolver(() => FlowVersion, { nullable: true, description: 'The flow version the conversation started on (null for visitors).' })
-  flowVersion(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
-    return isMember(viewer) ? em.findOneOrFail(FlowVersion, conversation.flowVersion.id) : null;
+  flowVersion(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
+    return isMember(viewer) ? conversation.flowVersion.load() : null;
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The visitor as a contact: details and answers (null for visitors).' })
-  contact(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
-    return isMember(viewer) ? em.findOneOrFail(Contact, conversation.contact.id) : null;
+  contact(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
+    return isMember(viewer) ? conversation.contact.load() : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The user who accepted the chat (null for visitors; see `assigneeName`).' })
-  assignee(@Root() conversation: Conversation, @Ctx() { em, viewer }: GraphQLContext) {
-    return isMember(viewer) && conversation.assignee ? em.findOne(User, conversation.assignee.id) : null;
+  assignee(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
+    return isMember(viewer) && conversation.assignee ? conversation.assignee.load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the user who accepted the chat, as the visitor sees it.' })
-  async assigneeName(@Root() conversation: Conversation, @Ctx() { em }: GraphQLContext) {
-    return conversation.assignee ? ((await em.findOne(User, conversation.assignee.id))?.name ?? null) : null;
+  async assigneeName(@Root() conversation: Conversation) {
+    return conversation.assignee ? ((await conversation.assignee.load())?.name ?? null) : null;
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The transcript, oldest first: bot part and live part.' })
@@ -203,8 +202,8 @@ export class ConversationResolver {
   }
 
   @FieldResolver(() => Message, { nullable: true, description: 'The latest message, for inbox previews.' })
-  lastMessage(@Root() conversation: Conversation, @Ctx() { em }: GraphQLContext) {
-    return em.findOne(Message, { conversation: conversation.id }, { orderBy: { seq: 'desc' } });
+  lastMessage(@Root() conversation: Conversation, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.lastMessage.load(conversation.id);
   }
 }
 
@@ -215,18 +214,18 @@ async function mapNotification(result: IteratorResult<ConversationMessage>): Pro
 @Resolver(() => Message)
 export class MessageResolver {
   @FieldResolver(() => Conversation, { description: 'The conversation the message belongs to.' })
-  conversation(@Root() message: Message, @Ctx() { em }: GraphQLContext) {
-    return em.findOneOrFail(Conversation, message.conversation.id);
+  conversation(@Root() message: Message) {
+    return message.conversation.load();
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The user who wrote an AGENT message (null for visitors; see `senderName`).' })
-  sender(@Root() message: Message, @Ctx() { em, viewer }: GraphQLContext) {
-    return isMember(viewer) && message.sender ? em.findOne(User, message.sender.id) : null;
+  sender(@Root() message: Message, @Ctx() { viewer }: GraphQLContext) {
+    return isMember(viewer) && message.sender ? message.sender.load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Display name of the author: the user’s name for AGENT messages.' })
-  async senderName(@Root() message: Message, @Ctx() { em }: GraphQLContext) {
-    return message.sender ? ((await em.findOne(User, message.sender.id))?.name ?? null) : null;
+  async senderName(@Root() message: Message) {
+    return message.sender ? ((await message.sender.load())?.name ?? null) : null;
   }
 
   @FieldResolver(() => String, { description: 'Cursor of this message, usable as `conversationEvents(after:)`.' })

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DataloaderType } from '@mikro-orm/core';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../logging/logger';
@@ -26,6 +27,9 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
     // Every request and job forks its own EntityManager; using the global one is a bug.
     allowGlobalContext: false,
     discovery: { warnWhenNoEntities: false },
+    // Reference.load() calls made in the same tick become one query: field resolvers of a list
+    // (a conversation's contact, a message's sender) do not query once per item.
+    dataloader: DataloaderType.REFERENCE,
     extensions: [Migrator],
     migrations: {
       path: migrationsPath ?? resolve(__dirname, 'migrations'),

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import type { Logger } from '../logging/logger';
+import type { Loaders } from './loaders';
 import type { Runtime } from './runtime';
 import type { Services } from './services';
 
@@ -12,6 +13,8 @@ export interface GraphQLContext {
   ip: string;
   logger: Logger;
   services: Services;
+  /** Per-operation batching for list fields (see loaders.ts). */
+  loaders: Loaders;
   /** Subscribes to a pub/sub topic, resolving once Redis confirmed the subscription. */
   listen: Runtime['listen'];
 }

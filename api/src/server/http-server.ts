@@ -18,6 +18,7 @@ import type { Viewer } from '../auth/viewer';
 import { createErrorFormatter } from '../errors/graphql-errors';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
+import { createLoaders } from './loaders';
 import { assertComplexity } from './query-complexity';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
@@ -73,7 +74,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
 
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
-    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen };
+    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
