@@ -5,14 +5,13 @@ import { forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { ActivityMessage } from '../realtime/after-commit';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
-import { decodeActivityCursor, encodeActivityCursor } from './activity-cursor';
+import { activityCursor } from '../relay/position-cursor';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { ActivityActor, ActivityEventConnection, ActivityFilterInput } from '../conversations/conversation.types';
 import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
-import { User } from '../users/user.entity';
 import { ActivityEvent } from './activity-event.entity';
 
 @Resolver(() => ActivityEvent)
@@ -43,16 +42,10 @@ export class ActivityResolver {
       const { em, viewer, listen, services } = context as GraphQLContext;
       if (viewer.kind === 'anonymous') throw unauthenticated();
       if (!isMember(viewer)) throw forbidden('The activity feed is for users and API keys of the account.');
-      const after = decodeActivityCursor(args.after as string | undefined);
+      const after = activityCursor.decode(args.after as string | undefined);
       const notifications = await listen<ActivityMessage>(Topic.ACTIVITY, viewer.accountId);
       return replayThenLive<ActivityEvent>({
-        notifications: {
-          next: async () => {
-            const result = await notifications.next();
-            return result.done ? { value: undefined, done: true } : { value: { position: result.value.position }, done: false };
-          },
-          return: async () => (await notifications.return!(), { value: undefined, done: true }),
-        },
+        notifications,
         readAfter: (position) => services.activity.since(em.fork(), viewer.accountId, position),
         positionOf: (event) => event.position,
         after,
@@ -70,7 +63,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => String, { description: 'Cursor of this event in the account’s feed, for `activityEvents(after:)`.' })
   cursor(@Root() event: ActivityEvent): string {
-    return encodeActivityCursor(event.position);
+    return activityCursor.encode(event.position);
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The contact concerned, if any.' })

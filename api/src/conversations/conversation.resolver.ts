@@ -11,9 +11,9 @@ import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
 import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
+import { conversationEventCursor } from '../relay/position-cursor';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
-import { decodeEventCursor, encodeEventCursor } from './conversation-cursor';
 import { Conversation } from './conversation.entity';
 import { ConversationErrorCode } from './conversation.errors';
 import {
@@ -147,13 +147,10 @@ export class ConversationResolver {
       const id = conversationUuid(args.conversationId as string);
       const conversation = id ? await services.conversations.get(em.fork(), viewer, id) : null;
       if (!conversation) throw forbidden('No conversation with this ID is open to you.');
-      const after = decodeEventCursor(args.after as string | undefined);
+      const after = conversationEventCursor.decode(args.after as string | undefined);
       const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
       return replayThenLive<Message>({
-        notifications: {
-          next: async () => mapNotification(await notifications.next()),
-          return: async () => mapNotification(await notifications.return!()),
-        },
+        notifications,
         readAfter: (position) => services.messages.since(em.fork(), conversation.id, position),
         positionOf: (message) => message.seq,
         after,
@@ -167,7 +164,7 @@ export class ConversationResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<ConversationEvent> {
     const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, message.conversation.id);
-    return { cursor: encodeEventCursor(message.seq), message, conversation };
+    return { cursor: conversationEventCursor.encode(message.seq), message, conversation };
   }
 
   @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })
@@ -207,10 +204,6 @@ export class ConversationResolver {
   }
 }
 
-async function mapNotification(result: IteratorResult<ConversationMessage>): Promise<IteratorResult<{ position: number }>> {
-  return result.done ? { value: undefined, done: true } : { value: { position: result.value.seq }, done: false };
-}
-
 @Resolver(() => Message)
 export class MessageResolver {
   @FieldResolver(() => Conversation, { description: 'The conversation the message belongs to.' })
@@ -230,6 +223,6 @@ export class MessageResolver {
 
   @FieldResolver(() => String, { description: 'Cursor of this message, usable as `conversationEvents(after:)`.' })
   cursor(@Root() message: Message): string {
-    return encodeEventCursor(message.seq);
+    return conversationEventCursor.encode(message.seq);
   }
 }

@@ -19,9 +19,11 @@ export interface AssignedMessage {
   kind: AssignedEventKind;
   conversationId: string;
 }
+/** Pub/sub notifications that feed a replay carry the `position` the stream resumes after. */
 export interface ConversationMessage {
   conversationId: string;
-  seq: number;
+  /** The new message's `seq`. */
+  position: number;
 }
 export interface ActivityMessage {
   accountId: string;
@@ -54,7 +56,7 @@ export class AfterCommit {
   }
 
   conversationEvent(conversationId: string, seq: number): void {
-    this.conversation.push({ conversationId, seq });
+    this.conversation.push({ conversationId, position: seq });
   }
 
   activityEvent(accountId: string, eventId: string, position: number): void {
