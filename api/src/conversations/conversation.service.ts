@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { ActivityEventType } from '../activity/activity-event.entity';
 import type { ActivityService } from '../activity/activity.service';
@@ -11,7 +11,7 @@ import { Contact } from '../contacts/contact.entity';
 import { fail } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
-import type { MessageService } from '../messages/message.service';
+import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
@@ -67,9 +67,8 @@ export class ConversationService {
 
   /** The conversation if the viewer may see it: a member of its account, or its own visitor. */
   get(em: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation | null> {
-    if (viewer.kind === 'visitor') return viewer.conversationId === conversationId ? em.findOne(Conversation, conversationId) : Promise.resolve(null);
-    if (!isMember(viewer)) return Promise.resolve(null);
-    return em.findOne(Conversation, { id: conversationId, account: viewer.accountId });
+    const where = reachableBy(viewer, conversationId);
+    return where ? em.findOne(Conversation, where) : Promise.resolve(null);
   }
 
   /** Newest first. */
@@ -170,7 +169,6 @@ export class ConversationService {
   }
 
   private async visitorMessage(tem: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversation: Conversation, input: SendMessageInput): Promise<Message> {
-    const ids = { accountId: conversation.account.id, contactId: conversation.contact.id, conversationId: conversation.id };
     switch (conversation.status) {
       case ConversationStatus.BOT: {
         const version = await tem.findOneOrFail(FlowVersion, conversation.flowVersion.id);
@@ -193,9 +191,7 @@ export class ConversationService {
       case ConversationStatus.ACTIVE: {
         const body = requireBody(input);
         if (conversation.status === ConversationStatus.ACTIVE) conversation.idleDeadlineAt = this.idleDeadline();
-        const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body, clientMessageId: input.clientMessageId });
-        await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.MESSAGE_CREATED, actor: viewer, data: { messageId: message.nodeId, author: message.author } });
-        return message;
+        return this.liveMessage(tem, afterCommit, conversation, viewer, { author: MessageAuthor.VISITOR, body, clientMessageId: input.clientMessageId });
       }
       default:
         fail(Code.CONVERSATION_CLOSED, 'This conversation has ended.', ['input', 'conversationId']);
@@ -209,21 +205,24 @@ export class ConversationService {
       fail(Code.NOT_ASSIGNED, 'Another user is handling this chat.', ['input', 'conversationId']);
     }
     if (input.optionKey) fail(Code.INVALID_OPTION, 'Only visitors pick options.', ['input', 'optionKey']);
-    const message = this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.AGENT, body: requireBody(input), senderId: viewer.userId, clientMessageId: input.clientMessageId });
+    return this.liveMessage(tem, afterCommit, conversation, viewer, { author: MessageAuthor.AGENT, body: requireBody(input), senderId: viewer.userId, clientMessageId: input.clientMessageId });
+  }
+
+  /** A live-chat message (not an answer to the bot), with its MESSAGE_CREATED activity event. */
+  private async liveMessage(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer, message: NewMessage): Promise<Message> {
+    const created = this.deps.messages.append(tem, afterCommit, conversation, message);
     await this.deps.activity.record(tem, afterCommit, {
-      accountId: conversation.account.id,
-      contactId: conversation.contact.id,
-      conversationId: conversation.id,
+      ...subjectOf(conversation),
       type: ActivityEventType.MESSAGE_CREATED,
-      actor: viewer,
-      data: { messageId: message.nodeId, author: message.author },
+      actor,
+      data: { messageId: created.nodeId, author: created.author },
     });
-    return message;
+    return created;
   }
 
   /** Stores what one bot turn produced; returns the visitor's message, if the turn had one. */
   private async applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Promise<Message | undefined> {
-    const ids = { accountId: conversation.account.id, contactId: contact.id, conversationId: conversation.id };
+    const ids = subjectOf(conversation);
     const visitorMessage =
       turn.visitorMessage !== undefined ? this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId }) : undefined;
     for (const bot of turn.botMessages) this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.BOT, body: bot.body, options: bot.options });
@@ -273,9 +272,7 @@ export class ConversationService {
       locked.idleDeadlineAt = this.idleDeadline(now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
       await this.deps.activity.record(tem, afterCommit, {
-        accountId: locked.account.id,
-        contactId: locked.contact.id,
-        conversationId: locked.id,
+        ...subjectOf(locked),
         type: ActivityEventType.LIVE_CHAT_ACCEPTED,
         actor: viewer,
         data: { waitedSeconds: secondsBetween(locked.waitingSince, now), assigneeName: user.name },
@@ -320,9 +317,7 @@ export class ConversationService {
       locked.timeoutAt = null;
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
       await this.deps.activity.record(tem, afterCommit, {
-        accountId: locked.account.id,
-        contactId: locked.contact.id,
-        conversationId: locked.id,
+        ...subjectOf(locked),
         type: ActivityEventType.LIVE_CHAT_TIMED_OUT,
         actor: 'system',
         data: { waitedSeconds: secondsBetween(locked.waitingSince, now), timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null },
@@ -384,9 +379,7 @@ export class ConversationService {
     this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.SYSTEM, body: notice });
     const live = previous === ConversationStatus.WAITING || previous === ConversationStatus.ACTIVE;
     await this.deps.activity.record(tem, afterCommit, {
-      accountId: conversation.account.id,
-      contactId: conversation.contact.id,
-      conversationId: conversation.id,
+      ...subjectOf(conversation),
       type: live ? ActivityEventType.LIVE_CHAT_ENDED : ActivityEventType.CONVERSATION_ENDED,
       actor,
       data: { endReason: reason, previousStatus: previous },
@@ -397,9 +390,8 @@ export class ConversationService {
 
   /** Locks the row of a conversation the viewer may act on; CONVERSATION_NOT_FOUND otherwise. */
   private async lockForViewer(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
-    const allowed = viewer.kind === 'visitor' ? viewer.conversationId === conversationId : isMember(viewer);
-    const where = viewer.kind === 'visitor' ? { id: conversationId } : { id: conversationId, account: isMember(viewer) ? viewer.accountId : '' };
-    const conversation = allowed ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    const where = reachableBy(viewer, conversationId);
+    const conversation = where ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     return conversation;
   }
@@ -407,6 +399,17 @@ export class ConversationService {
   private idleDeadline(from = new Date()): Date {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
+}
+
+/** What an activity event of a conversation is about. */
+function subjectOf(conversation: Conversation) {
+  return { accountId: conversation.account.id, contactId: conversation.contact.id, conversationId: conversation.id };
+}
+
+/** Who may reach a conversation: its own visitor, or any member of its account. */
+function reachableBy(viewer: Viewer, conversationId: string): FilterQuery<Conversation> | null {
+  if (viewer.kind === 'visitor') return viewer.conversationId === conversationId ? { id: conversationId } : null;
+  return isMember(viewer) ? { id: conversationId, account: viewer.accountId } : null;
 }
 
 function requireBody(input: SendMessageInput): string {
