@@ -49,13 +49,13 @@ export class FlowResolver {
   }
 
   @FieldResolver(() => FlowVersion, { nullable: true, description: 'The version new conversations start on; null until published.' })
-  publishedVersion(@Root() flow: Flow, @Ctx() { em, services }: GraphQLContext) {
-    return services.flows.publishedVersion(em, flow);
+  publishedVersion(@Root() flow: Flow, @Ctx() { services }: GraphQLContext) {
+    return services.flows.publishedVersion(flow);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the draft differs from the published version (true for a draft never published).' })
-  hasUnpublishedChanges(@Root() flow: Flow, @Ctx() { em, services }: GraphQLContext) {
-    return services.flows.hasUnpublishedChanges(em, flow);
+  hasUnpublishedChanges(@Root() flow: Flow, @Ctx() { services }: GraphQLContext) {
+    return services.flows.hasUnpublishedChanges(flow);
   }
 
   @FieldResolver(() => FlowVersionConnection, { description: 'Published versions, newest first.' })
@@ -67,7 +67,7 @@ export class FlowResolver {
 @Resolver(() => FlowVersion)
 export class FlowVersionResolver {
   @FieldResolver(() => Flow, { description: 'The flow this version belongs to.' })
-  flow(@Root() version: FlowVersion, @Ctx() { em }: GraphQLContext) {
-    return em.findOneOrFail(Flow, version.flow.id);
+  flow(@Root() version: FlowVersion) {
+    return version.flow.load();
   }
 }

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { actingUserId, type MemberViewer } from '../auth/viewer';
-import { fail, UserErrorsException } from '../errors/user-error';
+import { fail, userError, UserErrorsException } from '../errors/user-error';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Flow, FlowVersion } from './flow.entity';
 import { toStoredSteps } from './flow-step.types';
@@ -74,16 +74,16 @@ export class FlowService {
   }
 
   /** The published version a new conversation of this flow starts on. */
-  async publishedVersion(em: EntityManager, flow: Flow): Promise<FlowVersion | null> {
-    return flow.publishedVersion ? em.findOne(FlowVersion, flow.publishedVersion.id) : null;
+  async publishedVersion(flow: Flow): Promise<FlowVersion | null> {
+    return (await flow.publishedVersion?.load()) ?? null;
   }
 
-  async hasUnpublishedChanges(em: EntityManager, flow: Flow): Promise<boolean> {
-    const published = await this.publishedVersion(em, flow);
+  async hasUnpublishedChanges(flow: Flow): Promise<boolean> {
+    const published = await this.publishedVersion(flow);
     return !published || !isDeepStrictEqual(published.steps, flow.steps);
   }
 }
 
 function nameErrors(name: string) {
-  return name.trim() ? [] : [{ code: FlowErrorCode.INVALID_NAME, message: 'Give the flow a name.', field: ['input', 'name'] }];
+  return name.trim() ? [] : [userError(FlowErrorCode.INVALID_NAME, 'Give the flow a name.', ['input', 'name'])];
 }

@@ -44,8 +44,6 @@ export class AfterCommit {
   readonly activity: ActivityMessage[] = [];
   readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
   readonly webhookDeliveries: string[] = [];
-  /** Endpoints of an account, looked up once per transaction by the webhook outbox. */
-  readonly endpointCache = new Map<string, unknown>();
 
   inboxEvent(accountId: string, kind: InboxEventKind, conversationId: string, reason: InboxRemovalReason | null = null): void {
     this.inbox.push({ accountId, message: { kind, conversationId, reason } });

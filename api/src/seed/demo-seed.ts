@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { Account } from '../accounts/account.entity';
 import type { MemberViewer } from '../auth/viewer';
 import { FlowStepKind, type FlowStepInput } from '../flows/flow-step.types';
 import type { Services } from '../server/services';
@@ -61,9 +60,14 @@ export interface DemoCredentials {
 
 /**
  * On a first start, creates the demo account (live chat on), an admin, two agents and a
- * published flow, through the same services the API uses. Returns null when it exists.
+ * published flow, through the same services the API uses, in one transaction: a start that
+ * fails half-way leaves no half-made demo behind. Returns null when it exists.
  */
-export async function seedDemoAccount(em: EntityManager, services: Services, password?: string): Promise<DemoCredentials | null> {
+export function seedDemoAccount(em: EntityManager, services: Services, password?: string): Promise<DemoCredentials | null> {
+  return em.transactional((tem) => seed(tem, services, password));
+}
+
+async function seed(em: EntityManager, services: Services, password?: string): Promise<DemoCredentials | null> {
   if (await em.count(User, { email: DEMO_ADMIN_EMAIL })) return null;
   const newPassword = () => password ?? randomBytes(9).toString('base64url');
   const adminPassword = newPassword();
@@ -79,6 +83,5 @@ export async function seedDemoAccount(em: EntityManager, services: Services, pas
   }
   const { flow } = await services.flows.create(em, viewer, { name: 'Website qualifier', steps: DEMO_FLOW_STEPS });
   await services.flows.publish(em, viewer, flow.id);
-  await em.findOneOrFail(Account, accountId);
   return { accountId, flowId: flow.nodeId, users };
 }

@@ -40,7 +40,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => Account, { description: 'The account the user belongs to.' })
-  account(@Root() user: User, @Ctx() { em }: GraphQLContext) {
-    return em.findOneOrFail(Account, user.account.id);
+  account(@Root() user: User) {
+    return user.account.load();
   }
 }

@@ -85,7 +85,7 @@ export class WebhookDeliveryResolver {
   }
 
   @FieldResolver(() => WebhookEndpoint, { description: 'The endpoint it is for.' })
-  endpoint(@Root() delivery: WebhookDelivery, @Ctx() { em }: GraphQLContext) {
-    return em.findOneOrFail(WebhookEndpoint, delivery.endpoint.id);
+  endpoint(@Root() delivery: WebhookDelivery) {
+    return delivery.endpoint.load();
   }
 }

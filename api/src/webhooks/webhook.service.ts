@@ -43,6 +43,9 @@ type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events'>;
 
 /** Webhook endpoints, the outbox of deliveries, and their signed, retried attempts. */
 export class WebhookService {
+  /** Endpoints per account, looked up once per transaction (its AfterCommit) by the outbox. */
+  private readonly endpointsInTransaction = new WeakMap<AfterCommit, Map<string, EndpointSummary[]>>();
+
   constructor(
     private readonly config: Config,
     private readonly queues: Queues,
@@ -151,10 +154,12 @@ export class WebhookService {
    */
   async enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent): Promise<void> {
     const accountId = event.account.id;
-    let endpoints = afterCommit.endpointCache.get(accountId) as EndpointSummary[] | undefined;
+    const cache = this.endpointsInTransaction.get(afterCommit) ?? new Map<string, EndpointSummary[]>();
+    this.endpointsInTransaction.set(afterCommit, cache);
+    let endpoints = cache.get(accountId);
     if (!endpoints) {
       endpoints = await tem.find(WebhookEndpoint, { account: accountId, enabled: true }, { fields: ['id', 'events'] });
-      afterCommit.endpointCache.set(accountId, endpoints);
+      cache.set(accountId, endpoints);
     }
     const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
     if (!interested.length) return;
