@@ -1,6 +1,14 @@
+import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import { useInbox } from '../inbox/inbox-context';
 import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon } from '../ui/icons';
+
+const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean }[] = [
+  { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
+  { to: '/my-chats', label: 'My chats', Icon: ChatIcon },
+  { to: '/activity', label: 'Activity', Icon: ActivityIcon },
+  { to: '/flows', label: 'Flows', Icon: FlowIcon },
+];
 
 export function SidebarNav() {
   const { chats, accepting } = useInbox();
@@ -8,35 +16,20 @@ export function SidebarNav() {
   return (
     <nav className="sidebar" aria-label="Main">
       <ul className="sidebar__list">
-        <li>
-          <NavLink to="/" end className="nav-link">
-            <InboxIcon />
-            <span className="nav-link__text">Inbox</span>
-            {waiting > 0 && (
-              <span className="badge" data-testid="waiting-count" aria-label={`${waiting} waiting`}>
-                {waiting}
-              </span>
-            )}
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/my-chats" className="nav-link">
-            <ChatIcon />
-            <span className="nav-link__text">My chats</span>
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/activity" className="nav-link">
-            <ActivityIcon />
-            <span className="nav-link__text">Activity</span>
-          </NavLink>
-        </li>
-        <li>
-          <NavLink to="/flows" className="nav-link">
-            <FlowIcon />
-            <span className="nav-link__text">Flows</span>
-          </NavLink>
-        </li>
+        {LINKS.map(({ to, label, Icon, isInbox }) => (
+          <li key={to}>
+            {/* `end`: the inbox link is active on "/" only, not on every page below it. */}
+            <NavLink to={to} end={isInbox} className="nav-link">
+              <Icon />
+              <span className="nav-link__text">{label}</span>
+              {isInbox && waiting > 0 && (
+                <span className="badge" data-testid="waiting-count" aria-label={`${waiting} waiting`}>
+                  {waiting}
+                </span>
+              )}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );
