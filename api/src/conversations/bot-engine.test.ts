@@ -5,7 +5,7 @@ import { BOT_TEXT, InvalidReplyError, runBotTurn, type BotContext, type BotState
 import { BotPhase } from './conversation.entity';
 
 const steps = toStoredSteps(DEMO_FLOW_STEPS);
-const context = (overrides: Partial<BotContext> = {}): BotContext => ({ steps, liveChatEnabled: true, known: {}, ...overrides });
+const context = (overrides: Partial<BotContext> = {}): BotContext => ({ steps, liveChatEnabled: true, agentsAvailable: true, known: {}, ...overrides });
 const at = (stepKey: string, phase: BotPhase | null): BotState => ({ stepKey, phase });
 
 describe('the bot engine', () => {
@@ -75,6 +75,18 @@ describe('the bot engine', () => {
     const noLiveChat = runBotTurn(context({ liveChatEnabled: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'large' });
     expect(noLiveChat.outcome).toBe('completed');
     expect(noLiveChat.botMessages.some((m) => m.options?.some((o) => o.key === 'accept'))).toBe(false);
+  });
+
+  it('skips the offer while nobody is available, when the flow asks it to', () => {
+    const skipping = toStoredSteps(DEMO_FLOW_STEPS.map((step) => (step.liveChat ? { ...step, liveChat: { ...step.liveChat, skipWhenNobodyAvailable: true, unavailableMessage: 'Our team is offline right now.' } } : step)));
+    const offline = runBotTurn(context({ steps: skipping, agentsAvailable: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+    expect(offline.botMessages.map((m) => m.body)).toEqual(['Our team is offline right now.', 'Thanks for visiting. Have a great day!']);
+    expect(offline.outcome).toBe('completed');
+    const online = runBotTurn(context({ steps: skipping, agentsAvailable: true }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+    expect(online.state).toEqual(at('live', BotPhase.OFFER));
+    // The default keeps offering: someone may switch on before the timeout.
+    const regular = runBotTurn(context({ agentsAvailable: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+    expect(regular.state).toEqual(at('live', BotPhase.OFFER));
   });
 
   it('stores free-text answers in the named field and stops a message loop', () => {

@@ -50,6 +50,8 @@ const MAX_STEPS_PER_TURN = 100;
 export interface BotContext {
   steps: FlowStep[];
   liveChatEnabled: boolean;
+  /** Whether anyone in the account is accepting chats (for `skipWhenNobodyAvailable`). */
+  agentsAvailable: boolean;
   /** What the contact already gave, so the bot does not ask twice. */
   known: { name?: string | null; email?: string | null };
 }
@@ -80,6 +82,12 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
           // Without live chat (rolled back since publishing), the offer is skipped as if declined.
           if (!context.liveChatEnabled || !step.liveChat) {
             stepKey = step.liveChat?.declineNext;
+            continue;
+          }
+          // Flows published before this setting existed have no such field: offer as before.
+          if (step.liveChat.skipWhenNobodyAvailable && !context.agentsAvailable) {
+            if (step.liveChat.unavailableMessage) turn.botMessages.push({ body: step.liveChat.unavailableMessage });
+            stepKey = step.liveChat.declineNext;
             continue;
           }
           const { offerMessage, acceptLabel, declineLabel } = step.liveChat;

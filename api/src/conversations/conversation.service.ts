@@ -10,6 +10,7 @@ import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { fail } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
+import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
@@ -123,7 +124,11 @@ export class ConversationService {
       const ids = { accountId: account.id, contactId: contact.id, conversationId: started.id };
       await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
       await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
-      const turn = runBotTurn({ steps: version.steps, liveChatEnabled: account.liveChatEnabled, known: {} }, { stepKey: null, phase: null }, { kind: 'start' });
+      const turn = runBotTurn(
+        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, agentsAvailable: await agentsAvailable(tem, account.id, version.steps), known: {} },
+        { stepKey: null, phase: null },
+        { kind: 'start' },
+      );
       await this.applyTurn(tem, afterCommit, started, contact, turn, actor);
       return started;
     });
@@ -177,7 +182,12 @@ export class ConversationService {
         let turn: BotTurn;
         try {
           turn = runBotTurn(
-            { steps: version.steps, liveChatEnabled: account.liveChatEnabled, known: { name: contact.name, email: contact.email } },
+            {
+              steps: version.steps,
+              liveChatEnabled: account.liveChatEnabled,
+              agentsAvailable: await agentsAvailable(tem, account.id, version.steps),
+              known: { name: contact.name, email: contact.email },
+            },
             { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },
             { kind: 'reply', body: input.body, optionKey: input.optionKey },
           );
@@ -399,6 +409,12 @@ export class ConversationService {
   private idleDeadline(from = new Date()): Date {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
+}
+
+/** Whether anyone can take a chat now; asked only of flows that skip the offer otherwise. */
+async function agentsAvailable(tem: EntityManager, accountId: string, steps: FlowStep[]): Promise<boolean> {
+  if (!steps.some((step) => step.liveChat?.skipWhenNobodyAvailable)) return true;
+  return (await tem.count(User, { account: accountId, acceptingChats: true })) > 0;
 }
 
 /** What an activity event of a conversation is about. */

@@ -1,6 +1,6 @@
 import { Topic } from '../realtime/topics';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
-import { accept, collect, publishFlow, send, setAccepting, startVisitor, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
+import { accept, collect, demoSteps, publishFlow, send, setAccepting, startVisitor, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../test/test-app';
 
 const INCOMING = /* GraphQL */ `
@@ -175,5 +175,28 @@ describe('live chat, end to end over HTTP and graphql-ws', () => {
     const removed = await inbox.waitFor((e) => e.kind === 'REMOVED' && e.conversation.id === visitor.conversationId);
     expect(removed.reason).toBe('ENDED');
     expect((await accept(app, agent.token, visitor.conversationId)).userErrors).toEqual([{ code: 'NOT_WAITING' }]);
+  });
+
+  it('skips the offer while nobody is accepting chats, when the flow says so', async () => {
+    const owner = await signUpAccount(app, 'Night shift');
+    await enableLiveChat(app, owner.accountId);
+    const skipping = await publishFlow(app, owner.token, demoSteps({ skipWhenNobodyAvailable: true, unavailableMessage: 'Our team is offline right now; we will email you.' }));
+    const stored = await app.gql(`query($id: ID!) { flow(id: $id) { steps { liveChat { skipWhenNobodyAvailable unavailableMessage } } } }`, { id: skipping }, owner.token);
+    expect(stored.data!.flow.steps[3].liveChat).toEqual({ skipWhenNobodyAvailable: true, unavailableMessage: 'Our team is offline right now; we will email you.' });
+
+    const offline = await startVisitor(app, skipping);
+    await send(app, offline.token, offline.conversationId, { optionKey: 'pricing' });
+    const ended = await send(app, offline.token, offline.conversationId, { optionKey: 'small' });
+    expect(ended.conversation!.status).toBe('ENDED');
+    const transcript = await app.gql(`query($id: ID!) { conversation(id: $id) { endReason messages(first: 20) { edges { node { body } } } } }`, { id: offline.conversationId }, offline.token);
+    const bodies = transcript.data!.conversation.messages.edges.map((edge: { node: { body: string } }) => edge.node.body);
+    expect(bodies.slice(-2)).toEqual(['Our team is offline right now; we will email you.', 'Thanks for visiting. Have a great day!']);
+    expect(transcript.data!.conversation.endReason).toBe('BOT_COMPLETED');
+
+    await setAccepting(app, owner.token, true);
+    const online = await startVisitor(app, skipping);
+    await send(app, online.token, online.conversationId, { optionKey: 'pricing' });
+    await send(app, online.token, online.conversationId, { optionKey: 'small' });
+    expect((await send(app, online.token, online.conversationId, { optionKey: 'accept' })).userErrors).toEqual([]);
   });
 });

@@ -81,6 +81,18 @@ export class LiveChatSettingsInput {
   @IsOptional()
   @ValidateNested()
   collectContactDetails?: ContactDetailsInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'When nobody in the account is accepting chats, do not offer a human: say `unavailableMessage` (if set) and go to `declineNext`. Default false (offer anyway; someone may come online before the timeout).',
+  })
+  @IsOptional()
+  skipWhenNobodyAvailable?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'What the bot says instead of the offer when it is skipped because nobody is available.' })
+  @IsOptional()
+  @Length(1, FLOW_LIMITS.text)
+  unavailableMessage?: string | null;
 }
 
 @InputType('FlowOptionInput', { description: 'A choice offered by a QUESTION step.' })
@@ -179,6 +191,12 @@ export class LiveChatSettings {
 
   @Field(() => ContactDetailsSettings, { description: 'Name and email collection.' })
   collectContactDetails!: ContactDetailsSettings;
+
+  @Field(() => Boolean, { description: 'Whether the offer is skipped while nobody in the account is accepting chats.' })
+  skipWhenNobodyAvailable!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What the bot says when the offer is skipped for that reason.' })
+  unavailableMessage!: string | null;
 }
 
 @ObjectType('FlowOption', { description: 'A choice offered by a QUESTION step.' })
@@ -247,6 +265,8 @@ export function toStoredSteps(steps: FlowStepInput[]): FlowStep[] {
             namePrompt: step.liveChat.collectContactDetails?.namePrompt ?? LIVE_CHAT_DEFAULTS.namePrompt,
             emailPrompt: step.liveChat.collectContactDetails?.emailPrompt ?? LIVE_CHAT_DEFAULTS.emailPrompt,
           },
+          skipWhenNobodyAvailable: step.liveChat.skipWhenNobodyAvailable ?? false,
+          unavailableMessage: step.liveChat.unavailableMessage ?? null,
         }
       : null,
   }));

@@ -58,6 +58,9 @@ query ListFlows {
               namePrompt
               emailPrompt
             }
+            # Skip the offer while nobody is accepting chats?
+            skipWhenNobodyAvailable
+            unavailableMessage
           }
         }
       }
