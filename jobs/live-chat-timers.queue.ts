@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { withinRedisTimeout } from './redis';
 
 /** The live-chat timers: unanswered timeouts, idle endings, and the sweep that backs both. */
 export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
@@ -25,8 +26,10 @@ export function createLiveChatTimersQueue(connection: Redis, prefix: string): Li
 
 /**
  * Schedules a timer as a delayed job. The job id names the conversation and the deadline, so
- * scheduling the same deadline twice (a retried request, the sweep) adds one job.
+ * scheduling the same deadline twice (a retried request, the sweep) adds one job. Fails
+ * within about a second while Redis is away: the deadline column and the sweep back it.
  */
 export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobName, conversationId: string, at: Date): Promise<void> {
-  await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId: `${name}-${conversationId}-${at.getTime()}` });
+  const jobId = `${name}-${conversationId}-${at.getTime()}`;
+  await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId }), `scheduling ${jobId}`);
 }
