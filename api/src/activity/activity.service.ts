@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Account } from '../accounts/account.entity';
 import { actingUserId, type Viewer } from '../auth/viewer';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import type { AfterCommit } from '../realtime/after-commit';
@@ -55,6 +56,12 @@ export class ActivityService {
       .getConnection()
       .execute<{ activity_position: string }[]>('update accounts set activity_position = activity_position + 1 where id = ? returning activity_position', [accountId], 'all', tem.getTransactionContext());
     return Number(rows[0].activity_position);
+  }
+
+  /** The position of the account's latest committed event (0 before the first). */
+  async lastPosition(em: EntityManager, accountId: string): Promise<number> {
+    const account = await em.findOne(Account, accountId, { fields: ['activityPosition'], disableIdentityMap: true });
+    return account?.activityPosition ?? 0;
   }
 
   /** Events after `position`, oldest first: what a resuming integration missed. */

@@ -226,8 +226,12 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
           continue;
         }
         const type = getNamedType(definition.type);
-        const inner = selection.selectionSet && isCompositeType(type) ? selectionCost(type, selection.selectionSet) : 0;
-        cost += 1 + multiplier(definition, selection, parent) * inner;
+        if (!isCompositeType(type) || !selection.selectionSet) {
+          // Introspection counts the objects it returns: its scalars come with them.
+          cost += parent.name.startsWith('__') ? 0 : 1;
+          continue;
+        }
+        cost += 1 + multiplier(definition, selection, parent) * selectionCost(type, selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         if (type && isCompositeType(type)) cost += selectionCost(type, selection.selectionSet);
