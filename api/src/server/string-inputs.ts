@@ -104,5 +104,6 @@ function nulError(fieldName: string, path: (string | number)[]) {
   return badUserInput(`Invalid input: ${field.join('.')} (argument of ${fieldName}) contains a NUL character (\\u0000), which is not allowed in text.`, {
     argumentName: field[0],
     fields: [field],
+    http: { status: 400 },
   });
 }
