@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../logging/logger';
@@ -37,7 +37,7 @@ export function badUserInput(message: string, extensions: Record<string, unknown
 
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError(`ChatOnce cannot reach its database or Redis right now. Try again in ${RETRY_AFTER_SECONDS} seconds.`, {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) } },
   });
 }
 
@@ -64,19 +64,25 @@ const UNAVAILABLE_MESSAGES = [
   'timeout exceeded when trying to connect',
   'Query read timeout',
 ];
+// Too generic to look for inside other messages: node-postgres' connect timeout.
+const UNAVAILABLE_EXACT_MESSAGES = new Set(['timeout expired']);
 
 /**
  * Whether `error` (or what caused it) means PostgreSQL or Redis could not be reached, as
  * opposed to a bug: such errors are answered SERVICE_UNAVAILABLE, and clients retry.
  */
 export function isServiceUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
-  if (error instanceof GraphQLError) return error.extensions.code === ErrorCode.SERVICE_UNAVAILABLE || isServiceUnavailable(error.originalError, depth + 1);
-  const { code } = error as { code?: unknown };
+  // Read by shape, not `instanceof`: driver errors may come from another realm (jest's VM),
+  // and graphql-js wraps such values in a NonErrorThrown that keeps them as `thrownValue`.
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { code, name, message, extensions } = error as { code?: unknown; name?: unknown; message?: unknown; extensions?: { code?: unknown } };
+  if (error instanceof GraphQLError && extensions?.code === ErrorCode.SERVICE_UNAVAILABLE) return true;
   if (typeof code === 'string' && (NETWORK_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true;
-  if (UNAVAILABLE_NAMES.has(error.name) || UNAVAILABLE_MESSAGES.some((message) => error.message.includes(message))) return true;
-  const nested = [error.cause, ...(error instanceof AggregateError ? error.errors : [])];
-  return nested.some((cause) => isServiceUnavailable(cause, depth + 1));
+  if (typeof name === 'string' && UNAVAILABLE_NAMES.has(name)) return true;
+  if (!(error instanceof GraphQLError) && typeof message === 'string' && (UNAVAILABLE_EXACT_MESSAGES.has(message) || UNAVAILABLE_MESSAGES.some((known) => message.includes(known)))) return true;
+  const { originalError, cause, thrownValue, errors } = error as { originalError?: unknown; cause?: unknown; thrownValue?: unknown; errors?: unknown };
+  const nested = [originalError, cause, thrownValue, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((inner) => isServiceUnavailable(inner, depth + 1));
 }
 
 /**
