@@ -17,7 +17,7 @@ const CREATE = /* GraphQL */ `
 const DELIVERIES = /* GraphQL */ `
   query($id: ID!) {
     webhookDeliveries(endpointId: $id, first: 50) {
-      edges { node { id eventType status attemptCount webhookId attempts { attemptNumber responseStatus durationMs responseExcerpt error } } }
+      edges { node { id eventType status skippedReason attemptCount webhookId attempts { attemptNumber responseStatus durationMs responseExcerpt error } } }
     }
   }
 `;
@@ -128,11 +128,84 @@ describe('signed webhooks', () => {
         enabled: false,
         disabledReason: 'The receiver answered 410 Gone.',
       });
+      // Later events are recorded as skipped, and not sent.
       await startVisitor(app, flowId);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(receiver.received).toHaveLength(1);
-      expect(await app.runtime.orm.em.fork().count(WebhookDelivery, { endpoint: dbId(endpoint.id) })).toBe(1);
+      const statuses = (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.map((edge: { node: { status: string } }) => edge.node.status);
+      expect(statuses).toEqual(['SKIPPED', 'FAILED']);
     } finally {
+      await receiver.close();
+    }
+  });
+
+  it('records events for a disabled endpoint as SKIPPED, sends them neither then nor on re-enabling, and redelivers them once enabled', async () => {
+    const receiver = await startReceiver();
+    const { endpoint, secret } = await endpointFor(receiver.url, ['conversation.started']);
+    const setEnabled = async (enabled: boolean) =>
+      (await app.gql(`mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { enabled } userErrors { code } } }`, { input: { id: endpoint.id, enabled } }, admin.token)).data!
+        .updateWebhookEndpoint;
+    const redeliver = async (id: string) =>
+      (await app.gql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } userErrors { code field message } } }`, { id }, admin.token)).data!.redeliverWebhook;
+    const deliveries = async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.map((edge: { node: unknown }) => edge.node);
+    try {
+      expect(await setEnabled(false)).toEqual({ endpoint: { enabled: false }, userErrors: [] });
+      const visitor = await startVisitor(app, flowId);
+      const [skipped] = await deliveries();
+      expect(skipped).toMatchObject({ eventType: 'conversation.started', status: 'SKIPPED', skippedReason: 'endpoint disabled', attemptCount: 0, attempts: [] });
+      expect(JSON.parse((await app.runtime.orm.em.fork().findOneOrFail(WebhookDelivery, dbId(skipped.id))).payload).data.conversation.id).toBe(visitor.conversationId);
+
+      // Neither the worker nor the sweep sends it (the endpoints of the tests above are deleted or settled).
+      expect(await app.runtime.services.webhooks.sweep(app.runtime.orm.em.fork(), new Date(Date.now() + 3600_000))).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(0);
+
+      // Redelivering to a disabled endpoint is refused; enabling it sends nothing by itself.
+      expect(await redeliver(skipped.id)).toEqual({
+        delivery: null,
+        userErrors: [{ code: 'ENDPOINT_DISABLED', field: ['deliveryId'], message: expect.stringContaining('enabled: true') }],
+      });
+      expect(await setEnabled(true)).toEqual({ endpoint: { enabled: true }, userErrors: [] });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(0);
+      expect((await deliveries())[0]).toMatchObject({ status: 'SKIPPED' });
+
+      expect(await redeliver(skipped.id)).toEqual({ delivery: { status: 'PENDING' }, userErrors: [] });
+      const [sent] = await receiver.waitFor(() => true);
+      expect(sent.json.data.conversation.id).toBe(visitor.conversationId);
+      expect(headersOf(sent)['webhook-id']).toBe(skipped.webhookId);
+      expect(verifyWebhook(secret, headersOf(sent), sent.body)).toBe(true);
+      const settled = await eventually(async () => (await deliveries())[0], (delivery) => delivery.status === 'SUCCEEDED');
+      expect(settled).toMatchObject({ status: 'SUCCEEDED', skippedReason: null, attemptCount: 1, attempts: [expect.objectContaining({ attemptNumber: 1, responseStatus: 200 })] });
+    } finally {
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
+      await receiver.close();
+    }
+  });
+
+  it('skips a queued delivery whose endpoint was disabled before its attempt, without calling it', async () => {
+    const receiver = await startReceiver();
+    const { endpoint } = await endpointFor(receiver.url, ['conversation.started']);
+    let workersStopped = false;
+    try {
+      await app.workers!.close();
+      workersStopped = true;
+      await startVisitor(app, flowId);
+      const stored = await app.runtime.orm.em.fork().findOneOrFail(WebhookDelivery, { endpoint: dbId(endpoint.id) });
+      expect(stored.status).toBe('PENDING');
+      const disabled = await app.gql(`mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { userErrors { code } } }`, { input: { id: endpoint.id, enabled: false } }, admin.token);
+      expect(disabled.data!.updateWebhookEndpoint.userErrors).toEqual([]);
+      await app.startWorkers();
+      workersStopped = false;
+      const delivery = await eventually(
+        async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges[0].node,
+        (found) => found.status !== 'PENDING',
+      );
+      expect(delivery).toMatchObject({ status: 'SKIPPED', skippedReason: 'endpoint disabled', attemptCount: 0, attempts: [] });
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      if (workersStopped) await app.startWorkers();
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
       await receiver.close();
     }
   });
