@@ -11,7 +11,7 @@ import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { encodeGlobalId } from '../relay/global-id';
-import { BlockedAddressError, safePost, urlProblem } from './safe-http';
+import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
 import { open, seal } from './secret-box';
 import { generateWebhookSecret, signWebhook } from './signature';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
@@ -32,6 +32,8 @@ export const WebhookErrorCode = {
 export const ENDPOINT_DISABLED_REASON = 'endpoint disabled';
 
 const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+// Saving waits at most this long for the URL's name to resolve.
+const SAVE_LOOKUP_TIMEOUT_MS = 5000;
 const RESPONSE_EXCERPT_BYTES = 2048;
 // While an attempt is in flight its delivery is leased: a duplicate job or the sweep skips it.
 const ATTEMPT_LEASE_MS = 2 * 60_000;
@@ -59,7 +61,7 @@ export class WebhookService {
   // Endpoints
 
   async create(em: EntityManager, viewer: MemberViewer, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    this.check(input, true);
+    await this.check(input, true);
     if ((await em.count(WebhookEndpoint, { account: viewer.accountId })) >= MAX_ENDPOINTS_PER_ACCOUNT) {
       fail(WebhookErrorCode.INVALID_URL, `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`, ['input', 'url']);
     }
@@ -77,7 +79,7 @@ export class WebhookService {
 
   async update(em: EntityManager, viewer: MemberViewer, endpointId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint }> {
     const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
-    this.check(input, false);
+    await this.check(input, false);
     if (input.url != null) endpoint.url = input.url.trim();
     if (input.events != null) endpoint.events = [...new Set(input.events)];
     if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
@@ -134,11 +136,18 @@ export class WebhookService {
     return { delivery };
   }
 
-  private check(input: EndpointInput, creating: boolean): void {
+  /**
+   * The URL's form, then (unless private addresses are allowed, when there is nothing to
+   * refuse) where its name resolves now: an unresolvable name is INVALID_URL, since nobody
+   * could receive at it and where it leads cannot be checked.
+   */
+  private async check(input: EndpointInput, creating: boolean): Promise<void> {
     const errors = [];
     if (creating || input.url != null) {
-      const problem = urlProblem(input.url?.trim() ?? '', { allowHttp: this.config.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: this.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES });
-      if (problem) errors.push(userError(problem.includes('private') ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem, ['input', 'url']));
+      const url = input.url?.trim() ?? '';
+      const { WEBHOOK_ALLOW_HTTP: allowHttp, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddresses } = this.config;
+      const problem = urlProblem(url, { allowHttp, allowPrivateAddresses }) ?? (allowPrivateAddresses ? null : await resolvedAddressProblem(url, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS }));
+      if (problem) errors.push(userError(problem.kind === 'private' ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem.message, ['input', 'url']));
     }
     if (creating || input.events != null) {
       if (!input.events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or "*" for all).', ['input', 'events']));
