@@ -105,7 +105,7 @@ const MARK = {
   agentEmail: `agent-${tag}@example.com`,
   keyName: `key-name-${tag}`,
   revokedKeyName: `revoked-key-name-${tag}`,
-  webhookUrl: `https://hooks-${tag}.example.com/a`,
+  webhookUrl: `https://203.0.113.10/hooks-${tag}/a`,
   webhookDescription: `hook-description-${tag}`,
   attemptExcerpt: `attempt-excerpt-${tag}`,
   xContactName: `x-contact-${tag}`,
@@ -182,7 +182,7 @@ describe('tenant isolation', () => {
       variables: () => ({ input: { name: 'Walk User', email: `walk-${randomBytes(4).toString('hex')}@example.com`, password: TEST_PASSWORD, role: 'AGENT' } }),
       expect: outcomes('admin'),
     },
-    'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://walk.example.com/hook', events: ['*'] } }), expect: outcomes('admin') },
+    'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://203.0.113.11/walk-hook', events: ['*'] } }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
@@ -218,7 +218,7 @@ describe('tenant isolation', () => {
   }
 
   async function victimEndpoint(principal: Principal): Promise<string> {
-    const { endpoint } = await app.runtime.services.webhooks.create(app.runtime.orm.em.fork(), adminViewer(), { url: 'https://victim.example.com/hook', events: ['*'] });
+    const { endpoint } = await app.runtime.services.webhooks.create(app.runtime.orm.em.fork(), adminViewer(), { url: 'https://203.0.113.12/victim-hook', events: ['*'] });
     if (principal !== 'adminA' && principal !== 'keyA') victims.endpoints.push(endpoint.id);
     return endpoint.nodeId;
   }
