@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min, ValidateNested, IsInt } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum FlowStepKind {
@@ -21,10 +21,15 @@ registerEnumType(FlowStepKind, {
   },
 });
 
-/** Bounds on flow input, so one admin cannot store megabytes of bot text. */
+/**
+ * Size bounds on flow input, so one admin cannot store megabytes of bot text: checked by
+ * class-validator before anything runs (BAD_USER_INPUT). Every other rule (empty text, key
+ * format, ranges) is flow validation, answered as userErrors with field paths.
+ */
 export const FLOW_LIMITS = { steps: 200, options: 20, key: 64, text: 2000, label: 80, name: 120 } as const;
-const KEY_PATTERN = /^[A-Za-z0-9_-]+$/;
-const KEY_MESSAGE = 'may contain letters, digits, "_" and "-" only';
+
+/** How long a LIVE_CHAT step may let a chat wait in the inbox, in seconds. */
+export const TIMEOUT_SECONDS_RANGE = { min: 1, max: 86_400 } as const;
 
 @InputType('ContactDetailsInput', { description: 'Whether and how the bot asks for name and email before the chat enters the inbox.' })
 export class ContactDetailsInput {
@@ -33,48 +38,45 @@ export class ContactDetailsInput {
 
   @Field(() => String, { nullable: true, description: 'The question asking for the name (default: "What is your name?").' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   namePrompt?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The question asking for the email (default: "What is your email address?").' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   emailPrompt?: string | null;
 }
 
 @InputType('LiveChatSettingsInput', { description: 'Settings of a LIVE_CHAT step, in the product’s own words.' })
 export class LiveChatSettingsInput {
   @Field(() => String, { description: 'What the bot says to offer a human. Shown with the options `accept` and `decline`.' })
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   offerMessage!: string;
 
   @Field(() => String, { nullable: true, description: 'Label of the `accept` option (default: "Yes, connect me").' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.label)
+  @MaxLength(FLOW_LIMITS.label)
   acceptLabel?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Label of the `decline` option (default: "No, thanks").' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.label)
+  @MaxLength(FLOW_LIMITS.label)
   declineLabel?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Key of the step that follows when the visitor declines.' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.key)
+  @MaxLength(FLOW_LIMITS.key)
   declineNext?: string | null;
 
   @Field(() => String, { description: 'What the bot says once the visitor accepts: someone is being connected.' })
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   handoffMessage!: string;
 
-  @Field(() => Int, { description: 'Seconds a chat waits in the inbox before it times out; must be > 0.' })
-  @IsInt()
-  @Min(1, { message: 'timeoutSeconds must be greater than 0' })
-  @Max(86400)
+  @Field(() => Int, { description: `Seconds a chat waits in the inbox before it times out: from ${TIMEOUT_SECONDS_RANGE.min} to ${TIMEOUT_SECONDS_RANGE.max} (a day); outside, an OUT_OF_RANGE userError.` })
   timeoutSeconds!: number;
 
   @Field(() => String, { description: 'What the visitor sees when nobody accepted in time.' })
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   timeoutMessage!: string;
 
   @Field(() => ContactDetailsInput, { nullable: true, description: 'Ask for name and email before the chat enters the inbox.' })
@@ -91,31 +93,29 @@ export class LiveChatSettingsInput {
 
   @Field(() => String, { nullable: true, description: 'What the bot says instead of the offer when it is skipped because nobody is available.' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   unavailableMessage?: string | null;
 }
 
 @InputType('FlowOptionInput', { description: 'A choice offered by a QUESTION step.' })
 export class FlowOptionInput {
-  @Field(() => String, { description: 'Stable key, sent back by `sendMessage(optionKey:)`.' })
-  @Length(1, FLOW_LIMITS.key)
-  @Matches(KEY_PATTERN, { message: `option key ${KEY_MESSAGE}` })
+  @Field(() => String, { description: 'Stable key, sent back by `sendMessage(optionKey:)`: letters, digits, "_" and "-".' })
+  @MaxLength(FLOW_LIMITS.key)
   key!: string;
 
   @Field(() => String, { description: 'Button text shown to the visitor.' })
-  @Length(1, FLOW_LIMITS.label)
+  @MaxLength(FLOW_LIMITS.label)
   label!: string;
 
   @Field(() => String, { description: 'Key of the step that follows when this option is picked.' })
-  @Length(1, FLOW_LIMITS.key)
+  @MaxLength(FLOW_LIMITS.key)
   next!: string;
 }
 
 @InputType('FlowStepInput', { description: 'One step of a flow. Which fields apply depends on `kind`.' })
 export class FlowStepInput {
-  @Field(() => String, { description: 'Unique key of the step within the flow, referenced by `next`.' })
-  @Length(1, FLOW_LIMITS.key)
-  @Matches(KEY_PATTERN, { message: `step key ${KEY_MESSAGE}` })
+  @Field(() => String, { description: 'Unique key of the step within the flow, referenced by `next`: letters, digits, "_" and "-".' })
+  @MaxLength(FLOW_LIMITS.key)
   key!: string;
 
   @Field(() => FlowStepKind, { description: 'What the step does.' })
@@ -123,12 +123,12 @@ export class FlowStepInput {
 
   @Field(() => String, { nullable: true, description: 'What the bot says (MESSAGE, QUESTION, END).' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.text)
+  @MaxLength(FLOW_LIMITS.text)
   text?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Key of the following step (MESSAGE, and QUESTION without options).' })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.key)
+  @MaxLength(FLOW_LIMITS.key)
   next?: string | null;
 
   @Field(() => String, {
@@ -136,8 +136,7 @@ export class FlowStepInput {
     description: 'Contact field that stores a free-text answer (QUESTION without options): `name`, `email` or a custom field name.',
   })
   @IsOptional()
-  @Length(1, FLOW_LIMITS.key)
-  @Matches(/^[A-Za-z][A-Za-z0-9_]*$/, { message: 'field must start with a letter and contain letters, digits and "_" only' })
+  @MaxLength(FLOW_LIMITS.key)
   field?: string | null;
 
   @Field(() => [FlowOptionInput], { nullable: true, description: 'Choices of a QUESTION step.' })

@@ -1,5 +1,5 @@
 import { FlowStepKind, toStoredSteps, type FlowStepInput } from './flow-step.types';
-import { publishErrors, stepShapeErrors } from './flow-validation';
+import { draftErrors, publishErrors } from './flow-validation';
 
 const liveChat = {
   offerMessage: 'Talk to a human?',
@@ -60,7 +60,7 @@ describe('flow validation', () => {
     expect(errorsOf(valid, false)).toEqual([{ code: 'LIVE_CHAT_NOT_ENABLED', field: ['steps', '2', 'kind'] }]);
   });
 
-  it('checks each step’s own fields on every save', () => {
+  it('checks each step’s own fields and its references on every save', () => {
     const steps = toStoredSteps([
       { key: 'a', kind: FlowStepKind.MESSAGE, next: 'b' },
       { key: 'a', kind: FlowStepKind.QUESTION, text: 'Name?' },
@@ -68,7 +68,7 @@ describe('flow validation', () => {
       { key: 'd', kind: FlowStepKind.END, next: 'a', liveChat },
       { key: 'e', kind: FlowStepKind.QUESTION, text: 'Pick', options: [{ key: 'x', label: 'X', next: 'a' }, { key: 'x', label: 'X again', next: 'a' }] },
     ]);
-    expect(stepShapeErrors(steps, ['input', 'steps']).map(({ code, field }) => ({ code, field }))).toEqual([
+    expect(draftErrors(steps, ['input', 'steps']).map(({ code, field }) => ({ code, field }))).toEqual([
       { code: 'MISSING_FIELD', field: ['input', 'steps', '0', 'text'] },
       { code: 'DUPLICATE_STEP_KEY', field: ['input', 'steps', '1', 'key'] },
       { code: 'MISSING_FIELD', field: ['input', 'steps', '1', 'field'] },
@@ -78,7 +78,50 @@ describe('flow validation', () => {
       { code: 'FIELD_NOT_ALLOWED', field: ['input', 'steps', '3', 'next'] },
       { code: 'FIELD_NOT_ALLOWED', field: ['input', 'steps', '3', 'liveChat'] },
       { code: 'DUPLICATE_OPTION_KEY', field: ['input', 'steps', '4', 'options', '1', 'key'] },
+      { code: 'UNKNOWN_STEP', field: ['input', 'steps', '0', 'next'] },
     ]);
+  });
+
+  it('lets a draft be incomplete, but not wrong: unreachable steps and no END wait for publishing', () => {
+    const steps = toStoredSteps([
+      { key: 'a', kind: FlowStepKind.MESSAGE, text: 'A', next: 'b' },
+      { key: 'b', kind: FlowStepKind.MESSAGE, text: 'B', next: 'a' },
+      { key: 'parked', kind: FlowStepKind.MESSAGE, text: 'Later', next: 'a' },
+    ]);
+    expect(draftErrors(steps, ['input', 'steps'])).toEqual([]);
+    expect(draftErrors([], ['input', 'steps'])).toEqual([]);
+    expect(publishErrors(steps, ['steps'], { liveChatEnabled: true }).map(({ code }) => code)).toEqual(['UNREACHABLE_STEP', 'NO_REACHABLE_END']);
+  });
+
+  it('checks values and ranges: blank texts, key and field formats, timeoutSeconds', () => {
+    const steps = toStoredSteps([
+      { key: 'hello there', kind: FlowStepKind.MESSAGE, text: '   ', next: 'ask' },
+      { key: 'ask', kind: FlowStepKind.QUESTION, text: 'Company?', field: '1st-company', next: 'pick' },
+      { key: 'pick', kind: FlowStepKind.QUESTION, text: 'Pick', options: [{ key: 'a b', label: '', next: 'live' }, { key: 'ok', label: 'OK', next: '' }] },
+      {
+        key: 'live',
+        kind: FlowStepKind.LIVE_CHAT,
+        liveChat: { ...liveChat, offerMessage: '', acceptLabel: ' ', timeoutSeconds: 0, collectContactDetails: { enabled: true, namePrompt: '' } },
+      },
+      { key: 'bye', kind: FlowStepKind.END, text: '' },
+    ]);
+    const errors = draftErrors(steps, ['input', 'steps']);
+    expect(errors.map(({ code, field }) => ({ code, field }))).toEqual([
+      { code: 'INVALID_KEY', field: ['input', 'steps', '0', 'key'] },
+      { code: 'MISSING_FIELD', field: ['input', 'steps', '0', 'text'] },
+      { code: 'INVALID_FIELD_NAME', field: ['input', 'steps', '1', 'field'] },
+      { code: 'INVALID_KEY', field: ['input', 'steps', '2', 'options', '0', 'key'] },
+      { code: 'MISSING_FIELD', field: ['input', 'steps', '2', 'options', '0', 'label'] },
+      { code: 'MISSING_FIELD', field: ['input', 'steps', '2', 'options', '1', 'next'] },
+      { code: 'MISSING_FIELD', field: ['input', 'steps', '3', 'liveChat', 'offerMessage'] },
+      { code: 'EMPTY_VALUE', field: ['input', 'steps', '3', 'liveChat', 'acceptLabel'] },
+      { code: 'EMPTY_VALUE', field: ['input', 'steps', '3', 'liveChat', 'collectContactDetails', 'namePrompt'] },
+      { code: 'OUT_OF_RANGE', field: ['input', 'steps', '3', 'liveChat', 'timeoutSeconds'] },
+      { code: 'EMPTY_VALUE', field: ['input', 'steps', '4', 'text'] },
+    ]);
+    expect(errors.find((error) => error.code === 'OUT_OF_RANGE')!.message).toBe('timeoutSeconds must be from 1 to 86400 (a day), not 0.');
+    for (const timeoutSeconds of [1, 86_400]) expect(draftErrors(toStoredSteps([{ key: 'l', kind: FlowStepKind.LIVE_CHAT, liveChat: { ...liveChat, timeoutSeconds } }]), [])).toEqual([expect.objectContaining({ code: 'UNKNOWN_STEP' })]);
+    expect(draftErrors(toStoredSteps([{ key: 'l', kind: FlowStepKind.LIVE_CHAT, liveChat: { ...liveChat, timeoutSeconds: 86_401 } }]), []).map(({ code }) => code)).toEqual(['OUT_OF_RANGE', 'UNKNOWN_STEP']);
   });
 
   it('fills in the defaults of live-chat settings', () => {

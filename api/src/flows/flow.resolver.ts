@@ -23,13 +23,19 @@ export class FlowResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => FlowPayload, { description: 'Creates a flow as a draft (admins only). Publish it with `publishFlow`.' })
+  @Mutation(() => FlowPayload, {
+    description:
+      'Creates a flow as a draft (admins only). Publish it with `publishFlow`. Each step is checked as it is saved: the fields its kind needs, settings in range (`timeoutSeconds`), and every `next` naming a step; problems come back as `userErrors` with `field` paths like `["input", "steps", "2", "liveChat", "timeoutSeconds"]`, and nothing is saved. Only size limits (text lengths, step counts) are GraphQL errors (`BAD_USER_INPUT`).',
+  })
   createFlow(@Arg('input', () => CreateFlowInput, { description: 'Name and steps.' }) input: CreateFlowInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.flows.create(em, viewer as MemberViewer, input));
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => FlowPayload, { description: 'Changes a flow’s draft (admins only). Running conversations keep the version they started on.' })
+  @Mutation(() => FlowPayload, {
+    description:
+      'Changes a flow’s draft (admins only), checked as in `createFlow`: with `userErrors` nothing changes, name included. A draft may be incomplete (an unreachable step, no END yet); `publishFlow` refuses that. Running conversations keep the version they started on.',
+  })
   updateFlow(@Arg('input', () => UpdateFlowInput, { description: 'The flow and its changes.' }) input: UpdateFlowInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.flows.update(em, viewer as MemberViewer, expectGlobalId(input.id, 'Flow', 'input.id'), input));
   }
@@ -37,7 +43,7 @@ export class FlowResolver {
   @Authorized(Access.ADMIN)
   @Mutation(() => PublishFlowPayload, {
     description:
-      'Validates the draft (every `next` exists, an END is reachable, no step is unreachable, live chat enabled where used) and publishes it as a new version (admins only). Problems come back as `userErrors` with `field` paths like `["steps", "2", "next"]`.',
+      'Validates the draft (the checks of every save, then: at least one step, an END is reachable, no step is unreachable, live chat enabled where used) and publishes it as a new version (admins only). Problems come back as `userErrors` with `field` paths like `["steps", "2", "next"]`.',
   })
   publishFlow(@Arg('id', () => ID, { description: 'The flow.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.flows.publish(em, viewer as MemberViewer, expectGlobalId(id, 'Flow')));

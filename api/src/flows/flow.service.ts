@@ -7,7 +7,7 @@ import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Flow, FlowVersion } from './flow.entity';
 import { toStoredSteps } from './flow-step.types';
 import type { CreateFlowInput, UpdateFlowInput } from './flow.types';
-import { FlowErrorCode, publishErrors, stepShapeErrors } from './flow-validation';
+import { draftErrors, FlowErrorCode, publishErrors } from './flow-validation';
 
 /** Editing and publishing flows; conversations run on the published versions. */
 export class FlowService {
@@ -25,7 +25,7 @@ export class FlowService {
 
   async create(em: EntityManager, viewer: MemberViewer, input: CreateFlowInput): Promise<{ flow: Flow }> {
     const steps = toStoredSteps(input.steps);
-    const errors = [...nameErrors(input.name), ...stepShapeErrors(steps, ['input', 'steps'])];
+    const errors = [...nameErrors(input.name), ...draftErrors(steps, ['input', 'steps'])];
     if (errors.length) throw new UserErrorsException(errors);
     const flow = em.create(Flow, { account: viewer.accountId, name: input.name.trim(), steps });
     await em.flush();
@@ -36,7 +36,7 @@ export class FlowService {
     const flow = await this.get(em, viewer, flowId);
     if (!flow) fail(FlowErrorCode.FLOW_NOT_FOUND, 'No flow with this ID in your account.', ['input', 'id']);
     const steps = input.steps ? toStoredSteps(input.steps) : undefined;
-    const errors = [...(input.name != null ? nameErrors(input.name) : []), ...(steps ? stepShapeErrors(steps, ['input', 'steps']) : [])];
+    const errors = [...(input.name != null ? nameErrors(input.name) : []), ...(steps ? draftErrors(steps, ['input', 'steps']) : [])];
     if (errors.length) throw new UserErrorsException(errors);
     if (input.name != null) flow.name = input.name.trim();
     if (steps) flow.steps = steps;

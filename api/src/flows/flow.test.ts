@@ -1,6 +1,7 @@
 import { DEMO_FLOW_STEPS } from '../seed/demo-seed';
-import { createSignedInUser, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
+import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { startTestApp, type TestApp } from '../test/test-app';
+import { Flow } from './flow.entity';
 
 const FLOW_FIELDS = /* GraphQL */ `
   fragment FlowFields on Flow {
@@ -65,18 +66,50 @@ describe('flows', () => {
     expect(oldest.steps[0].text).toBe('Hi! I’m the Acme assistant.');
   });
 
-  it('reports publish problems as userErrors with field paths, and publishes nothing', async () => {
+  const stepsOf = async (id: string) => (await app.gql(`query($id: ID!) { flow(id: $id) { ...FlowFields } } ${FLOW_FIELDS}`, { id }, admin.token)).data!.flow.steps;
+
+  it('refuses a draft whose `next` names no step, with the paths publishFlow uses, and keeps the saved draft', async () => {
     const draft = await createDemoFlow();
     const broken = DEMO_FLOW_STEPS.map((step) => (step.key === 'need' ? { ...step, options: step.options!.map((o) => (o.key === 'support' ? { ...o, next: 'nowhere' } : o)) } : step));
-    await app.gql(UPDATE, { input: { id: draft.id, steps: broken } }, admin.token);
+    const result = (await app.gql(UPDATE, { input: { id: draft.id, name: 'Renamed', steps: broken } }, admin.token)).data!.updateFlow;
+    expect(result).toEqual({ flow: null, userErrors: [{ code: 'UNKNOWN_STEP', message: 'No step has the key "nowhere".', field: ['input', 'steps', '1', 'options', '1', 'next'] }] });
+    const created = (await app.gql(CREATE, { input: { name: 'Broken', steps: broken } }, admin.token)).data!.createFlow;
+    expect(created.userErrors).toEqual(result.userErrors);
+    // Nothing half-written: neither the name nor the steps changed.
+    const flow = await app.gql(`query($id: ID!) { flow(id: $id) { name } }`, { id: draft.id }, admin.token);
+    expect(flow.data!.flow.name).toBe('Qualifier');
+    expect(await stepsOf(draft.id)).toEqual(draft.steps);
+  });
+
+  it('saves an incomplete draft and reports what publishing needs as userErrors with field paths, publishing nothing', async () => {
+    const draft = await createDemoFlow();
+    // "support" is parked: no option leads to it any more.
+    const parked = DEMO_FLOW_STEPS.map((step) => (step.key === 'need' ? { ...step, options: step.options!.filter((o) => o.key !== 'support') } : step));
+    const saved = (await app.gql(UPDATE, { input: { id: draft.id, steps: parked } }, admin.token)).data!.updateFlow;
+    expect(saved.userErrors).toEqual([]);
     const result = (await app.gql(PUBLISH, { id: draft.id }, admin.token)).data!.publishFlow;
     expect(result.flowVersion).toBeNull();
-    expect(result.userErrors).toEqual([
-      { code: 'UNKNOWN_STEP', message: 'No step has the key "nowhere".', field: ['steps', '1', 'options', '1', 'next'] },
-      { code: 'UNREACHABLE_STEP', message: 'Step "support" cannot be reached from the first step.', field: ['steps', '4'] },
-    ]);
+    expect(result.userErrors).toEqual([{ code: 'UNREACHABLE_STEP', message: 'Step "support" cannot be reached from the first step.', field: ['steps', '4'] }]);
     const flow = await app.gql(`query($id: ID!) { flow(id: $id) { status versions { edges { node { id } } } } }`, { id: draft.id }, admin.token);
     expect(flow.data!.flow).toEqual({ status: 'DRAFT', versions: { edges: [] } });
+  });
+
+  it('reports a draft saved before these checks with the same codes at publish', async () => {
+    const draft = await createDemoFlow();
+    const em = app.runtime.orm.em.fork();
+    const stored = await em.findOneOrFail(Flow, dbId(draft.id));
+    stored.steps = stored.steps.map((step) => (step.key === 'welcome' ? { ...step, next: 'nowhere' } : step));
+    await em.flush();
+    const result = (await app.gql(PUBLISH, { id: draft.id }, admin.token)).data!.publishFlow;
+    expect(result.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field.join('.')])).toEqual([
+      ['UNKNOWN_STEP', 'steps.0.next'],
+      ['UNREACHABLE_STEP', 'steps.1'],
+      ['UNREACHABLE_STEP', 'steps.2'],
+      ['UNREACHABLE_STEP', 'steps.3'],
+      ['UNREACHABLE_STEP', 'steps.4'],
+      ['UNREACHABLE_STEP', 'steps.5'],
+      ['NO_REACHABLE_END', 'steps'],
+    ]);
   });
 
   it('refuses a LIVE_CHAT step at publish while the account lacks live chat', async () => {
@@ -90,16 +123,29 @@ describe('flows', () => {
     expect(published.flowVersion.version).toBe(1);
   });
 
-  it('checks step shapes when saving and rejects out-of-range settings as BAD_USER_INPUT', async () => {
+  it('checks step shapes and settings when saving: out-of-range values are userErrors, oversized input BAD_USER_INPUT', async () => {
     const saved = await app.gql(CREATE, { input: { name: 'Bad', steps: [{ key: 'q', kind: 'QUESTION', text: 'Name?' }] } }, admin.token);
     expect(saved.data!.createFlow.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field.join('.')])).toEqual([
       ['MISSING_FIELD', 'input.steps.0.field'],
       ['MISSING_FIELD', 'input.steps.0.next'],
     ]);
-    const liveChat = { ...DEMO_FLOW_STEPS[3].liveChat!, timeoutSeconds: 0 };
-    const zero = await app.gql(CREATE, { input: { name: 'Zero', steps: [{ key: 'l', kind: 'LIVE_CHAT', liveChat }] } }, admin.token);
-    expect(zero.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect(zero.errors![0].message).toContain('timeoutSeconds must be greater than 0');
+    const zeroTimeout = DEMO_FLOW_STEPS.map((step) => (step.liveChat ? { ...step, liveChat: { ...step.liveChat, timeoutSeconds: 0, offerMessage: '' } } : step));
+    const expected = [
+      { code: 'MISSING_FIELD', message: 'LIVE_CHAT step "live" needs offerMessage: text the visitor sees.', field: ['input', 'steps', '3', 'liveChat', 'offerMessage'] },
+      { code: 'OUT_OF_RANGE', message: 'timeoutSeconds must be from 1 to 86400 (a day), not 0.', field: ['input', 'steps', '3', 'liveChat', 'timeoutSeconds'] },
+    ];
+    const zero = await app.gql(CREATE, { input: { name: 'Zero', steps: zeroTimeout } }, admin.token);
+    expect(zero.errors).toBeUndefined();
+    expect(zero.data!.createFlow).toEqual({ flow: null, userErrors: expected });
+
+    const draft = await createDemoFlow();
+    const updated = await app.gql(UPDATE, { input: { id: draft.id, steps: zeroTimeout } }, admin.token);
+    expect(updated.data!.updateFlow).toEqual({ flow: null, userErrors: expected });
+    expect(await stepsOf(draft.id)).toEqual(draft.steps);
+
+    // Size bounds protect the server and stay GraphQL errors, before anything runs.
+    const huge = DEMO_FLOW_STEPS.map((step) => (step.key === 'welcome' ? { ...step, text: 'x'.repeat(2001) } : step));
+    expect((await app.gql(UPDATE, { input: { id: draft.id, steps: huge } }, admin.token)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const flows = await app.gql(`{ flows(first: 100) { edges { node { name } } } }`, {}, admin.token);
     expect(flows.data!.flows.edges.map((edge: { node: { name: string } }) => edge.node.name)).not.toContain('Zero');
   });

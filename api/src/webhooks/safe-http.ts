@@ -23,21 +23,66 @@ export interface UrlPolicy {
   allowPrivateAddresses: boolean;
 }
 
-/** Why a webhook URL is refused, or null when its form is acceptable (addresses are checked on connect). */
-export function urlProblem(raw: string, policy: UrlPolicy): string | null {
+/** Why a webhook URL is refused: its form (`invalid`), or where it leads (`private`). */
+export interface UrlProblem {
+  kind: 'invalid' | 'private';
+  message: string;
+}
+
+const PRIVATE_MESSAGE = 'Webhooks cannot be sent to private, loopback or link-local addresses.';
+/** Names that mean this machine or its own network whatever DNS answers (RFC 6761, Debian's ip6-* names, mDNS). */
+const LOCAL_NAME = /(^|\.)(localhost|localdomain|ip6-localhost|ip6-loopback|local|internal)$/i;
+
+/** The host as looked up: without IPv6 brackets, or the final dot of a fully qualified name. */
+function hostOf(url: URL): string {
+  return url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+}
+
+/** Why a webhook URL is refused by its form alone, or null (where its name resolves is checked apart). */
+export function urlProblem(raw: string, policy: UrlPolicy): UrlProblem | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'Enter a full URL, e.g. https://crm.example.com/hooks/chatonce.';
+    return { kind: 'invalid', message: 'Enter a full URL, e.g. https://crm.example.com/hooks/chatonce.' };
   }
-  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) return policy.allowHttp ? 'Use an http or https URL.' : 'Use an https URL.';
-  if (url.username || url.password) return 'Put credentials in the receiver’s own check of the signature, not in the URL.';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!policy.allowPrivateAddresses && (isIP(host) ? isPrivateAddress(host) : /(^|\.)(localhost|local|internal)$/i.test(host))) {
-    return 'Webhooks cannot be sent to private, loopback or link-local addresses.';
-  }
+  if (url.protocol !== 'https:' && !(policy.allowHttp && url.protocol === 'http:')) return { kind: 'invalid', message: policy.allowHttp ? 'Use an http or https URL.' : 'Use an https URL.' };
+  if (url.username || url.password) return { kind: 'invalid', message: 'Put credentials in the receiver’s own check of the signature, not in the URL.' };
+  const host = hostOf(url);
+  if (!policy.allowPrivateAddresses && (isIP(host) ? isPrivateAddress(host) : LOCAL_NAME.test(host))) return { kind: 'private', message: PRIVATE_MESSAGE };
   return null;
+}
+
+type LookupAll = (hostname: string, options: { all: true }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+/**
+ * Where a URL that passed `urlProblem` leads, checked when it is saved: its name must resolve
+ * now, within `timeoutMs`, and only to public addresses. An IP literal needs no lookup. The
+ * same check runs again on every connection, so a name rebound later is still refused.
+ */
+export async function resolvedAddressProblem(raw: string, options: { timeoutMs: number; lookup?: LookupAll }): Promise<UrlProblem | null> {
+  const host = hostOf(new URL(raw));
+  if (isIP(host)) return null;
+  const lookup: LookupAll = options.lookup ?? ((hostname, lookupOptions, callback) => dnsLookup(hostname, lookupOptions, callback));
+  let addresses: LookupAddress[];
+  try {
+    addresses = await new Promise<LookupAddress[]>((resolve, reject) => {
+      // getaddrinfo cannot be cancelled: a late answer is ignored.
+      const timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' })), options.timeoutMs);
+      lookup(host, { all: true }, (error, found) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(found);
+      });
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOTFOUND' && code !== 'ENODATA') return { kind: 'invalid', message: `${host} could not be resolved just now (${code ?? 'error'}): try again in a moment.` };
+    addresses = [];
+  }
+  if (!addresses.length) return { kind: 'invalid', message: `${host} does not resolve to an address: check the host name.` };
+  const blocked = addresses.find((entry) => isPrivateAddress(entry.address));
+  return blocked ? { kind: 'private', message: `${PRIVATE_MESSAGE} ${host} resolves to ${blocked.address}.` } : null;
 }
 
 export interface SafeResponse {
@@ -55,7 +100,7 @@ export class BlockedAddressError extends Error {}
  */
 export function safePost(raw: string, body: string, headers: Record<string, string>, options: UrlPolicy & { timeoutMs: number; maxBodyBytes: number }): Promise<SafeResponse> {
   const problem = urlProblem(raw, options);
-  if (problem) return Promise.reject(new BlockedAddressError(problem));
+  if (problem) return Promise.reject(new BlockedAddressError(problem.message));
   const url = new URL(raw);
   const checkedLookup = (hostname: string, lookupOptions: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses) => {

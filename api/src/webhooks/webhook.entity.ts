@@ -51,6 +51,7 @@ export enum WebhookDeliveryStatus {
   RETRYING = 'RETRYING',
   SUCCEEDED = 'SUCCEEDED',
   FAILED = 'FAILED',
+  SKIPPED = 'SKIPPED',
 }
 registerEnumType(WebhookDeliveryStatus, {
   name: 'WebhookDeliveryStatus',
@@ -60,6 +61,10 @@ registerEnumType(WebhookDeliveryStatus, {
     RETRYING: { description: 'An attempt failed; another is scheduled at `nextAttemptAt`.' },
     SUCCEEDED: { description: 'The receiver answered 2xx.' },
     FAILED: { description: 'Given up: a final 4xx, 410 Gone, or every retry failed.' },
+    SKIPPED: {
+      description:
+        'Not sent because the endpoint was disabled when the event happened (or before its attempt); `skippedReason` says so. Never sent on its own, not even once the endpoint is enabled again: `redeliverWebhook` sends it.',
+    },
   },
 });
 
@@ -88,7 +93,7 @@ export class WebhookDelivery extends NodeEntity {
   @Property({ type: 'text' })
   payload!: string;
 
-  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, RETRYING, SUCCEEDED or FAILED.' })
+  @Field(() => WebhookDeliveryStatus, { description: 'PENDING, RETRYING, SUCCEEDED, FAILED or SKIPPED.' })
   @Enum({ items: () => WebhookDeliveryStatus, nativeEnumName: 'webhook_delivery_status' })
   status: Opt<WebhookDeliveryStatus> = WebhookDeliveryStatus.PENDING;
 
@@ -104,9 +109,13 @@ export class WebhookDelivery extends NodeEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
 
-  @Field(() => Date, { nullable: true, description: 'When it succeeded or was given up.' })
+  @Field(() => Date, { nullable: true, description: 'When it succeeded, was given up or was skipped.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   completedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a SKIPPED delivery was not sent: `endpoint disabled`. Null in every other status.' })
+  @Property({ type: 'text', nullable: true })
+  skippedReason?: string | null;
 }
 
 /** One HTTP attempt of a delivery: what was answered and how long it took. */

@@ -11,7 +11,7 @@ import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { encodeGlobalId } from '../relay/global-id';
-import { BlockedAddressError, safePost, urlProblem } from './safe-http';
+import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
 import { open, seal } from './secret-box';
 import { generateWebhookSecret, signWebhook } from './signature';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
@@ -25,9 +25,15 @@ export const WebhookErrorCode = {
   ENDPOINT_NOT_FOUND: 'ENDPOINT_NOT_FOUND',
   DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
   DELIVERY_IN_PROGRESS: 'DELIVERY_IN_PROGRESS',
+  ENDPOINT_DISABLED: 'ENDPOINT_DISABLED',
 } as const;
 
+/** `skippedReason` of a delivery not sent because its endpoint was disabled. */
+export const ENDPOINT_DISABLED_REASON = 'endpoint disabled';
+
 const MAX_ENDPOINTS_PER_ACCOUNT = 20;
+// Saving waits at most this long for the URL's name to resolve.
+const SAVE_LOOKUP_TIMEOUT_MS = 5000;
 const RESPONSE_EXCERPT_BYTES = 2048;
 // While an attempt is in flight its delivery is leased: a duplicate job or the sweep skips it.
 const ATTEMPT_LEASE_MS = 2 * 60_000;
@@ -39,7 +45,7 @@ export interface EndpointInput {
   enabled?: boolean | null;
 }
 
-type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events'>;
+type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events' | 'enabled'>;
 
 /** Webhook endpoints, the outbox of deliveries, and their signed, retried attempts. */
 export class WebhookService {
@@ -55,7 +61,7 @@ export class WebhookService {
   // Endpoints
 
   async create(em: EntityManager, viewer: MemberViewer, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    this.check(input, true);
+    await this.check(input, true);
     if ((await em.count(WebhookEndpoint, { account: viewer.accountId })) >= MAX_ENDPOINTS_PER_ACCOUNT) {
       fail(WebhookErrorCode.INVALID_URL, `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`, ['input', 'url']);
     }
@@ -73,7 +79,7 @@ export class WebhookService {
 
   async update(em: EntityManager, viewer: MemberViewer, endpointId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint }> {
     const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
-    this.check(input, false);
+    await this.check(input, false);
     if (input.url != null) endpoint.url = input.url.trim();
     if (input.events != null) endpoint.events = [...new Set(input.events)];
     if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
@@ -107,26 +113,41 @@ export class WebhookService {
     return em.find(WebhookAttempt, { delivery: deliveryId }, { orderBy: { attemptNumber: 'asc' } });
   }
 
-  /** Sends a delivery again, with the same `webhook-id`, so receivers can de-duplicate. */
+  /**
+   * Sends a delivery again (a SKIPPED one for the first time), with the same `webhook-id`, so
+   * receivers can de-duplicate. Refused while the endpoint is disabled: the attempt would only
+   * be skipped again.
+   */
   async redeliver(em: EntityManager, viewer: MemberViewer, deliveryId: string): Promise<{ delivery: WebhookDelivery }> {
-    const delivery = await em.findOne(WebhookDelivery, { id: deliveryId, account: viewer.accountId });
+    const delivery = await em.findOne(WebhookDelivery, { id: deliveryId, account: viewer.accountId }, { populate: ['endpoint'] });
     if (!delivery) fail(WebhookErrorCode.DELIVERY_NOT_FOUND, 'No delivery with this ID in your account.', ['deliveryId']);
+    if (!delivery.endpoint.getEntity().enabled) {
+      fail(WebhookErrorCode.ENDPOINT_DISABLED, 'The endpoint is disabled: enable it (updateWebhookEndpoint with enabled: true), then redeliver.', ['deliveryId']);
+    }
     if (delivery.nextAttemptAt && delivery.nextAttemptAt > new Date() && delivery.status === WebhookDeliveryStatus.PENDING) {
       fail(WebhookErrorCode.DELIVERY_IN_PROGRESS, 'This delivery is being sent right now.', ['deliveryId']);
     }
     delivery.status = WebhookDeliveryStatus.PENDING;
     delivery.nextAttemptAt = null;
     delivery.completedAt = null;
+    delivery.skippedReason = null;
     await em.flush();
     await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1, new Date(), `redelivery${Date.now()}`);
     return { delivery };
   }
 
-  private check(input: EndpointInput, creating: boolean): void {
+  /**
+   * The URL's form, then (unless private addresses are allowed, when there is nothing to
+   * refuse) where its name resolves now: an unresolvable name is INVALID_URL, since nobody
+   * could receive at it and where it leads cannot be checked.
+   */
+  private async check(input: EndpointInput, creating: boolean): Promise<void> {
     const errors = [];
     if (creating || input.url != null) {
-      const problem = urlProblem(input.url?.trim() ?? '', { allowHttp: this.config.WEBHOOK_ALLOW_HTTP, allowPrivateAddresses: this.config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES });
-      if (problem) errors.push(userError(problem.includes('private') ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem, ['input', 'url']));
+      const url = input.url?.trim() ?? '';
+      const { WEBHOOK_ALLOW_HTTP: allowHttp, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddresses } = this.config;
+      const problem = urlProblem(url, { allowHttp, allowPrivateAddresses }) ?? (allowPrivateAddresses ? null : await resolvedAddressProblem(url, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS }));
+      if (problem) errors.push(userError(problem.kind === 'private' ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem.message, ['input', 'url']));
     }
     if (creating || input.events != null) {
       if (!input.events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or "*" for all).', ['input', 'events']));
@@ -150,7 +171,9 @@ export class WebhookService {
   /**
    * Called for every activity event inside its transaction: one delivery row per interested
    * endpoint, with the body fixed now. A rolled-back change therefore has no webhook, and a
-   * committed one always has its delivery, whatever happens to Redis afterwards.
+   * committed one always has its delivery, whatever happens to Redis afterwards. A disabled
+   * endpoint gets its row too, SKIPPED and never queued, so the gap shows in its deliveries
+   * and can be redelivered once it is enabled again (as Svix and Stripe keep such events).
    */
   async enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent): Promise<void> {
     const accountId = event.account.id;
@@ -158,7 +181,7 @@ export class WebhookService {
     this.endpointsInTransaction.set(afterCommit, cache);
     let endpoints = cache.get(accountId);
     if (!endpoints) {
-      endpoints = await tem.find(WebhookEndpoint, { account: accountId, enabled: true }, { fields: ['id', 'events'] });
+      endpoints = await tem.find(WebhookEndpoint, { account: accountId }, { fields: ['id', 'events', 'enabled'] });
       cache.set(accountId, endpoints);
     }
     const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
@@ -166,7 +189,8 @@ export class WebhookService {
     const payload = JSON.stringify(await this.payload(tem, event));
     for (const endpoint of interested) {
       const delivery = tem.create(WebhookDelivery, { account: accountId, endpoint: endpoint.id, event, eventType: WEBHOOK_EVENT_TYPES[event.type], payload });
-      afterCommit.webhookDelivery(delivery.id);
+      if (endpoint.enabled) afterCommit.webhookDelivery(delivery.id);
+      else markSkipped(delivery);
     }
   }
 
@@ -203,18 +227,23 @@ export class WebhookService {
    * (but 408 and 429) give up; network errors, timeouts, 408, 429 and 5xx retry on the schedule,
    * honouring Retry-After.
    */
-  async attempt(em: EntityManager, deliveryId: string): Promise<WebhookDeliveryStatus | 'skipped'> {
+  async attempt(em: EntityManager, deliveryId: string): Promise<WebhookDeliveryStatus | 'not-claimed'> {
     const now = new Date();
     const claimed = await em.nativeUpdate(
       WebhookDelivery,
       { id: deliveryId, status: { $in: [WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.RETRYING] }, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] },
       { nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) },
     );
-    if (!claimed) return 'skipped';
+    if (!claimed) return 'not-claimed';
     const delivery = await em.findOneOrFail(WebhookDelivery, deliveryId, { populate: ['endpoint'] });
     const endpoint = delivery.endpoint.getEntity();
     const attemptNumber = delivery.attemptCount + 1;
-    if (!endpoint.enabled) return this.settle(em, delivery, attemptNumber, { final: true, error: 'The endpoint is disabled.' }, null, now);
+    // Disabled since the delivery was queued: skipped like the events that come after, no request made.
+    if (!endpoint.enabled) {
+      markSkipped(delivery);
+      await em.flush();
+      return delivery.status;
+    }
 
     const webhookId = `msg_${delivery.id}`;
     const timestamp = Math.floor(now.getTime() / 1000);
@@ -300,6 +329,13 @@ export class WebhookService {
     for (const delivery of due) await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1, now, 'sweep');
     return due.length;
   }
+}
+
+function markSkipped(delivery: WebhookDelivery): void {
+  delivery.status = WebhookDeliveryStatus.SKIPPED;
+  delivery.skippedReason = ENDPOINT_DISABLED_REASON;
+  delivery.nextAttemptAt = null;
+  delivery.completedAt = new Date();
 }
 
 /** Retry-After as milliseconds: delta-seconds or an HTTP date. */

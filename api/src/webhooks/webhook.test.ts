@@ -17,7 +17,7 @@ const CREATE = /* GraphQL */ `
 const DELIVERIES = /* GraphQL */ `
   query($id: ID!) {
     webhookDeliveries(endpointId: $id, first: 50) {
-      edges { node { id eventType status attemptCount webhookId attempts { attemptNumber responseStatus durationMs responseExcerpt error } } }
+      edges { node { id eventType status skippedReason attemptCount webhookId attempts { attemptNumber responseStatus durationMs responseExcerpt error } } }
     }
   }
 `;
@@ -128,11 +128,84 @@ describe('signed webhooks', () => {
         enabled: false,
         disabledReason: 'The receiver answered 410 Gone.',
       });
+      // Later events are recorded as skipped, and not sent.
       await startVisitor(app, flowId);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(receiver.received).toHaveLength(1);
-      expect(await app.runtime.orm.em.fork().count(WebhookDelivery, { endpoint: dbId(endpoint.id) })).toBe(1);
+      const statuses = (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.map((edge: { node: { status: string } }) => edge.node.status);
+      expect(statuses).toEqual(['SKIPPED', 'FAILED']);
     } finally {
+      await receiver.close();
+    }
+  });
+
+  it('records events for a disabled endpoint as SKIPPED, sends them neither then nor on re-enabling, and redelivers them once enabled', async () => {
+    const receiver = await startReceiver();
+    const { endpoint, secret } = await endpointFor(receiver.url, ['conversation.started']);
+    const setEnabled = async (enabled: boolean) =>
+      (await app.gql(`mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { enabled } userErrors { code } } }`, { input: { id: endpoint.id, enabled } }, admin.token)).data!
+        .updateWebhookEndpoint;
+    const redeliver = async (id: string) =>
+      (await app.gql(`mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { delivery { status } userErrors { code field message } } }`, { id }, admin.token)).data!.redeliverWebhook;
+    const deliveries = async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges.map((edge: { node: unknown }) => edge.node);
+    try {
+      expect(await setEnabled(false)).toEqual({ endpoint: { enabled: false }, userErrors: [] });
+      const visitor = await startVisitor(app, flowId);
+      const [skipped] = await deliveries();
+      expect(skipped).toMatchObject({ eventType: 'conversation.started', status: 'SKIPPED', skippedReason: 'endpoint disabled', attemptCount: 0, attempts: [] });
+      expect(JSON.parse((await app.runtime.orm.em.fork().findOneOrFail(WebhookDelivery, dbId(skipped.id))).payload).data.conversation.id).toBe(visitor.conversationId);
+
+      // Neither the worker nor the sweep sends it (the endpoints of the tests above are deleted or settled).
+      expect(await app.runtime.services.webhooks.sweep(app.runtime.orm.em.fork(), new Date(Date.now() + 3600_000))).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(0);
+
+      // Redelivering to a disabled endpoint is refused; enabling it sends nothing by itself.
+      expect(await redeliver(skipped.id)).toEqual({
+        delivery: null,
+        userErrors: [{ code: 'ENDPOINT_DISABLED', field: ['deliveryId'], message: expect.stringContaining('enabled: true') }],
+      });
+      expect(await setEnabled(true)).toEqual({ endpoint: { enabled: true }, userErrors: [] });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(receiver.received).toHaveLength(0);
+      expect((await deliveries())[0]).toMatchObject({ status: 'SKIPPED' });
+
+      expect(await redeliver(skipped.id)).toEqual({ delivery: { status: 'PENDING' }, userErrors: [] });
+      const [sent] = await receiver.waitFor(() => true);
+      expect(sent.json.data.conversation.id).toBe(visitor.conversationId);
+      expect(headersOf(sent)['webhook-id']).toBe(skipped.webhookId);
+      expect(verifyWebhook(secret, headersOf(sent), sent.body)).toBe(true);
+      const settled = await eventually(async () => (await deliveries())[0], (delivery) => delivery.status === 'SUCCEEDED');
+      expect(settled).toMatchObject({ status: 'SUCCEEDED', skippedReason: null, attemptCount: 1, attempts: [expect.objectContaining({ attemptNumber: 1, responseStatus: 200 })] });
+    } finally {
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
+      await receiver.close();
+    }
+  });
+
+  it('skips a queued delivery whose endpoint was disabled before its attempt, without calling it', async () => {
+    const receiver = await startReceiver();
+    const { endpoint } = await endpointFor(receiver.url, ['conversation.started']);
+    let workersStopped = false;
+    try {
+      await app.workers!.close();
+      workersStopped = true;
+      await startVisitor(app, flowId);
+      const stored = await app.runtime.orm.em.fork().findOneOrFail(WebhookDelivery, { endpoint: dbId(endpoint.id) });
+      expect(stored.status).toBe('PENDING');
+      const disabled = await app.gql(`mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { userErrors { code } } }`, { input: { id: endpoint.id, enabled: false } }, admin.token);
+      expect(disabled.data!.updateWebhookEndpoint.userErrors).toEqual([]);
+      await app.startWorkers();
+      workersStopped = false;
+      const delivery = await eventually(
+        async () => (await app.gql(DELIVERIES, { id: endpoint.id }, admin.token)).data!.webhookDeliveries.edges[0].node,
+        (found) => found.status !== 'PENDING',
+      );
+      expect(delivery).toMatchObject({ status: 'SKIPPED', skippedReason: 'endpoint disabled', attemptCount: 0, attempts: [] });
+      expect(receiver.received).toHaveLength(0);
+    } finally {
+      if (workersStopped) await app.startWorkers();
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpoint.id }, admin.token);
       await receiver.close();
     }
   });
@@ -169,6 +242,13 @@ describe('webhook URLs under the production policy', () => {
   });
   afterAll(() => app.close());
 
+  // A public IP literal: saved without a lookup (this machine has no DNS for public names).
+  const PUBLIC_URL = 'https://203.0.113.10/hook';
+  const UPDATE = /* GraphQL */ `
+    mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { url } userErrors { code field message } } }
+  `;
+  const codesFor = async (url: string) => (await app.gql(CREATE, { input: { url, events: ['live_chat.accepted'] } }, admin.token)).data!.createWebhookEndpoint.userErrors;
+
   it('refuses private addresses, plain http and unknown event types with userErrors', async () => {
     for (const [url, code] of [
       ['https://127.0.0.1/hook', 'PRIVATE_ADDRESS'],
@@ -177,25 +257,50 @@ describe('webhook URLs under the production policy', () => {
       ['https://localhost/hook', 'PRIVATE_ADDRESS'],
       ['http://crm.example.com/hook', 'INVALID_URL'],
     ]) {
-      const result = await app.gql(CREATE, { input: { url, events: ['live_chat.accepted'] } }, admin.token);
-      expect([url, result.data!.createWebhookEndpoint.userErrors.map((e: { code: string }) => e.code)]).toEqual([url, [code]]);
+      const errors = await codesFor(url);
+      expect([url, errors.map((e: { code: string }) => e.code)]).toEqual([url, [code]]);
     }
-    const unknown = await app.gql(CREATE, { input: { url: 'https://crm.example.com/hook', events: ['live_chat.accepted', 'everything'] } }, admin.token);
+    const unknown = await app.gql(CREATE, { input: { url: PUBLIC_URL, events: ['live_chat.accepted', 'everything'] } }, admin.token);
     expect(unknown.data!.createWebhookEndpoint.userErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_EVENT_TYPE', field: ['input', 'events', '1'] })]);
     const agent = await createSignedInUser(app, admin.token, 'AGENT');
-    expect((await app.gql(CREATE, { input: { url: 'https://crm.example.com/hook', events: ['*'] } }, agent.token)).errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await app.gql(CREATE, { input: { url: PUBLIC_URL, events: ['*'] } }, agent.token)).errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 
-  it('checks the address again when sending: a name that resolves to a private address is not called', async () => {
+  it('resolves the name when a URL is saved: one that leads to loopback is PRIVATE_ADDRESS, one that leads nowhere INVALID_URL', async () => {
+    // This machine's own name is in /etc/hosts as 127.0.0.1; `localhost.` and `ip6-localhost` are loopback by name.
+    for (const url of [`https://${hostname()}/hook`, `https://${hostname()}.:8443/hook`, 'https://localhost./hook', 'https://ip6-localhost/hook']) {
+      expect([url, await codesFor(url)]).toEqual([url, [expect.objectContaining({ code: 'PRIVATE_ADDRESS', field: ['input', 'url'] })]]);
+    }
+    expect(await codesFor(`https://${hostname()}/hook`)).toEqual([expect.objectContaining({ message: expect.stringContaining(`${hostname()} resolves to 127.0.0.1`) })]);
+    expect(await codesFor('https://crm.chatonce.invalid/hook')).toEqual([
+      { code: 'INVALID_URL', field: ['input', 'url'], message: 'crm.chatonce.invalid does not resolve to an address: check the host name.' },
+    ]);
+    // 127.0.0.1.nip.io leads to loopback where public DNS answers, and nowhere here: refused either way.
+    expect(['PRIVATE_ADDRESS', 'INVALID_URL']).toContain((await codesFor('https://127.0.0.1.nip.io/hook'))[0]?.code);
+
+    // The same check on update; the endpoint keeps its URL.
+    const created = await app.gql(CREATE, { input: { url: PUBLIC_URL, events: ['live_chat.accepted'] } }, admin.token);
+    const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
+    try {
+      const updated = await app.gql(UPDATE, { input: { id: endpointId, url: `https://${hostname()}/hook` } }, admin.token);
+      expect(updated.data!.updateWebhookEndpoint).toEqual({ endpoint: null, userErrors: [expect.objectContaining({ code: 'PRIVATE_ADDRESS', field: ['input', 'url'] })] });
+      const listed = await app.gql(`{ webhookEndpoints { edges { node { id url } } } }`, {}, admin.token);
+      expect(listed.data!.webhookEndpoints.edges.map((edge: { node: unknown }) => edge.node)).toEqual([{ id: endpointId, url: PUBLIC_URL }]);
+    } finally {
+      await app.gql(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedEndpointId } }`, { id: endpointId }, admin.token);
+    }
+  });
+
+  it('checks the address again when sending: a name rebound to a private address since it was saved is not called', async () => {
     const receiver = await startReceiver();
-    // This machine's own name resolves to 127.0.0.1: it passes the URL check, not the connect-time one.
-    const url = `https://${hostname()}:${receiver.port}/hooks`;
-    const created = await app.gql(CREATE, { input: { url, events: ['*'] } }, admin.token);
+    const created = await app.gql(CREATE, { input: { url: PUBLIC_URL, events: ['*'] } }, admin.token);
     expect(created.data!.createWebhookEndpoint.userErrors).toEqual([]);
+    const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
+    // As if its DNS changed after the save-time check: the name now leads to this machine.
+    await app.runtime.orm.em.fork().nativeUpdate(WebhookEndpoint, { id: dbId(endpointId) }, { url: `https://${hostname()}:${receiver.port}/hooks` });
     await enableLiveChat(app, admin.accountId);
     const flowId = await publishFlow(app, admin.token);
     await startVisitor(app, flowId);
-    const endpointId = created.data!.createWebhookEndpoint.endpoint.id;
     const delivery = await eventually(
       async () => (await app.gql(DELIVERIES, { id: endpointId }, admin.token)).data!.webhookDeliveries.edges[0]?.node,
       (found) => found?.status === 'FAILED',

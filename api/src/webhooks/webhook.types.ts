@@ -6,7 +6,9 @@ import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 
 @InputType('CreateWebhookEndpointInput', { description: 'A new endpoint for webhooks.' })
 export class CreateWebhookEndpointInput {
-  @Field(() => String, { description: 'Where to POST deliveries; https (http only where the server allows it).' })
+  @Field(() => String, {
+    description: 'Where to POST deliveries; https (http only where the server allows it). Its host must resolve, to public addresses only (`INVALID_URL`, `PRIVATE_ADDRESS`).',
+  })
   @MaxLength(2000)
   url!: string;
 
@@ -26,7 +28,7 @@ export class UpdateWebhookEndpointInput {
   @Field(() => ID, { description: 'The endpoint.' })
   id!: string;
 
-  @Field(() => String, { nullable: true, description: 'New URL.' })
+  @Field(() => String, { nullable: true, description: 'New URL, checked as on creation.' })
   @IsOptional()
   @MaxLength(2000)
   url?: string | null;

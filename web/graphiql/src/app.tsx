@@ -1,8 +1,8 @@
 import { GraphiQL } from 'graphiql';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { fetchMe, SessionExpiredError, type Me } from './chatonce-api';
-import { EXAMPLE_TABS } from './examples';
-import { createGraphiQLStorage, forgetTabs } from './graphiql-storage';
+import { fetchFlowPrefill, fetchMe, SessionExpiredError, type Me } from './chatonce-api';
+import { exampleTabs } from './examples';
+import { createGraphiQLStorage, forgetTabs, refreshUntouchedTabs } from './graphiql-storage';
 import { createSessionFetcher, type SessionFetcher } from './session-fetcher';
 import { SignInForm } from './sign-in-form';
 import { clearToken, findToken, onTokenChange, saveToken, type TokenSource } from './token-store';
@@ -93,10 +93,33 @@ interface WorkbenchProps {
   onSignOut(): void;
 }
 
+type ExampleTabs = ReturnType<typeof exampleTabs>;
+
 function Workbench({ token, me, onExpired, onSignOut }: WorkbenchProps) {
   const [session, setSession] = useState<SessionFetcher | null>(null);
   // Replaced (and GraphiQL remounted with it) when the tabs are reset to the examples.
   const [{ storage, generation }, setTabsStore] = useState(() => ({ storage: createGraphiQLStorage(), generation: 0 }));
+  // The examples, built from the account's flow as it is now; GraphiQL mounts once they are.
+  const [examples, setExamples] = useState<ExampleTabs | null>(null);
+
+  const loadExamples = useCallback(async (): Promise<ExampleTabs | null> => {
+    try {
+      const tabs = exampleTabs(await fetchFlowPrefill(token));
+      refreshUntouchedTabs(tabs);
+      return tabs;
+    } catch (error) {
+      if (error instanceof SessionExpiredError) onExpired(token);
+      return null;
+    }
+  }, [token, onExpired]);
+
+  useEffect(() => {
+    let live = true;
+    void loadExamples().then((tabs) => live && tabs && setExamples(tabs));
+    return () => {
+      live = false;
+    };
+  }, [loadExamples]);
 
   // Created in an effect, not during render, so StrictMode's second mount gets a live socket.
   useEffect(() => {
@@ -105,23 +128,26 @@ function Workbench({ token, me, onExpired, onSignOut }: WorkbenchProps) {
     return () => created.dispose();
   }, [token, onExpired]);
 
-  const resetTabs = () => {
+  const resetTabs = async () => {
     if (!window.confirm('Replace all open tabs with the example operations?')) return;
     storage.retire();
     forgetTabs();
+    const tabs = await loadExamples();
+    if (!tabs) return;
+    setExamples(tabs);
     setTabsStore({ storage: createGraphiQLStorage(), generation: generation + 1 });
   };
 
   return (
     <div className="gq-app">
-      <TopBar me={me} onResetTabs={resetTabs} onSignOut={onSignOut} />
+      <TopBar me={me} onResetTabs={() => void resetTabs()} onSignOut={onSignOut} />
       <div className="gq-graphiql">
-        {session && (
+        {session && examples && (
           <GraphiQL
             key={generation}
             fetcher={session.fetcher}
             storage={storage}
-            defaultTabs={EXAMPLE_TABS}
+            defaultTabs={examples}
             defaultEditorToolsVisibility="variables"
           />
         )}

@@ -1,3 +1,5 @@
+import { FLOW_STEP_FIELDS, type FlowPrefill } from './examples';
+
 /** Where the API answers GraphQL: the same origin that serves this page. */
 export const GRAPHQL_URL = `${location.origin}/graphql`;
 export const GRAPHQL_WS_URL = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
@@ -110,4 +112,39 @@ export async function login(email: string, password: string): Promise<string> {
   const { token, userErrors } = data.login;
   if (!token) throw new Error(userErrors[0]?.message ?? 'Sign-in failed.');
   return token;
+}
+
+const FLOW_TO_EDIT = /* GraphQL */ `
+  query GraphiQLFlowToEdit {
+    flows(first: 1) {
+      edges {
+        node {
+          id
+          name
+          steps {
+            ${FLOW_STEP_FIELDS}
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`;
+
+interface FlowsPage {
+  flows: { edges: { node: { id: string; name: string; steps: unknown[] } }[]; pageInfo: { hasNextPage: boolean } };
+}
+
+/** The account's first flow as it is now, for the UpdateFlow tab; an expired token rejects. */
+export async function fetchFlowPrefill(token: string): Promise<FlowPrefill> {
+  try {
+    const { flows } = await request<FlowsPage>(FLOW_TO_EDIT, {}, token);
+    const [first] = flows.edges;
+    return first ? { kind: 'flow', flow: first.node, more: flows.pageInfo.hasNextPage } : { kind: 'no-flow' };
+  } catch (error) {
+    if (error instanceof SessionExpiredError) throw error;
+    return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+  }
 }

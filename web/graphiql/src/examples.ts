@@ -9,11 +9,48 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 // comments at the start of a line: GraphiQL reads the title from the first line that is not
 // a comment and mentions `query|mutation|subscription <Name>`.
 
+/**
+ * Every field of a flow step, as ListFlows shows it and as the UpdateFlow tab is prefilled
+ * from: the output has the input's shape, so a step copied from here can be sent back as is.
+ */
+export const FLOW_STEP_FIELDS = `key
+kind
+text
+next
+# QUESTION without options: the contact field
+# that stores the answer.
+field
+options {
+  key
+  label
+  next
+}
+# Only on LIVE_CHAT steps.
+liveChat {
+  offerMessage
+  acceptLabel
+  declineLabel
+  declineNext
+  handoffMessage
+  timeoutSeconds
+  timeoutMessage
+  collectContactDetails {
+    enabled
+    namePrompt
+    emailPrompt
+  }
+  # Skip the offer while nobody is accepting chats?
+  skipWhenNobodyAvailable
+  unavailableMessage
+}`;
+
+const indent = (text: string, by: number) => text.replace(/^/gm, ' '.repeat(by));
+
 export const LIST_FLOWS = `# List flows
 # The account's flows, oldest first, with their
-# draft steps. Copy an \`id\` from here into the
-# variables of the "UpdateFlow" and "PublishFlow"
-# tabs.
+# draft steps. The "UpdateFlow" and "PublishFlow"
+# tabs start with the first one; to edit another,
+# copy its \`id\` and \`steps\` into their variables.
 query ListFlows {
   flows(first: 20) {
     edges {
@@ -32,36 +69,7 @@ query ListFlows {
         }
         # The draft steps; conversations start at the first.
         steps {
-          key
-          kind
-          text
-          next
-          # QUESTION without options: the contact field
-          # that stores the answer.
-          field
-          options {
-            key
-            label
-            next
-          }
-          # Only on LIVE_CHAT steps.
-          liveChat {
-            offerMessage
-            acceptLabel
-            declineLabel
-            declineNext
-            handoffMessage
-            timeoutSeconds
-            timeoutMessage
-            collectContactDetails {
-              enabled
-              namePrompt
-              emailPrompt
-            }
-            # Skip the offer while nobody is accepting chats?
-            skipWhenNobodyAvailable
-            unavailableMessage
-          }
+${indent(FLOW_STEP_FIELDS, 10)}
         }
       }
     }
@@ -69,20 +77,18 @@ query ListFlows {
 }
 `;
 
-export const UPDATE_FLOW = `# Update a flow
-# Replaces the draft's steps (and name, if given).
-# Paste a flow id into the variables below. Running
-# conversations keep the version they started on;
-# visitors see the change only after "PublishFlow".
-# Mistakes come back as userErrors: a code, and the
-# path of the field at fault, e.g. UNKNOWN_STEP at
-# ["input", "steps", "1", "options", "0", "next"].
-mutation UpdateFlow($input: UpdateFlowInput!) {
+/** The flow the UpdateFlow and PublishFlow tabs start with, or why there is none. */
+export type FlowPrefill =
+  | { kind: 'flow'; flow: { id: string; name: string; steps: unknown[] }; more: boolean }
+  | { kind: 'no-flow' }
+  | { kind: 'unavailable'; reason: string };
+
+const UPDATE_FLOW_OPERATION = `mutation UpdateFlow($input: UpdateFlowInput!) {
   updateFlow(input: $input) {
     flow {
       id
       name
-      # True now: the draft differs from what is published.
+      # True once the draft differs from what is published.
       hasUnpublishedChanges
     }
     userErrors {
@@ -94,50 +100,52 @@ mutation UpdateFlow($input: UpdateFlowInput!) {
 }
 `;
 
-/**
- * A realistic flow: greet (MESSAGE), qualify (QUESTION with options), offer a human
- * (LIVE_CHAT with every setting), say goodbye (END). Every step is reachable, as publishing
- * requires.
- */
-const exampleSteps = [
-  { key: 'welcome', kind: 'MESSAGE', text: 'Hi! I’m the Acme assistant.', next: 'need' },
-  {
-    key: 'need',
-    kind: 'QUESTION',
-    text: 'What brings you here today?',
-    options: [
-      { key: 'pricing', label: 'Pricing for my team', next: 'live' },
-      { key: 'browsing', label: 'Just looking', next: 'bye' },
-    ],
-  },
-  {
-    key: 'live',
-    kind: 'LIVE_CHAT',
-    liveChat: {
-      offerMessage: 'Would you like to talk to someone from our sales team right now?',
-      acceptLabel: 'Yes, connect me',
-      declineLabel: 'No, thanks',
-      declineNext: 'bye',
-      handoffMessage: 'Great, I’m connecting you with someone from our team.',
-      timeoutSeconds: 120,
-      timeoutMessage: 'Sorry, everyone is busy right now. We’ll get back to you by email soon.',
-      collectContactDetails: {
-        enabled: true,
-        namePrompt: 'While I find someone: what’s your name?',
-        emailPrompt: 'And your email address, in case we get cut off?',
-      },
-    },
-  },
-  { key: 'bye', kind: 'END', text: 'Thanks for visiting. Have a great day!' },
-];
+const UPDATE_FLOW_RULES = `# \`steps\` replaces all of the draft's steps. Running
+# conversations keep the version they started on;
+# visitors see the change only after "PublishFlow".
+# Mistakes come back as userErrors, and nothing is
+# saved: a code, and the path of the field at fault,
+# e.g. UNKNOWN_STEP at
+# ["input", "steps", "1", "options", "0", "next"].`;
 
-export const UPDATE_FLOW_VARIABLES = json({
-  input: {
-    id: '<paste a flow id from List flows>',
-    name: 'Website qualifier',
-    steps: exampleSteps,
-  },
-});
+function updateFlowQuery(prefill: FlowPrefill): string {
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+  let about: string;
+  switch (prefill.kind) {
+    case 'flow':
+      about = `# The variables below hold the draft of the flow
+# "${oneLine(prefill.flow.name)}" as it is now${prefill.more ? '\n# (the first of your flows; ListFlows shows all).' : '.'}
+# Running this unchanged changes nothing: edit
+# only what you mean to change, e.g. one
+# timeoutSeconds. "Reset example tabs" loads the
+# current draft again.`;
+      break;
+    case 'no-flow':
+      about = `# Your account has no flow yet, so there is nothing
+# to edit here: create one with the "CreateFlow"
+# tab, then press "Reset example tabs" to load it.`;
+      break;
+    case 'unavailable':
+      about = `# Your flows could not be loaded (${oneLine(prefill.reason)}).
+# Run "ListFlows" and copy a flow's \`id\`, \`name\`
+# and \`steps\` into the variables below.`;
+      break;
+  }
+  return `# Update a flow\n${about}\n${UPDATE_FLOW_RULES}\n${UPDATE_FLOW_OPERATION}`;
+}
+
+/** The flow as UpdateFlow input: its steps without their null fields, which mean "not set". */
+function updateFlowVariables(prefill: FlowPrefill): string {
+  if (prefill.kind !== 'flow') return json({ input: { id: '<a flow id from ListFlows>' } });
+  const { id, name, steps } = prefill.flow;
+  return json({ input: { id, name, steps: withoutNulls(steps) } });
+}
+
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).flatMap(([key, field]) => (field === null ? [] : [[key, withoutNulls(field)]])));
+  return value;
+}
 
 export const PUBLISH_FLOW = `# Publish a flow
 # Freezes the draft into a new version, which new
@@ -166,7 +174,9 @@ mutation PublishFlow($id: ID!) {
 }
 `;
 
-export const PUBLISH_FLOW_VARIABLES = json({ id: '<paste a flow id from List flows>' });
+function publishFlowVariables(prefill: FlowPrefill): string {
+  return json({ id: prefill.kind === 'flow' ? prefill.flow.id : '<a flow id from ListFlows>' });
+}
 
 export const CREATE_FLOW = `# Create a flow
 # Saves a new flow as a DRAFT: visitors cannot start it
@@ -253,11 +263,16 @@ subscription WatchInbox {
 }
 `;
 
-/** The tabs a first visit opens with; GraphiQL keeps the user's own tabs after that. */
-export const EXAMPLE_TABS: ExampleTab[] = [
-  { query: LIST_FLOWS },
-  { query: UPDATE_FLOW, variables: UPDATE_FLOW_VARIABLES },
-  { query: PUBLISH_FLOW, variables: PUBLISH_FLOW_VARIABLES },
-  { query: CREATE_FLOW, variables: CREATE_FLOW_VARIABLES },
-  { query: WATCH_INBOX },
-];
+/**
+ * The tabs a first visit (or "Reset example tabs") opens with, UpdateFlow and PublishFlow
+ * filled in from the account's own flow; GraphiQL keeps the user's own tabs after that.
+ */
+export function exampleTabs(prefill: FlowPrefill): ExampleTab[] {
+  return [
+    { query: LIST_FLOWS },
+    { query: updateFlowQuery(prefill), variables: updateFlowVariables(prefill) },
+    { query: PUBLISH_FLOW, variables: publishFlowVariables(prefill) },
+    { query: CREATE_FLOW, variables: CREATE_FLOW_VARIABLES },
+    { query: WATCH_INBOX },
+  ];
+}

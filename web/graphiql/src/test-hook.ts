@@ -14,6 +14,8 @@ export interface GraphiQLTestHook {
   getVariables(): string;
   /** The text of the result pane ('' before anything ran). */
   getResponse(): string;
+  /** Empties the result pane, so the next result can be told from the last. */
+  clearResponse(): void;
 }
 
 interface MonacoModel {
@@ -59,5 +61,8 @@ export function installTestHook(): void {
     getQuery: () => model('query').getValue(),
     getVariables: () => model('variables').getValue(),
     getResponse: () => model('response').getValue(),
+    clearResponse: () => {
+      if (model('response').getValue()) model('response').setValue('');
+    },
   };
 }
