@@ -125,6 +125,11 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
         extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
       };
     }
+    // graphql-js's own complaints about a request (no resolver threw them, no field is at fault),
+    // such as "Too many errors processing variables": the request is at fault, not the server.
+    if (error instanceof GraphQLError && error.extensions.code === undefined && !error.originalError && !error.path) {
+      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};

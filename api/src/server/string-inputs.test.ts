@@ -161,8 +161,14 @@ describe('NUL characters in string inputs', () => {
     process.stdout.write(`NUL probes: ${all.length} string positions × (variable, literal), all refused\n`);
   });
 
+  it('refuses an unpaired surrogate the same way (validators throw on it, the database would store U+FFFD)', async () => {
+    const result = await app.gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email: 'a\ud800@example.com', password: 'x' } });
+    expect(result.status).toBe(400);
+    expect(result.errors![0]).toMatchObject({ message: expect.stringContaining('input.email (argument of login) contains an unpaired UTF-16 surrogate'), extensions: { code: 'BAD_USER_INPUT', fields: [['input', 'email']] } });
+  });
+
   it('leaves other unusual text alone', async () => {
-    const result = await app.gql(`query($name: String!) { __type(name: $name) { name } }`, { name: 'Zürich 💬 \u200b\u0001' }, token);
+    const result = await app.gql(`query($name: String!) { __type(name: $name) { name } }`, { name: 'Zürich 💬 \u200b\u0001 \ud83d\udcac' }, token);
     expect(result.errors).toBeUndefined();
   });
 });

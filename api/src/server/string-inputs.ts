@@ -1,8 +1,9 @@
 import { Kind, getOperationAST, type ArgumentNode, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
 import { badUserInput } from '../errors/graphql-errors';
 
-// PostgreSQL text and jsonb cannot hold U+0000: unchecked, it becomes a driver error (a 500).
-const NUL = '\u0000';
+// PostgreSQL text and jsonb cannot hold U+0000 (unchecked, a driver error: a 500), and an
+// unpaired surrogate is not text at all (validators throw on it; the driver would store U+FFFD).
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 interface VariableUse {
   fieldName: string;
@@ -10,8 +11,8 @@ interface VariableUse {
 }
 
 /**
- * Refuses an operation that sends a NUL character in any string (argument literals and
- * variables, nested objects and lists, object keys of JSON values), naming the input field,
+ * Refuses an operation that sends a NUL character (or an unpaired surrogate) in any string
+ * (argument literals and variables, nested objects and lists, object keys of JSON values), naming the input field,
  * before anything runs. One check at the boundary for every string argument of the schema.
  */
 export function assertNoNulCharacters(document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): void {
@@ -28,7 +29,7 @@ export function assertNoNulCharacters(document: DocumentNode, operationName: str
   const checkLiteral = (fieldName: string, value: ValueNode, path: (string | number)[]): void => {
     switch (value.kind) {
       case Kind.STRING:
-        if (value.value.includes(NUL)) throw nulError(fieldName, path);
+        if (UNSTORABLE.test(value.value)) throw unstorableText(fieldName, path, value.value);
         return;
       case Kind.VARIABLE:
         if (!uses.has(value.name.value)) uses.set(value.name.value, { fieldName, path });
@@ -61,10 +62,10 @@ export function assertNoNulCharacters(document: DocumentNode, operationName: str
 
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    const found = findNul(variables?.[name] ?? null);
+    const found = findUnstorable(variables?.[name] ?? null);
     if (!found) continue;
     const use = uses.get(name);
-    throw nulError(use?.fieldName ?? name, use ? [...use.path, ...found] : [`$${name}`, ...found]);
+    throw unstorableText(use?.fieldName ?? name, use ? [...use.path, ...found.path] : [`$${name}`, ...found.path], found.text);
   }
 }
 
@@ -74,8 +75,8 @@ interface Visit {
   parent?: Visit;
 }
 
-/** Where a NUL sits inside a JSON value, walked without recursion or copied paths (a request body can nest deeply). */
-function findNul(root: unknown): (string | number)[] | null {
+/** Where unstorable text sits inside a JSON value, walked without recursion or copied paths (a request body can nest deeply). */
+function findUnstorable(root: unknown): { path: (string | number)[]; text: string } | null {
   const stack: Visit[] = [{ value: root }];
   const pathOf = (visit: Visit): (string | number)[] => {
     const path: (string | number)[] = [];
@@ -86,12 +87,12 @@ function findNul(root: unknown): (string | number)[] | null {
     const visit = stack.pop()!;
     const { value } = visit;
     if (typeof value === 'string') {
-      if (value.includes(NUL)) return pathOf(visit);
+      if (UNSTORABLE.test(value)) return { path: pathOf(visit), text: value };
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => stack.push({ value: item, key: index, parent: visit }));
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (key.includes(NUL)) return [...pathOf(visit), key];
+        if (UNSTORABLE.test(key)) return { path: [...pathOf(visit), key], text: key };
         stack.push({ value: item, key, parent: visit });
       }
     }
@@ -99,9 +100,10 @@ function findNul(root: unknown): (string | number)[] | null {
   return null;
 }
 
-function nulError(fieldName: string, path: (string | number)[]) {
+function unstorableText(fieldName: string, path: (string | number)[], text: string) {
   const field = path.map(String);
-  return badUserInput(`Invalid input: ${field.join('.')} (argument of ${fieldName}) contains a NUL character (\\u0000), which is not allowed in text.`, {
+  const what = text.includes('\u0000') ? 'a NUL character (\\u0000)' : 'an unpaired UTF-16 surrogate';
+  return badUserInput(`Invalid input: ${field.join('.')} (argument of ${fieldName}) contains ${what}, which is not allowed in text.`, {
     argumentName: field[0],
     fields: [field],
     http: { status: 400 },
