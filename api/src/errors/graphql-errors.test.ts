@@ -22,6 +22,16 @@ describe('error formatting', () => {
   });
 });
 
+describe('suggestions', () => {
+  it('are stripped from validation errors when asked (production), so the schema cannot be probed field by field', () => {
+    const logger = { error: () => undefined } as never;
+    const message = 'Cannot query field "flow" on type "Query". Did you mean "flows" or "flowx"?';
+    const formatted = { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(createErrorFormatter(logger, { hideSuggestions: true })(formatted, new GraphQLError(message)).message).toBe('Cannot query field "flow" on type "Query".');
+    expect(createErrorFormatter(logger)(formatted, new GraphQLError(message)).message).toBe(message);
+  });
+});
+
 describe('outages', () => {
   const shaped = (fields: Record<string, unknown>) => Object.assign(Object.create(null) as object, fields);
 
