@@ -127,13 +127,13 @@ export function createErrorFormatter(logger: Logger, { hideSuggestions = false }
     }
     // graphql-js's own complaints about a request (no resolver threw them, no field is at fault),
     // such as "Too many errors processing variables": the request is at fault, not the server.
+    const message = hideSuggestions ? formatted.message.replace(/ ?Did you mean .+\?/g, '') : formatted.message;
     if (error instanceof GraphQLError && error.extensions.code === undefined && !error.originalError && !error.path) {
-      return { ...formatted, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+      return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && KNOWN_CODES.has(code)) {
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
-      const message = hideSuggestions ? formatted.message.replace(/ ?Did you mean .+\?/g, '') : formatted.message;
       return { ...formatted, message, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
