@@ -378,7 +378,7 @@ describe('fuzzing the GraphQL endpoint', () => {
         const timer = setTimeout(() => {
           dispose();
           resolve({ data, text });
-        }, 300);
+        }, 150);
         const dispose = ws.subscribe(
           { query, variables },
           {
