@@ -31,9 +31,9 @@ import { startTestApp, type TestApp } from '../test/test-app';
  * limit may run. Deterministic: FUZZ_SEED replays a run; the seed is printed with any failure.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const DOCUMENTS = Number(process.env.FUZZ_DOCUMENTS ?? 2500);
+const DOCUMENTS = Number(process.env.FUZZ_DOCUMENTS ?? 2000);
 const MALFORMED = 400;
-const WS_DOCUMENTS = 300;
+const WS_DOCUMENTS = 250;
 const LIMITS = { depth: 12, aliases: 20, tokens: 5000 };
 const MARKER = `refused${SEED}`;
 

@@ -1,5 +1,3 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../db/orm-options';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../test/fixtures';
 import { accept, publishFlow, setAccepting, startVisitor, visitorToInbox } from '../test/live-chat-fixtures';
 import { eventually } from '../test/eventually';
@@ -32,7 +30,6 @@ describe('when PostgreSQL or Redis is unreachable', () => {
   let pgProxy: TcpProxy;
   let redisProxy: TcpProxy;
   let app: TestApp;
-  let direct: MikroORM;
   let admin: Awaited<ReturnType<typeof signUpAccount>>;
   let agent: Awaited<ReturnType<typeof createSignedInUser>>;
   let flowId: string;
@@ -42,7 +39,6 @@ describe('when PostgreSQL or Redis is unreachable', () => {
     pgProxy = await startTcpProxy(database.url);
     redisProxy = await startTcpProxy(process.env.REDIS_URL!);
     app = await startTestApp({ REDIS_URL: redisProxy.url }, { database: { ...database, url: pgProxy.url } });
-    direct = await MikroORM.init(ormOptions({ databaseUrl: database.url, poolMax: 1 }));
     admin = await signUpAccount(app);
     await enableLiveChat(app, admin.accountId);
     flowId = await publishFlow(app, admin.token);
@@ -52,7 +48,6 @@ describe('when PostgreSQL or Redis is unreachable', () => {
   afterAll(async () => {
     pgProxy.restore();
     redisProxy.restore();
-    await direct.close(true);
     await app.close({ keepDatabase: true });
     await Promise.all([pgProxy.close(), redisProxy.close()]);
     await database.drop();
@@ -77,9 +72,9 @@ describe('when PostgreSQL or Redis is unreachable', () => {
   const unavailable = (result: Timed) => ({ status: result.status, code: result.body.errors?.[0]?.extensions?.code, retryAfter: result.retryAfter, inTime: result.ms < BUDGET_MS });
   const UNAVAILABLE = { status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '5', inTime: true };
 
-  /** Rows written by the app, read over a connection of the test's own (not through the proxy). */
+  /** Rows written by the app (read while PostgreSQL is reachable: the embedded one takes a single connection). */
   const rows = async () => {
-    const [counts] = await direct.em.getConnection().execute(
+    const [counts] = await app.runtime.orm.em.getConnection().execute(
       'select (select count(*) from conversations)::int as conversations, (select count(*) from messages)::int as messages, (select count(*) from activity_events)::int as events, (select count(*) from contacts)::int as contacts',
     );
     return counts as Record<string, number>;
