@@ -325,43 +325,40 @@ export class ConversationService {
   }
 
   /**
-   * What a timeout job does: times out every waiting chat that is due, in batches, so a burst
-   * of chats due together costs a few transactions (and account positions taken once per
-   * batch) instead of one each. `own` is the job's conversation: a job whose chat another
-   * batch already timed out stops after one read; one whose chat was locked by someone else
-   * (a visitor writing) waits for it at the end, so no chat is left to the sweep.
+   * What a timeout job (and the sweep) does: times out every waiting chat due by `now`, in
+   * batches, so a burst of chats due together costs a few transactions (and the account's
+   * positions taken once per batch) instead of one each. Batches skip rows other transactions
+   * hold, so several jobs share a burst; a last pass waits for the rows skipped (a visitor
+   * writing at that moment), so none is left to the sweep.
    */
-  async timeOutDue(em: EntityManager, now = new Date(), own?: string): Promise<number> {
-    if (own) {
-      const mine = await em.fork().findOne(Conversation, own, { fields: ['status', 'timeoutAt'] });
-      if (!mine || mine.status !== ConversationStatus.WAITING || !mine.timeoutAt || mine.timeoutAt > now) return 0;
-    }
+  async timeOutDue(em: EntityManager, now = new Date()): Promise<number> {
     let timedOut = 0;
-    let ownDone = !own;
     for (let batch = 0; batch < TIMEOUT_BATCHES_PER_CALL; batch++) {
-      const ids = await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE });
+      const ids = await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: true });
       timedOut += ids.length;
-      ownDone ||= ids.includes(own!);
       if (ids.length < TIMEOUT_BATCH_SIZE) break;
     }
-    if (!ownDone && (await this.timeOutWaiting(em.fork(), own!, now))) timedOut++;
-    return timedOut;
+    return timedOut + (await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: false })).length;
   }
 
   /**
-   * Times out the given chat (waiting for its lock) or up to `batch` due ones (skipping rows
-   * other transactions hold), all in one transaction; returns the IDs it timed out. The
-   * conditions are in the locking query, which PostgreSQL re-checks once a lock is granted,
-   * so a chat accepted or ended meanwhile is left alone and none is timed out twice.
+   * Times out the given chat or up to `batch` due ones, all in one transaction; returns the
+   * IDs it timed out. The conditions are in the locking query, which PostgreSQL re-checks once
+   * a lock is granted, so a chat accepted or ended meanwhile is left alone and none is timed
+   * out twice. Rows are locked in (timeoutAt, id) order, so two waiting batches cannot deadlock.
    */
-  private async timeOut(em: EntityManager, now: Date, which: { id: string } | { batch: number }): Promise<string[]> {
+  private async timeOut(em: EntityManager, now: Date, which: { id: string } | { batch: number; skipLocked: boolean }): Promise<string[]> {
     const afterCommit = new AfterCommit();
     const timedOut = await em.transactional(async (tem) => {
       const due = { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } };
       const locked =
         'id' in which
           ? await tem.find(Conversation, { ...due, id: which.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-          : await tem.find(Conversation, due, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE, orderBy: { timeoutAt: 'asc', id: 'asc' }, limit: which.batch });
+          : await tem.find(Conversation, due, {
+              lockMode: which.skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE,
+              orderBy: { timeoutAt: 'asc', id: 'asc' },
+              limit: which.batch,
+            });
       if (!locked.length) return [];
       // One query each for the batch's flow versions and contacts (the webhook payloads read them).
       const versions = new Map((await tem.find(FlowVersion, { id: { $in: unique(locked.map((chat) => chat.flowVersion.id)) } })).map((version) => [version.id, version]));
