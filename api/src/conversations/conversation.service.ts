@@ -374,10 +374,10 @@ export class ConversationService {
         afterCommit.inboxEvent(chat.account.id, 'REMOVED', chat.id, InboxRemovalReason.TIMED_OUT);
         return { ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_TIMED_OUT, actor: 'system' as const, data: { waitedSeconds, timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null } };
       });
-      // Written before the events are numbered: the account's row is locked from then to the
-      // commit, and visitors of the account wait on it, so only the events' insert is left.
+      // Written before the events: numbering them locks the account's row until the commit, and
+      // the account's visitors wait on it, so the last flush is left with the events alone.
       await tem.flush();
-      await this.deps.activity.recordAll(tem, afterCommit, records);
+      for (const record of records) await this.deps.activity.record(tem, afterCommit, record);
       return locked.map((chat) => chat.id);
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
