@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { withinRedisTimeout } from './redis';
 
 /** The live-chat timers: unanswered timeouts, idle endings, and the sweep that backs both. */
 export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
@@ -32,14 +33,17 @@ const TIMEOUT_SLOT_MS = 100;
  * Schedules a timer as a delayed job. The job id names the conversation and the deadline (or,
  * for a timeout, the slot), so scheduling the same deadline twice (a retried request, the
  * sweep) adds one job. A timeout already due when scheduled (its transaction outlasted it)
- * gets a job of its own: its slot's job may have run before the chat was committed.
+ * gets a job of its own: its slot's job may have run before the chat was committed. Fails
+ * within about a second while Redis is away: the deadline column and the sweep back it.
  */
 export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobName, conversationId: string, at: Date): Promise<void> {
   const now = Date.now();
   if (name === 'waiting-timeout' && at.getTime() > now) {
     const slot = Math.ceil(at.getTime() / TIMEOUT_SLOT_MS) * TIMEOUT_SLOT_MS;
-    await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: slot - now, jobId: `${name}-slot-${slot}` });
+    const jobId = `${name}-slot-${slot}`;
+    await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: slot - now, jobId }), `scheduling ${jobId}`);
     return;
   }
-  await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - now), jobId: `${name}-${conversationId}-${at.getTime()}` });
+  const jobId = `${name}-${conversationId}-${at.getTime()}`;
+  await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - now), jobId }), `scheduling ${jobId}`);
 }

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { withinRedisTimeout } from './redis';
 
 /** One job per delivery attempt; the schedule of retries lives in WebhookService. */
 export const WEBHOOK_DELIVERIES_QUEUE = 'webhook-deliveries';
@@ -17,13 +18,15 @@ export function createWebhookDeliveriesQueue(connection: Redis, prefix: string):
 /**
  * Attempt `attempt` of a delivery, at `at`; a repeated call for the same attempt adds one job.
  * `reason` distinguishes a manual redelivery from the scheduled retry of the same attempt.
+ * Fails within about a second while Redis is away; the delivery row and the sweep back it.
  */
 export async function scheduleDelivery(queue: WebhookDeliveriesQueue, deliveryId: string, attempt: number, at: Date = new Date(), reason = 'scheduled'): Promise<void> {
-  await queue.add(
+  const jobId = deliveryJobId(deliveryId, attempt, reason);
+  const added = queue.add(
     'deliver',
     { deliveryId },
     {
-      jobId: deliveryJobId(deliveryId, attempt, reason),
+      jobId,
       delay: Math.max(0, at.getTime() - Date.now()),
       // Retries are scheduled by the service (it honours Retry-After); BullMQ retries only crashes.
       attempts: 3,
@@ -32,6 +35,7 @@ export async function scheduleDelivery(queue: WebhookDeliveriesQueue, deliveryId
       removeOnFail: { age: 7 * 24 * 3600 },
     },
   );
+  await withinRedisTimeout(added, `scheduling ${jobId}`);
 }
 
 function deliveryJobId(deliveryId: string, attempt: number, reason: string): string {

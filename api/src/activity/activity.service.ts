@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Account } from '../accounts/account.entity';
 import { actingUserId, type Viewer } from '../auth/viewer';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import type { AfterCommit } from '../realtime/after-commit';
@@ -46,6 +47,12 @@ export class ActivityService {
     afterCommit.activityEvent(record.accountId, event);
     await this.outbox.enqueueForEvent(tem, afterCommit, event);
     return event;
+  }
+
+  /** The position of the account's latest committed event (0 before the first). */
+  async lastPosition(em: EntityManager, accountId: string): Promise<number> {
+    const account = await em.findOne(Account, accountId, { fields: ['activityPosition'], disableIdentityMap: true });
+    return account?.activityPosition ?? 0;
   }
 
   /** Events after `position`, oldest first: what a resuming integration missed. */

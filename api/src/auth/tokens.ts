@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { isUuid } from '../relay/global-id';
 
 const ISSUER = 'chatonce';
 const USER_AUDIENCE = 'chatonce:user';
@@ -38,11 +39,15 @@ export function signVisitorToken(claims: VisitorTokenClaims, secret: string): st
 
 export type VerifiedToken = ({ kind: 'user' } & UserTokenClaims) | ({ kind: 'visitor' } & VisitorTokenClaims);
 
-/** Verifies a signed token (signature, issuer, audience, expiry); null when any check fails. */
+/**
+ * Verifies a signed token (signature, issuer, audience, expiry, and that subject and account
+ * are UUIDs, so a token signed with a leaked secret cannot make a query fail in the database);
+ * null when any check fails.
+ */
 export function verifySignedToken(token: string, secret: string): VerifiedToken | null {
   try {
     const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: [USER_AUDIENCE, VISITOR_AUDIENCE] });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.acc !== 'string') return null;
+    if (typeof payload === 'string' || !isUuid(payload.sub) || !isUuid(payload.acc)) return null;
     if (payload.aud === USER_AUDIENCE) return { kind: 'user', userId: payload.sub, accountId: payload.acc };
     if (payload.aud === VISITOR_AUDIENCE) return { kind: 'visitor', conversationId: payload.sub, accountId: payload.acc };
     return null;

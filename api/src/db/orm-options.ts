@@ -23,7 +23,11 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
-    pool: { min: 0, max: poolMax },
+    // Bounded waits, so a request answers SERVICE_UNAVAILABLE instead of queueing forever: a
+    // connection that cannot be opened fails at once (refused) or after 1.5 s (no answer), and
+    // a request waits at most 5 s for a free connection of a busy pool.
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 1500, keepAlive: true } },
     forceUtcTimezone: true,
     // Every request and job forks its own EntityManager; using the global one is a bug.
     allowGlobalContext: false,

@@ -6,20 +6,19 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
-import { createErrorFormatter } from '../errors/graphql-errors';
+import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
-import { assertComplexity } from './query-complexity';
+import { checkOperation, documentLimits, documentLimitsPlugin, parseWithinLimits } from './document-limits';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
@@ -60,35 +59,39 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   // Behind nginx (docker-compose) the client address comes from X-Forwarded-For.
   app.set('trust proxy', config.TRUST_PROXY);
   const server = createServer(app);
-  const formatError = createErrorFormatter(logger);
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-    // Armor's cost ignores page sizes; assertComplexity (below) accounts for `first` instead.
-    costLimit: { enabled: false },
-    maxAliases: { n: 20 },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
-  });
-  const protection = armor.protect();
+  const formatError = createErrorFormatter(logger, { hideSuggestions: config.NODE_ENV === 'production' });
+  const limits = documentLimits(config);
 
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
-    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
+    try {
+      return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
+    } catch (error) {
+      throw asGraphQLError(error);
+    }
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
-  // Not awaited: with Redis down the API still starts (and /readyz says why); ioredis subscribes when it can.
+  // Not awaited: with Redis down the API still starts (and /readyz says why), and subscribes once Redis is back.
   let revocations: AsyncIterableIterator<{ apiKeyId: string }> | undefined;
-  void listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all').then(async (iterator) => {
-    revocations = iterator;
-    for await (const { apiKeyId } of iterator) {
-      for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+  let closing = false;
+  const watchRevocations = async (): Promise<void> => {
+    while (!closing) {
+      try {
+        revocations = await listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all');
+        if (closing) await revocations.return?.();
+        for await (const { apiKeyId } of revocations) {
+          for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+        }
+      } catch (error) {
+        logger.warn({ err: (error as Error).message }, 'cannot listen for API key revocations yet; retrying');
+        await new Promise((resolveWait) => setTimeout(resolveWait, 1000).unref());
+      }
     }
-  });
+  };
+  const watchingRevocations = watchRevocations();
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
@@ -107,25 +110,30 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           }
           return true;
         } catch (error) {
-          if (error instanceof GraphQLError) return false;
+          // 1013 "try again later": graphql-ws clients retry it, unlike the 4500 a throw would give.
+          if (isServiceUnavailable(error)) ctx.extra.socket.close(1013, 'Service unavailable: try again shortly');
+          if (error instanceof GraphQLError || isServiceUnavailable(error)) return false;
           throw error;
         }
       },
-      // Same document limits as HTTP: the armor rules run on every websocket operation too.
+      // The same limits and input checks as HTTP, then variables coerced here so bad ones are BAD_USER_INPUT.
       onSubscribe: async (ctx, _id, payload) => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parseWithinLimits(payload.query, limits);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...(protection.validationRules ?? [])]);
-        if (errors.length) return errors;
+        const errors = validate(schema, document, specifiedRules);
+        if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (!operation) return [new GraphQLError('Name the operation to run: the document has several, or none.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+        if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         try {
-          assertComplexity(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, config.GRAPHQL_MAX_COST);
+          checkOperation(schema, document, payload.operationName, payload.variables, limits);
         } catch (error) {
-          const { http: _http, ...extensions } = (error as GraphQLError).extensions;
-          return [new GraphQLError((error as GraphQLError).message, { extensions })];
+          return [error as GraphQLError];
         }
         return {
           schema,
@@ -139,6 +147,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         ...result,
         errors: result.errors?.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : (error as never), error)),
       }),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)) as unknown as GraphQLError[],
     },
     wsServer,
   );
@@ -148,22 +157,21 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       return { drainServer: async () => void (await wsCleanup.dispose()) };
     },
   };
-  const limitComplexity: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          assertComplexity(schema, document, request.variables, request.operationName ?? undefined, config.GRAPHQL_MAX_COST);
-        },
-      };
-    },
-  };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [...protection.plugins, limitComplexity, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
-    validationRules: protection.validationRules,
+    plugins: [
+      documentLimitsPlugin(schema, limits),
+      errorStatusPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      drainWebSockets,
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    // Every source is checked against the limits before it is parsed; a cache of parsed
+    // documents would bypass that (and re-parsing a document of at most 5000 tokens is cheap).
+    documentStore: null,
     allowBatchedHttpRequests: false,
     // main.ts owns signal handling and closes the database and Redis after Apollo.
     stopOnTerminationSignals: false,
@@ -253,7 +261,9 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
       }),
     close: async () => {
+      closing = true;
       await revocations?.return?.();
+      await watchingRevocations;
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },
