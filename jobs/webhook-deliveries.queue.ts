@@ -21,7 +21,7 @@ export function createWebhookDeliveriesQueue(connection: Redis, prefix: string):
  * Fails within about a second while Redis is away; the delivery row and the sweep back it.
  */
 export async function scheduleDelivery(queue: WebhookDeliveriesQueue, deliveryId: string, attempt: number, at: Date = new Date(), reason = 'scheduled'): Promise<void> {
-  const jobId = `delivery-${deliveryId}-${attempt}-${reason}`;
+  const jobId = deliveryJobId(deliveryId, attempt, reason);
   const added = queue.add(
     'deliver',
     { deliveryId },
@@ -36,4 +36,27 @@ export async function scheduleDelivery(queue: WebhookDeliveriesQueue, deliveryId
     },
   );
   await withinRedisTimeout(added, `scheduling ${jobId}`);
+}
+
+function deliveryJobId(deliveryId: string, attempt: number, reason: string): string {
+  return `delivery-${deliveryId}-${attempt}-${reason}`;
+}
+
+// States in which a job will still run: a second job for the same attempt would only be skipped.
+const LIVE_STATES = new Set(['waiting', 'delayed', 'prioritized', 'active', 'waiting-children']);
+
+/**
+ * For the sweep: gives attempt `attempt` of a due delivery a job, unless one is still queued
+ * (the scheduled job, or an earlier sweep's). A sweep job that already ran (it found the
+ * delivery leased by an attempt that then died) is removed first, since BullMQ ignores a job
+ * ID it still remembers. Returns whether a job was added.
+ */
+export async function requeueDelivery(queue: WebhookDeliveriesQueue, deliveryId: string, attempt: number): Promise<boolean> {
+  const scheduled = deliveryJobId(deliveryId, attempt, 'scheduled');
+  const sweep = deliveryJobId(deliveryId, attempt, 'sweep');
+  const [scheduledState, sweepState] = await Promise.all([queue.getJobState(scheduled), queue.getJobState(sweep)]);
+  if (LIVE_STATES.has(scheduledState) || LIVE_STATES.has(sweepState)) return false;
+  if (sweepState !== 'unknown') await queue.remove(sweep);
+  await scheduleDelivery(queue, deliveryId, attempt, new Date(), 'sweep');
+  return true;
 }

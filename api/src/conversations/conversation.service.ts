@@ -37,6 +37,9 @@ export interface ConversationListFilter {
 }
 
 const OPEN_STATUSES = [ConversationStatus.BOT, ConversationStatus.WAITING, ConversationStatus.ACTIVE];
+// Chats timed out per transaction, and transactions per timeOutDue call (the sweep's bound).
+const TIMEOUT_BATCH_SIZE = 100;
+const TIMEOUT_BATCHES_PER_CALL = 20;
 
 /**
  * Conversations from the visitor's first message to the end of the live chat. Every change
@@ -313,27 +316,69 @@ export class ConversationService {
 
   // Timers (called by the worker)
 
-  /** Times out a chat still waiting at its deadline; anything else (accepted, ended) is left alone. */
+  /**
+   * Times out a chat still waiting at its deadline; anything else (accepted, ended) is left
+   * alone. Waits for the row lock, so it never misses a chat another transaction holds.
+   */
   async timeOutWaiting(em: EntityManager, conversationId: string, now = new Date()): Promise<boolean> {
+    return (await this.timeOut(em, now, { id: conversationId })).length === 1;
+  }
+
+  /**
+   * What a timeout job (and the sweep) does: times out every waiting chat due by `now`, in
+   * batches, so a burst of chats due together costs a few transactions (and the account's
+   * positions taken once per batch) instead of one each. Batches skip rows other transactions
+   * hold, so several jobs share a burst; a last pass waits for the rows skipped (a visitor
+   * writing at that moment), so none is left to the sweep.
+   */
+  async timeOutDue(em: EntityManager, now = new Date()): Promise<number> {
+    let timedOut = 0;
+    for (let batch = 0; batch < TIMEOUT_BATCHES_PER_CALL; batch++) {
+      const ids = await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: true });
+      timedOut += ids.length;
+      if (ids.length < TIMEOUT_BATCH_SIZE) break;
+    }
+    return timedOut + (await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: false })).length;
+  }
+
+  /**
+   * Times out the given chat or up to `batch` due ones, all in one transaction; returns the
+   * IDs it timed out. The conditions are in the locking query, which PostgreSQL re-checks once
+   * a lock is granted, so a chat accepted or ended meanwhile is left alone and none is timed
+   * out twice. Rows are locked in (timeoutAt, id) order, so two waiting batches cannot deadlock.
+   */
+  private async timeOut(em: EntityManager, now: Date, which: { id: string } | { batch: number; skipLocked: boolean }): Promise<string[]> {
     const afterCommit = new AfterCommit();
     const timedOut = await em.transactional(async (tem) => {
-      const locked = await tem.findOne(Conversation, conversationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!locked || locked.status !== ConversationStatus.WAITING || !locked.timeoutAt || locked.timeoutAt > now) return false;
-      const version = await tem.findOneOrFail(FlowVersion, locked.flowVersion.id);
-      const step = version.steps.find((candidate) => candidate.key === locked.currentStepKey);
-      locked.status = ConversationStatus.TIMED_OUT;
-      locked.endedAt = now;
-      locked.endReason = EndReason.UNANSWERED;
-      locked.timeoutAt = null;
-      this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
-      await this.deps.activity.record(tem, afterCommit, {
-        ...subjectOf(locked),
-        type: ActivityEventType.LIVE_CHAT_TIMED_OUT,
-        actor: 'system',
-        data: { waitedSeconds: secondsBetween(locked.waitingSince, now), timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null },
+      const due = { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } };
+      const locked =
+        'id' in which
+          ? await tem.find(Conversation, { ...due, id: which.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+          : await tem.find(Conversation, due, {
+              lockMode: which.skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE,
+              orderBy: { timeoutAt: 'asc', id: 'asc' },
+              limit: which.batch,
+            });
+      if (!locked.length) return [];
+      // One query each for the batch's flow versions and contacts (the webhook payloads read them).
+      const versions = new Map((await tem.find(FlowVersion, { id: { $in: unique(locked.map((chat) => chat.flowVersion.id)) } })).map((version) => [version.id, version]));
+      await tem.find(Contact, { id: { $in: unique(locked.map((chat) => chat.contact.id)) } });
+      const records = locked.map((chat) => {
+        const step = versions.get(chat.flowVersion.id)?.steps.find((candidate) => candidate.key === chat.currentStepKey);
+        const waitedSeconds = secondsBetween(chat.waitingSince, now);
+        chat.status = ConversationStatus.TIMED_OUT;
+        chat.endedAt = now;
+        chat.endReason = EndReason.UNANSWERED;
+        chat.timeoutAt = null;
+        this.deps.messages.append(tem, afterCommit, chat, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
+        afterCommit.inboxEvent(chat.account.id, 'REMOVED', chat.id, InboxRemovalReason.TIMED_OUT);
+        return { ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_TIMED_OUT, actor: 'system' as const, data: { waitedSeconds, timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null } };
       });
-      afterCommit.inboxEvent(locked.account.id, 'REMOVED', locked.id, InboxRemovalReason.TIMED_OUT);
-      return true;
+      // Written before the events: numbering them locks the account's row until the commit, and
+      // the account's visitors wait on it, so the last flush is left with the events alone.
+      await tem.flush();
+      for (const record of records) await this.deps.activity.record(tem, afterCommit, record);
+      return locked.map((chat) => chat.id);
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
     return timedOut;
@@ -364,14 +409,12 @@ export class ConversationService {
   /**
    * Acts on every deadline that has passed, whether or not its queued job survived (Redis
    * flushed, a worker down). Each action is conditional, so a job firing too acts once.
+   * Bounded per call: timeouts in batches (see timeOutDue), at most 500 idle endings.
    */
   async sweep(em: EntityManager, now = new Date()): Promise<{ timedOut: number; idleEnded: number }> {
-    const reader = em.fork();
-    const waiting = await reader.find(Conversation, { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } }, { fields: ['id'], limit: 500 });
-    const idle = await reader.find(Conversation, { status: ConversationStatus.ACTIVE, idleDeadlineAt: { $lte: now } }, { fields: ['id'], limit: 500 });
-    let timedOut = 0;
+    const timedOut = await this.timeOutDue(em, now);
+    const idle = await em.fork().find(Conversation, { status: ConversationStatus.ACTIVE, idleDeadlineAt: { $lte: now } }, { fields: ['id'], limit: 500 });
     let idleEnded = 0;
-    for (const { id } of waiting) if (await this.timeOutWaiting(em.fork(), id, now)) timedOut++;
     for (const { id } of idle) if (await this.checkIdle(em.fork(), id, now)) idleEnded++;
     return { timedOut, idleEnded };
   }
@@ -432,6 +475,10 @@ function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();
   if (!body) fail(Code.EMPTY_MESSAGE, 'Type a message first.', ['input', 'body']);
   return body;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
 }
 
 function secondsBetween(from: Date | null | undefined, to: Date): number | null {

@@ -12,7 +12,8 @@ describe('the HTTP and websocket server', () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${app.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+    // This app runs no worker (jobs/worker-heartbeat.test.ts covers the field).
+    expect(await ready.json()).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok', worker: expect.stringMatching(/^none seen for \d+ s$/) });
   });
 
   it('sends security headers, and lets other sites load resources such as widget.js', async () => {

@@ -22,6 +22,7 @@ import { checkOperation, documentLimits, documentLimitsPlugin, parseWithinLimits
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
+import { describeWorkerStatus, workerStatus } from '../../../jobs/worker-heartbeat';
 
 export interface HttpServer {
   server: Server;
@@ -32,13 +33,13 @@ export interface HttpServer {
 
 const PROBE_TIMEOUT_MS = 2000;
 
-/** 'ok', or why not: a probe must answer even when a service hangs (Redis retries forever). */
-function probe(check: Promise<unknown>): Promise<string> {
+/** 'ok' (or what `describe` says), or why not: a probe must answer even when a service hangs (Redis retries forever). */
+function probe<T>(check: Promise<T>, describe: (value: T) => string = () => 'ok'): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`no answer within ${PROBE_TIMEOUT_MS} ms`), PROBE_TIMEOUT_MS);
   });
-  return Promise.race([check.then(() => 'ok', (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([check.then(describe, (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
 }
 
 const DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist' : '../../..');
@@ -202,14 +203,16 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Without a worker this process still serves everything but timers and webhooks: `worker` says
+  // so (and a warning is logged), but it stays ready, so a worker outage never takes the API down.
   app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.all([
+    const [postgres, redisStatus, worker] = await Promise.all([
       probe(orm.em.fork().getConnection().execute('select 1')),
       probe(redis.ping()),
+      probe(workerStatus(redis), describeWorkerStatus),
     ]);
-    const [postgres, redisStatus] = checks;
-    const ready = checks.every((check) => check === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus });
+    const ready = postgres === 'ok' && redisStatus === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus, worker });
   });
 
   app.use(

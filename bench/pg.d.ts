@@ -1,0 +1,14 @@
+// The bench talks to PostgreSQL with `pg` (a devDependency that ships no types): the little it uses.
+declare module 'pg' {
+  export interface QueryResult<Row = any> {
+    rows: Row[];
+  }
+  export class Client {
+    constructor(options: { connectionString: string });
+    connect(): Promise<void>;
+    query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+    end(): Promise<void>;
+  }
+  const pg: { Client: typeof Client };
+  export default pg;
+}
