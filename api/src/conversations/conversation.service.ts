@@ -278,9 +278,13 @@ export class ConversationService {
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
     const afterCommit = new AfterCommit();
+    // Usually already in the request's identity map: authentication loaded it.
+    const user = await em.findOneOrFail(User, viewer.userId);
+    if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
+    // Most losers of a race arrive once the winner has committed: one plain read answers them,
+    // without a transaction or a lock. Whoever finds the chat waiting still races under the lock.
+    await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
-      const user = await tem.findOneOrFail(User, viewer.userId);
-      if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
       const locked = await this.lockWaiting(tem, viewer, conversationId);
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
@@ -467,10 +471,22 @@ export class ConversationService {
     if (!where) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     const locked = await tem.findOne(Conversation, { ...(where as object), status: ConversationStatus.WAITING }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (locked) return locked;
-    const current = await tem.findOne(Conversation, where, { fields: ['status'], disableIdentityMap: true });
+    await this.requireWaiting(tem, viewer, conversationId);
+    // Unreachable as statuses go (no chat returns to WAITING): answered as not waiting.
+    fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+  }
+
+  /**
+   * Fails unless the chat is waiting: CONVERSATION_NOT_FOUND, ALREADY_ACCEPTED or NOT_WAITING.
+   * Reads the status alone and keeps it out of the identity map, so a row locked later in the
+   * same request is hydrated from the locking query, never from this older read.
+   */
+  private async requireWaiting(em: EntityManager, viewer: Viewer, conversationId: string): Promise<void> {
+    const where = reachableBy(viewer, conversationId);
+    const current = where ? await em.findOne(Conversation, where, { fields: ['status'], disableIdentityMap: true }) : null;
     if (!current) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     if (current.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
-    fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+    if (current.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
   }
 
   private idleDeadline(from = new Date()): Date {
