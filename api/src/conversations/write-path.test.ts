@@ -42,10 +42,26 @@ describe('statements per live-chat write', () => {
     let sent: Awaited<ReturnType<typeof send>> | undefined;
     const visitorSql = await statements(async () => (sent = await send(app, visitor.token, visitor.conversationId, { body: 'Hello?', clientMessageId: 'v-1' })));
     expect(sent!.userErrors).toEqual([]);
+    const firstId = sent!.message!.id;
     const agentSql = await statements(async () => (sent = await send(app, agent.token, visitor.conversationId, { body: 'Hi!', clientMessageId: 'a-1' })));
     expect(sent!.userErrors).toEqual([]);
     const repeatSql = await statements(async () => (sent = await send(app, visitor.token, visitor.conversationId, { body: 'Hello?', clientMessageId: 'v-1' })));
-    expect(sent!.message?.body).toBe('Hello?');
+    expect(sent!.userErrors).toEqual([]);
+    expect(sent!.message?.id).toBe(firstId);
+
+    // Accept: authentication's user read, the status read, then BEGIN … COMMIT; the inbox fan-out's read after.
+    expect(acceptSql.length).toBeLessThanOrEqual(11);
+    // No clientMessageId lookup on a live message: the unique index answers a repeat.
+    expect(visitorSql.some((sql) => /from "messages"/.test(sql))).toBe(false);
+    expect(visitorSql.length).toBeLessThanOrEqual(8);
+    expect(agentSql.length).toBeLessThanOrEqual(9);
+    // The account's counter is locked by the last flush: only the event's insert and the commit follow it.
+    for (const sql of [acceptSql, visitorSql, agentSql]) {
+      const numbered = sql.findIndex((statement) => statement.startsWith('update accounts set activity_position'));
+      expect(numbered).toBeGreaterThan(0);
+      const underLock = sql.slice(numbered + 1, sql.indexOf('COMMIT;') + 1);
+      expect(underLock.map((statement) => statement.split(' (')[0])).toEqual(['insert into "activity_events"', 'COMMIT;']);
+    }
 
     process.stdout.write(
       [['accept', acceptSql], ['visitor message', visitorSql], ['agent message', agentSql], ['repeated clientMessageId', repeatSql]]
