@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
-import { fail } from '../errors/user-error';
+import { fail, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -153,7 +153,9 @@ export class ConversationService {
     try {
       const result = await em.transactional(async (tem) => {
         const conversation = await this.lockForViewer(tem, viewer, conversationId);
-        if (clientMessageId) {
+        // A bot turn may refuse a repeated answer (its step has moved on), so the bot looks first.
+        // A live message relies on the unique index instead: one round trip fewer per message.
+        if (clientMessageId && conversation.status === ConversationStatus.BOT) {
           const earlier = await tem.findOne(Message, { conversation, clientMessageId });
           if (earlier) return { message: earlier, conversation };
         }
@@ -166,11 +168,13 @@ export class ConversationService {
       await this.deps.dispatcher.dispatch(em, afterCommit);
       return result;
     } catch (error) {
-      // Two retries raced past the lookup: the unique index kept one; answer with it.
-      if (error instanceof UniqueConstraintViolationException && clientMessageId) {
+      // A retry of a stored message: the unique index refused it, or the chat has moved on since
+      // (ended, say). Either way the stored message is the answer, as when it was looked up first.
+      const repeated = clientMessageId && (error instanceof UniqueConstraintViolationException || error instanceof UserErrorsException) ? reachableBy(viewer, conversationId) : null;
+      if (repeated) {
         const fresh = em.fork();
-        const message = await fresh.findOneOrFail(Message, { conversation: conversationId, clientMessageId });
-        return { message, conversation: await fresh.findOneOrFail(Conversation, conversationId) };
+        const message = await fresh.findOne(Message, { conversation: repeated, clientMessageId });
+        if (message) return { message, conversation: await fresh.findOneOrFail(Conversation, conversationId) };
       }
       throw error;
     }
@@ -224,6 +228,9 @@ export class ConversationService {
   /** A live-chat message (not an answer to the bot), with its MESSAGE_CREATED activity event. */
   private async liveMessage(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer, message: NewMessage): Promise<Message> {
     const created = this.deps.messages.append(tem, afterCommit, conversation, message);
+    // Written before the event: numbering it locks the account's row until the commit, and every
+    // other chat of the account waits on that lock, so the last flush holds it for the event alone.
+    await tem.flush();
     await this.deps.activity.record(tem, afterCommit, {
       ...subjectOf(conversation),
       type: ActivityEventType.MESSAGE_CREATED,
@@ -271,12 +278,14 @@ export class ConversationService {
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
     const afterCommit = new AfterCommit();
+    // Usually already in the request's identity map: authentication loaded it.
+    const user = await em.findOneOrFail(User, viewer.userId);
+    if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
+    // Most losers of a race arrive once the winner has committed: one plain read answers them,
+    // without a transaction or a lock. Whoever finds the chat waiting still races under the lock.
+    await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
-      const user = await tem.findOneOrFail(User, viewer.userId);
-      if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
-      const locked = await this.lockForViewer(tem, viewer, conversationId);
-      if (locked.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
-      if (locked.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+      const locked = await this.lockWaiting(tem, viewer, conversationId);
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });
@@ -284,6 +293,8 @@ export class ConversationService {
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
+      // As in liveMessage: the account's lock, taken by the event's flush, covers the event alone.
+      await tem.flush();
       await this.deps.activity.record(tem, afterCommit, {
         ...subjectOf(locked),
         type: ActivityEventType.LIVE_CHAT_ACCEPTED,
@@ -447,6 +458,35 @@ export class ConversationService {
     const conversation = where ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     return conversation;
+  }
+
+  /**
+   * Locks a waiting chat the viewer may accept. The status is part of the locking query, which
+   * PostgreSQL re-checks once the lock is granted: when the winner commits, every waiting loser
+   * finds no row at once instead of taking the lock in turn and holding it until its rollback.
+   * Without a row, a plain read tells why (ALREADY_ACCEPTED, NOT_WAITING or not found).
+   */
+  private async lockWaiting(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
+    const where = reachableBy(viewer, conversationId);
+    if (!where) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+    const locked = await tem.findOne(Conversation, { ...(where as object), status: ConversationStatus.WAITING }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (locked) return locked;
+    await this.requireWaiting(tem, viewer, conversationId);
+    // Unreachable as statuses go (no chat returns to WAITING): answered as not waiting.
+    fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+  }
+
+  /**
+   * Fails unless the chat is waiting: CONVERSATION_NOT_FOUND, ALREADY_ACCEPTED or NOT_WAITING.
+   * Reads the status alone and keeps it out of the identity map, so a row locked later in the
+   * same request is hydrated from the locking query, never from this older read.
+   */
+  private async requireWaiting(em: EntityManager, viewer: Viewer, conversationId: string): Promise<void> {
+    const where = reachableBy(viewer, conversationId);
+    const current = where ? await em.findOne(Conversation, where, { fields: ['status'], disableIdentityMap: true }) : null;
+    if (!current) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+    if (current.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
+    if (current.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
   }
 
   private idleDeadline(from = new Date()): Date {
