@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
@@ -18,7 +18,7 @@ import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isS
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
-import { checkOperation, documentLimits, documentLimitsPlugin, parseWithinLimits } from './document-limits';
+import { checkOperation, createDocumentCache, documentLimits, documentLimitsPlugin } from './document-limits';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
@@ -61,6 +61,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const server = createServer(app);
   const formatError = createErrorFormatter(logger, { hideSuggestions: config.NODE_ENV === 'production' });
   const limits = documentLimits(config);
+  // HTTP and websockets share one cache of checked documents: clients send the same few texts.
+  const documents = createDocumentCache(schema, limits);
 
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
@@ -118,14 +120,14 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       },
       // The same limits and input checks as HTTP, then variables coerced here so bad ones are BAD_USER_INPUT.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
+        let checked: ReturnType<typeof documents.check>;
         try {
-          document = parseWithinLimits(payload.query, limits);
+          checked = documents.check(payload.query);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document, specifiedRules);
-        if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (checked.errors) return checked.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        const { document } = checked;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) return [new GraphQLError('Name the operation to run: the document has several, or none.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
@@ -163,14 +165,14 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
-      documentLimitsPlugin(schema, limits),
+      documentLimitsPlugin(schema, limits, documents),
       errorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,
       ApolloServerPluginLandingPageDisabled(),
     ],
-    // Every source is checked against the limits before it is parsed; a cache of parsed
-    // documents would bypass that (and re-parsing a document of at most 5000 tokens is cheap).
+    // Apollo's own store would parse a source before the limits saw it: documentLimitsPlugin
+    // hands Apollo the document from its cache of sources that passed the limits instead.
     documentStore: null,
     allowBatchedHttpRequests: false,
     // main.ts owns signal handling and closes the database and Redis after Apollo.
