@@ -13,6 +13,7 @@ import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } 
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
+import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
 import { Topic } from '../realtime/topics';
@@ -74,6 +75,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  wsServer.on('connection', (socket) => {
+    metrics.openWebsockets.inc();
+    socket.once('close', () => metrics.openWebsockets.dec());
+  });
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and subscribes once Redis is back.
@@ -165,6 +171,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
+      requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
       errorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
@@ -217,6 +224,13 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus, worker });
   });
 
+  app.get('/metrics', async (req, res) => {
+    const access = metricsAccess(config, req.headers.authorization);
+    if (access === 404) return void res.status(404).type('text/plain').send('Not found');
+    if (access === 401) return void res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+    res.set('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
+  });
+
   app.use(
     '/graphql',
     // The widget runs on customers' sites. Auth is a bearer token, never a cookie, so any origin may call.
@@ -242,7 +256,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the inbox all load the same page.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|metrics|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
   const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {
@@ -264,6 +278,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       }),
     close: async () => {
       closing = true;
+      stopWatchingQueues();
       await revocations?.return?.();
       await watchingRevocations;
       await apollo.stop();
