@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import helmet from 'helmet';
@@ -177,6 +177,9 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,
       ApolloServerPluginLandingPageDisabled(),
+      // The default cache-control plugin wraps every field resolver to compute HTTP cache hints;
+      // no type has any (responses depend on the caller), so it was pure per-field overhead.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     // Apollo's own store would parse a source before the limits saw it: documentLimitsPlugin
     // hands Apollo the document from its cache of sources that passed the limits instead.
