@@ -276,21 +276,22 @@ export function checkOperation(schema: GraphQLSchema, document: DocumentNode, op
   }
 }
 
-/** A parsed document within the limits and valid against the schema, or why not. */
-export type CheckedDocument = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
+/** A parsed document within the limits and valid against the schema, or `invalid`. */
+export type CheckedDocument = { document: DocumentNode; invalid?: undefined } | { document?: undefined; invalid: true };
 
 export interface DocumentCache {
   /**
-   * The document of `source`, parsed within the limits and validated; refusals throw as
-   * parseWithinLimits does, validation errors are returned. Only valid documents are kept:
-   * what a document is and whether it passes depends on its text alone (the limits and the
-   * schema are fixed for the process), never on the caller.
+   * The document of `source`, parsed within the limits and validated; a refusal throws as
+   * parseWithinLimits does. Kept by text: what a document is and whether it passes depends on
+   * its text alone (the limits and the schema are fixed for the process), never on the caller.
    */
   check(source: string): CheckedDocument;
+  /** The validation errors of an `invalid` source, made afresh: they belong to one response. */
+  validationErrors(source: string): readonly GraphQLError[];
 }
 
 export function createDocumentCache(schema: GraphQLSchema, limits: DocumentLimits, options: { maxEntries?: number; maxSourceBytes?: number } = {}): DocumentCache {
-  const documents = new LRUCache<string, DocumentNode>({
+  const documents = new LRUCache<string, DocumentNode | 'invalid'>({
     max: options.maxEntries ?? 1000,
     // Bounded by what the sources weigh too: a document may be up to 256 KiB of text.
     maxSize: options.maxSourceBytes ?? 8 * 1024 * 1024,
@@ -299,12 +300,15 @@ export function createDocumentCache(schema: GraphQLSchema, limits: DocumentLimit
   return {
     check(source) {
       const known = documents.get(source);
+      if (known === 'invalid') return { invalid: true };
       if (known) return { document: known };
       const document = parseWithinLimits(source, limits);
-      const errors = validate(schema, document, specifiedRules);
-      if (errors.length) return { errors };
-      documents.set(source, document);
-      return { document };
+      const valid = validate(schema, document, specifiedRules).length === 0;
+      documents.set(source, valid ? document : 'invalid');
+      return valid ? { document } : { invalid: true };
+    },
+    validationErrors(source) {
+      return validate(schema, parseWithinLimits(source, limits), specifiedRules);
     },
   };
 }
@@ -326,6 +330,7 @@ export function documentLimitsPlugin(schema: GraphQLSchema, limits: DocumentLimi
         async didResolveSource(requestContext) {
           try {
             const checked = documents.check(requestContext.source);
+            // An invalid one is left to Apollo, which parses, validates and reports it as before.
             if (checked.document) (requestContext as { document?: DocumentNode }).document = checked.document;
           } catch (error) {
             refusal = error as GraphQLError;

@@ -132,7 +132,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         } catch (error) {
           return [error as GraphQLError];
         }
-        if (checked.errors) return checked.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (checked.invalid) {
+          return documents
+            .validationErrors(payload.query)
+            .map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
         const { document } = checked;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) return [new GraphQLError('Name the operation to run: the document has several, or none.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
