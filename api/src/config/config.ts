@@ -22,6 +22,8 @@ const envSchema = z.object({
   SECRET_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   PLATFORM_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // Bearer token for GET /metrics; in production /metrics answers 404 without one.
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.default(true),
   // `npm start` runs the workers unless told not to: a deployment without them would never time a chat out.

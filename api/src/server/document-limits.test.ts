@@ -73,4 +73,38 @@ describe('document limits', () => {
       expect(result.status).toBe(200);
     }
   });
+
+  // Checked documents are cached by their text: what depends on variables or on the caller must not be.
+  it('costs the same cached document afresh with each request\'s variables', async () => {
+    const query = 'query Pages($n: Int!) { flows(first: $n) { edges { node { versions(first: $n) { edges { node { flow { versions(first: $n) { edges { node { id } } } } } } } } } } }';
+    for (const [n, refused] of [[2, false], [100, true], [2, false], [100, true]] as const) {
+      const result = await app.gql(query, { n }, token);
+      expect({ n, code: result.errors?.[0]?.extensions?.code ?? null }).toEqual({ n, code: refused ? 'QUERY_TOO_COMPLEX' : null });
+    }
+    for (const [n, refused] of [[2, false], [100, true]] as const) {
+      const outcome = await wsExecute(app.wsClient(`Bearer ${token}`), query, { n }).then(
+        () => null,
+        (rejected: { extensions: { code: string } }[]) => rejected[0].extensions.code,
+      );
+      expect({ n, outcome }).toEqual({ n, outcome: refused ? 'QUERY_TOO_COMPLEX' : null });
+    }
+  });
+
+  it('reports an invalid document every time it is sent, and a valid one answers each caller as itself', async () => {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await post('{ me { nope } }', 'application/graphql-response+json');
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('nope') });
+      const wsErrors = await wsExecute(app.wsClient(`Bearer ${token}`), '{ me { nope } }').then(
+        () => [],
+        (rejected: { message: string; extensions: { code: string } }[]) => rejected,
+      );
+      expect(wsErrors[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('nope') });
+    }
+    const other = await signUpAccount(app, 'Other');
+    const [mine, theirs, anonymous] = await Promise.all([app.gql('{ me { id } }', {}, token), app.gql('{ me { id } }', {}, other.token), app.gql('{ me { id } }')]);
+    expect(mine.data?.me?.id).not.toBe(theirs.data?.me?.id);
+    expect(theirs.data?.me?.id).toBe(other.userId);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

@@ -15,6 +15,8 @@ import {
   isObjectType,
   parse,
   SchemaMetaFieldDef,
+  specifiedRules,
+  validate,
   TypeMetaFieldDef,
   type DocumentNode,
   type FieldNode,
@@ -26,6 +28,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { MAX_PAGE_SIZE } from '../relay/connection';
 import { ErrorCode } from '../errors/graphql-errors';
 import { assertNoNulCharacters } from './string-inputs';
@@ -252,13 +255,62 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
   return root ? selectionCost(root, operation.selectionSet) : 0;
 }
 
+// Operations whose checks passed and cannot change with variables (none declared), by document.
+const passedWithoutVariables = new WeakMap<DocumentNode, Set<string>>();
+
 /**
  * Everything checked on an operation after validation and before it runs, on HTTP and
- * websockets alike: strings that cannot be stored, then the worst-case cost.
+ * websockets alike: strings that cannot be stored, then the worst-case cost. An operation
+ * that declares no variables gives the same answer every time, so its pass is remembered.
  */
 export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, limits: DocumentLimits): void {
+  const passed = passedWithoutVariables.get(document);
+  const key = operationName ?? '';
+  if (passed?.has(key)) return;
   assertNoNulCharacters(document, operationName, variables);
   assertCost(schema, document, variables, operationName, limits);
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (operation && !operation.variableDefinitions?.length) {
+    if (passed) passed.add(key);
+    else passedWithoutVariables.set(document, new Set([key]));
+  }
+}
+
+/** A parsed document within the limits and valid against the schema, or `invalid`. */
+export type CheckedDocument = { document: DocumentNode; invalid?: undefined } | { document?: undefined; invalid: true };
+
+export interface DocumentCache {
+  /**
+   * The document of `source`, parsed within the limits and validated; a refusal throws as
+   * parseWithinLimits does. Kept by text: what a document is and whether it passes depends on
+   * its text alone (the limits and the schema are fixed for the process), never on the caller.
+   */
+  check(source: string): CheckedDocument;
+  /** The validation errors of an `invalid` source, made afresh: they belong to one response. */
+  validationErrors(source: string): readonly GraphQLError[];
+}
+
+export function createDocumentCache(schema: GraphQLSchema, limits: DocumentLimits, options: { maxEntries?: number; maxSourceBytes?: number } = {}): DocumentCache {
+  const documents = new LRUCache<string, DocumentNode | 'invalid'>({
+    max: options.maxEntries ?? 1000,
+    // Bounded by what the sources weigh too: a document may be up to 256 KiB of text.
+    maxSize: options.maxSourceBytes ?? 8 * 1024 * 1024,
+    sizeCalculation: (_document, source) => Math.max(1, source.length),
+  });
+  return {
+    check(source) {
+      const known = documents.get(source);
+      if (known === 'invalid') return { invalid: true };
+      if (known) return { document: known };
+      const document = parseWithinLimits(source, limits);
+      const valid = validate(schema, document, specifiedRules).length === 0;
+      documents.set(source, valid ? document : 'invalid');
+      return valid ? { document } : { invalid: true };
+    },
+    validationErrors(source) {
+      return validate(schema, parseWithinLimits(source, limits), specifiedRules);
+    },
+  };
 }
 
 // Stands in for a refused document, so Apollo neither parses nor validates what was refused.
@@ -267,16 +319,19 @@ const REFUSED_DOCUMENT = parse('{ __typename }');
 /**
  * Applies the limits to HTTP operations. The source is checked before Apollo parses it; a
  * refused one is answered from didResolveOperation, the first hook whose errors become a
- * 400 response rather than a 500.
+ * 400 response rather than a 500. A valid document is handed to Apollo from the cache, which
+ * then neither parses nor validates it again; an invalid one is left to Apollo to report.
  */
-export function documentLimitsPlugin(schema: GraphQLSchema, limits: DocumentLimits): ApolloServerPlugin {
+export function documentLimitsPlugin(schema: GraphQLSchema, limits: DocumentLimits, documents: DocumentCache = createDocumentCache(schema, limits)): ApolloServerPlugin {
   return {
     async requestDidStart() {
       let refusal: GraphQLError | undefined;
       return {
         async didResolveSource(requestContext) {
           try {
-            parseWithinLimits(requestContext.source, limits);
+            const checked = documents.check(requestContext.source);
+            // An invalid one is left to Apollo, which parses, validates and reports it as before.
+            if (checked.document) (requestContext as { document?: DocumentNode }).document = checked.document;
           } catch (error) {
             refusal = error as GraphQLError;
             (requestContext as { document?: DocumentNode }).document = REFUSED_DOCUMENT;

@@ -4,21 +4,22 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
+import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
-import { checkOperation, documentLimits, documentLimitsPlugin, parseWithinLimits } from './document-limits';
+import { checkOperation, createDocumentCache, documentLimits, documentLimitsPlugin } from './document-limits';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
@@ -61,6 +62,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const server = createServer(app);
   const formatError = createErrorFormatter(logger, { hideSuggestions: config.NODE_ENV === 'production' });
   const limits = documentLimits(config);
+  // HTTP and websockets share one cache of checked documents: clients send the same few texts.
+  const documents = createDocumentCache(schema, limits);
 
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
@@ -72,6 +75,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  wsServer.on('connection', (socket) => {
+    metrics.openWebsockets.inc();
+    socket.once('close', () => metrics.openWebsockets.dec());
+  });
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and subscribes once Redis is back.
@@ -118,14 +126,18 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       },
       // The same limits and input checks as HTTP, then variables coerced here so bad ones are BAD_USER_INPUT.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
+        let checked: ReturnType<typeof documents.check>;
         try {
-          document = parseWithinLimits(payload.query, limits);
+          checked = documents.check(payload.query);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document, specifiedRules);
-        if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        if (checked.invalid) {
+          return documents
+            .validationErrors(payload.query)
+            .map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        const { document } = checked;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) return [new GraphQLError('Name the operation to run: the document has several, or none.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
@@ -163,14 +175,18 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
-      documentLimitsPlugin(schema, limits),
+      requestMetricsPlugin(),
+      documentLimitsPlugin(schema, limits, documents),
       errorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,
       ApolloServerPluginLandingPageDisabled(),
+      // The default cache-control plugin wraps every field resolver to compute HTTP cache hints;
+      // no type has any (responses depend on the caller), so it was pure per-field overhead.
+      ApolloServerPluginCacheControlDisabled(),
     ],
-    // Every source is checked against the limits before it is parsed; a cache of parsed
-    // documents would bypass that (and re-parsing a document of at most 5000 tokens is cheap).
+    // Apollo's own store would parse a source before the limits saw it: documentLimitsPlugin
+    // hands Apollo the document from its cache of sources that passed the limits instead.
     documentStore: null,
     allowBatchedHttpRequests: false,
     // main.ts owns signal handling and closes the database and Redis after Apollo.
@@ -215,6 +231,13 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus, worker });
   });
 
+  app.get('/metrics', async (req, res) => {
+    const access = metricsAccess(config, req.headers.authorization);
+    if (access === 404) return void res.status(404).type('text/plain').send('Not found');
+    if (access === 401) return void res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+    res.set('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
+  });
+
   app.use(
     '/graphql',
     // The widget runs on customers' sites. Auth is a bearer token, never a cookie, so any origin may call.
@@ -240,7 +263,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the inbox all load the same page.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|metrics|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
   const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {
@@ -262,6 +285,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       }),
     close: async () => {
       closing = true;
+      stopWatchingQueues();
       await revocations?.return?.();
       await watchingRevocations;
       await apollo.stop();
