@@ -49,7 +49,8 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
       // Our own code logs which migrations ran.
       silent: true,
     },
-    debug: logger ? ['query'] : false,
+    // MikroORM formats every statement it logs: only when the log level would show it.
+    debug: logger?.isLevelEnabled('debug') ? ['query'] : false,
     logger: logger ? (message) => logger.debug({ orm: true }, message) : undefined,
   });
 }
