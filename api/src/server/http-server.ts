@@ -15,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
+import { sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
@@ -95,6 +96,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
+      // An event reaching many subscribers is executed once per document and scope (see shared-execution.ts).
+      subscribe: sharedSubscribe((context) => {
+        const em = orm.em.fork();
+        return { ...context, em, loaders: createLoaders(em) };
+      }),
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {

@@ -6,9 +6,10 @@ export interface RedisBackedPubSub {
   pubSub: PubSub;
   /**
    * Subscribes and resolves once Redis confirmed it: nothing published after that is missed.
-   * Rejects within about a second while Redis is away.
+   * Rejects within about a second while Redis is away. With several ids, one stream of all
+   * their events in the order Redis delivered them (one connection: publish order).
    */
-  listen<T>(routingKey: string, dynamicId: string): Promise<AsyncIterableIterator<T>>;
+  listen<T>(routingKey: string, dynamicId: string | readonly string[]): Promise<AsyncIterableIterator<T>>;
   close(): Promise<void>;
 }
 
@@ -70,14 +71,14 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
     }
   };
 
-  const listenTo = async <T>(channel: string): Promise<AsyncIterableIterator<T>> => {
+  const listenTo = async <T>(channels: readonly string[]): Promise<AsyncIterableIterator<T>> => {
     const buffered: T[] = [];
     const waiting: ((result: IteratorResult<T>) => void)[] = [];
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      removeHandler(channel, handler);
+      for (const channel of channels) removeHandler(channel, handler);
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
     };
     const handler: Handler = (message) => {
@@ -86,7 +87,13 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
       if (resolve) resolve({ value: message as T, done: false });
       else if (buffered.push(message as T) > MAX_BUFFERED_EVENTS) finish();
     };
-    await addHandler(channel, handler);
+    try {
+      // In order: a caller that waits for the last channel (tests do) knows the others are live.
+      for (const channel of channels) await addHandler(channel, handler);
+    } catch (error) {
+      finish();
+      throw error;
+    }
     const iterator: AsyncIterableIterator<T> = {
       next: () =>
         buffered.length
@@ -118,7 +125,7 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
       subscribe(routingKey, dynamicId) {
         return {
           [Symbol.asyncIterator]: () => {
-            const started = listenTo<unknown>(topic(routingKey, dynamicId));
+            const started = listenTo<unknown>([topic(routingKey, dynamicId)]);
             return {
               next: async () => (await started).next(),
               return: async () => (await started).return!(),
@@ -127,7 +134,7 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
         };
       },
     },
-    listen: (routingKey, dynamicId) => listenTo(topic(routingKey, dynamicId)),
+    listen: (routingKey, dynamicId) => listenTo((typeof dynamicId === 'string' ? [dynamicId] : dynamicId).map((id) => topic(routingKey, id))),
     async close() {
       await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
