@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { signUserToken } from '../api/src/auth/tokens';
@@ -62,6 +64,14 @@ async function main() {
       while ((receipts.get(id)?.length ?? 0) < AGENTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
     };
     await waitAll((await visitorToInbox(app, flowId)).conversationId);
+    // PROFILE=file.cpuprofile: a CPU profile of the measured events only (not the connects).
+    const profiler = process.env.PROFILE ? new Session() : undefined;
+    const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => profiler!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+    if (profiler) {
+      profiler.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
     const latencies: number[] = [];
     let cpuMicros = 0;
     let received = 0;
@@ -76,6 +86,7 @@ async function main() {
       received += times.length;
       for (const at of times) latencies.push(at - sent);
     }
+    if (profiler) writeFileSync(process.env.PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
     console.log(
       JSON.stringify({ agents: AGENTS, events: EVENTS, p50Ms: Math.round(percentile(latencies, 0.5)), p99Ms: Math.round(percentile(latencies, 0.99)), cpuMsPerEvent: Math.round(cpuMicros / 1000 / EVENTS), lost: AGENTS * EVENTS - received, errors }),
     );
