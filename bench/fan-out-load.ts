@@ -37,6 +37,9 @@ async function main() {
       em.create(User, { account: accountId, name: `Agent ${i}`, email: `agent-${randomBytes(6).toString('hex')}@example.com`, passwordHash: 'x', role: UserRole.AGENT, acceptingChats: true }),
     );
     await em.flush();
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const heap = () => (gc?.(), gc?.(), process.memoryUsage().heapUsed);
+    const heapBefore = heap();
     const receipts = new Map<string, number[]>();
     let errors = 0;
     const clients = users.map((user) => app.wsClient(`Bearer ${signUserToken({ userId: user.id, accountId }, app.runtime.config.JWT_SECRET, 3600)}`));
@@ -59,6 +62,8 @@ async function main() {
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 3000));
+    // With --expose-gc: heap per subscribed idle socket, clients' side included (same process).
+    const heapPerSocketKiB = gc ? Math.round((heap() - heapBefore) / AGENTS / 102.4) / 10 : undefined;
     const waitAll = async (id: string, timeoutMs = 15000) => {
       const deadline = Date.now() + timeoutMs;
       while ((receipts.get(id)?.length ?? 0) < AGENTS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
@@ -88,7 +93,7 @@ async function main() {
     }
     if (profiler) writeFileSync(process.env.PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
     console.log(
-      JSON.stringify({ agents: AGENTS, events: EVENTS, p50Ms: Math.round(percentile(latencies, 0.5)), p99Ms: Math.round(percentile(latencies, 0.99)), cpuMsPerEvent: Math.round(cpuMicros / 1000 / EVENTS), lost: AGENTS * EVENTS - received, errors }),
+      JSON.stringify({ agents: AGENTS, events: EVENTS, p50Ms: Math.round(percentile(latencies, 0.5)), p99Ms: Math.round(percentile(latencies, 0.99)), cpuMsPerEvent: Math.round(cpuMicros / 1000 / EVENTS), lost: AGENTS * EVENTS - received, errors, heapPerSocketKiB }),
     );
   } finally {
     await app.close();

@@ -1,6 +1,8 @@
 import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Viewer } from '../auth/viewer';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLContext } from '../server/context';
+import type { Loaders } from '../server/loaders';
 import { oncePerEvent } from './per-event';
 
 /**
@@ -17,6 +19,37 @@ function scopeOf(viewer: Viewer): string {
     default:
       return viewer.kind;
   }
+}
+
+/**
+ * A subscription's context lives as long as its socket: its EntityManager and loaders are made
+ * only if its `subscribe` resolver asks (each event gets fresh ones anyway), so an idle
+ * subscriber holds no EntityManager.
+ */
+export function lazySubscriptionContext(fields: Omit<GraphQLContext, 'em' | 'loaders'>, fork: () => EntityManager, loadersFor: (em: EntityManager) => Loaders): GraphQLContext {
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  return {
+    ...fields,
+    get em() {
+      return (em ??= fork());
+    },
+    set em(value) {
+      em = value;
+    },
+    get loaders() {
+      return (loaders ??= loadersFor(this.em));
+    },
+    set loaders(value) {
+      loaders = value;
+    },
+  };
+}
+
+/** The context one event is executed with: the subscriber's caller, a fresh EntityManager and loaders. */
+export function eventContext(context: GraphQLContext, fork: () => EntityManager, loadersFor: (em: EntityManager) => Loaders): GraphQLContext {
+  const em = fork();
+  return { viewer: context.viewer, ip: context.ip, logger: context.logger, services: context.services, listen: context.listen, em, loaders: loadersFor(em) };
 }
 
 const printed = new WeakMap<DocumentNode, string>();

@@ -15,7 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
-import { sharedSubscribe } from '../realtime/shared-execution';
+import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
@@ -97,10 +97,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     {
       schema,
       // An event reaching many subscribers is executed once per document and scope (see shared-execution.ts).
-      subscribe: sharedSubscribe((context) => {
-        const em = orm.em.fork();
-        return { ...context, em, loaders: createLoaders(em) };
-      }),
+      subscribe: sharedSubscribe((context) => eventContext(context, () => orm.em.fork(), createLoaders)),
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {
@@ -146,7 +143,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: await contextFor(undefined, ctx.extra.request.socket.remoteAddress ?? 'unknown', ctx.extra.viewer),
+          contextValue: lazySubscriptionContext(
+            { viewer: ctx.extra.viewer ?? { kind: 'anonymous' }, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, services, listen },
+            () => orm.em.fork(),
+            createLoaders,
+          ),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => ({
