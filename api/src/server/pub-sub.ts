@@ -54,20 +54,28 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
   const addHandler = async (channel: string, handler: Handler) => {
     const listeners = handlers.get(channel) ?? new Set<Handler>();
     handlers.set(channel, listeners.add(handler));
-    if (confirmed.has(channel)) return;
-    let pending = subscribing.get(channel);
-    if (!pending) {
-      pending = subscriber
-        .subscribe(channel)
-        .then(() => (handlers.has(channel) ? confirmed.add(channel) : undefined))
-        .finally(() => subscribing.delete(channel));
-      subscribing.set(channel, pending);
-    }
-    try {
-      await pending;
-    } catch (error) {
-      removeHandler(channel, handler);
-      throw error;
+    // A listener that joined another's SUBSCRIBE tries once more on its own when that one timed
+    // out: with many listeners on one channel (an account's inbox), one slow reply must not fail
+    // them all. The first SUBSCRIBE still fails within the command timeout while Redis is away.
+    for (let attempt = 0; ; attempt++) {
+      if (confirmed.has(channel)) return;
+      let pending = subscribing.get(channel);
+      const joined = pending !== undefined;
+      if (!pending) {
+        pending = subscriber
+          .subscribe(channel)
+          .then(() => (handlers.has(channel) ? confirmed.add(channel) : undefined))
+          .finally(() => subscribing.delete(channel));
+        subscribing.set(channel, pending);
+      }
+      try {
+        await pending;
+        return;
+      } catch (error) {
+        if (joined && attempt === 0) continue;
+        removeHandler(channel, handler);
+        throw error;
+      }
     }
   };
 
