@@ -9,7 +9,7 @@ import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import type { AssignedMessage, ConversationMessage, InboxMessage } from '../realtime/after-commit';
 import { inboxStream } from '../realtime/inbox-stream';
-import { oncePerEvent } from '../realtime/per-event';
+import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
@@ -167,11 +167,9 @@ export class ConversationResolver {
       if (!conversation) throw forbidden('No conversation with this ID is open to you.');
       const after = conversationEventCursor.decode(args.after as string | undefined);
       const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
-      const read = (position: number) => services.messages.since(em.fork(), conversation.id, position);
       return replayThenLive<Message>({
         notifications,
-        // A live read is shared by this process's subscribers at the same position (copied: the stream consumes it).
-        readAfter: async (position, cause) => (cause ? [...(await oncePerEvent(cause, `messages-after:${position}`, () => read(position)))] : read(position)),
+        readAfter: sharedLiveRead(`messages:${conversation.id}`, (position) => services.messages.since(em.fork(), conversation.id, position)),
         positionOf: (message) => message.seq,
         after,
       });
