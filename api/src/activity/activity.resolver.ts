@@ -3,6 +3,7 @@ import { Access } from '../auth/auth-checker';
 import { isMember, type MemberViewer } from '../auth/viewer';
 import { badUserInput, forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { ActivityMessage } from '../realtime/after-commit';
+import { sharedLiveRead } from '../realtime/per-event';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { activityCursor } from '../relay/position-cursor';
@@ -49,7 +50,7 @@ export class ActivityResolver {
       const notifications = await listen<ActivityMessage>(Topic.ACTIVITY, viewer.accountId);
       return replayThenLive<ActivityEvent>({
         notifications,
-        readAfter: (position) => services.activity.since(em.fork(), viewer.accountId, position),
+        readAfter: sharedLiveRead(`activity:${viewer.accountId}`, (position) => services.activity.since(em.fork(), viewer.accountId, position)),
         positionOf: (event) => event.position,
         after,
       });

@@ -8,6 +8,8 @@ import { fail, withUserErrors } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import type { AssignedMessage, ConversationMessage, InboxMessage } from '../realtime/after-commit';
+import { inboxStream } from '../realtime/inbox-stream';
+import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
@@ -39,6 +41,17 @@ function requireUser(viewer: Viewer): Extract<Viewer, { kind: 'user' }> {
   if (viewer.kind === 'anonymous') throw unauthenticated();
   if (viewer.kind !== 'user') throw forbidden('Only a signed-in user has a live-chat inbox.');
   return viewer;
+}
+
+/**
+ * The conversation an event is about, read once per event in this process and shared by every
+ * subscriber's execution; `accountId` (the subscriber's when not given) keeps it in the account.
+ */
+function eventConversation(context: GraphQLContext, event: object, conversationId: string, accountId?: string): Promise<Conversation> {
+  const account = accountId ?? requireUser(context.viewer).accountId;
+  return oncePerEvent(event, `conversation:${account}:${conversationId}`, () =>
+    freshEntityManagerForEvent(context).findOneOrFail(Conversation, { id: conversationId, account }),
+  );
 }
 
 /** A conversation ID argument as a UUID, or null when it is not one. */
@@ -124,13 +137,12 @@ export class ConversationResolver {
   @Subscription(() => InboxEvent, {
     description: 'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, for the signed-in user while they are accepting chats.',
     subscribe: ({ context }) => {
-      const { listen, viewer } = context as GraphQLContext;
-      return listen<InboxMessage>(Topic.INBOX, requireUser(viewer).userId);
+      const { listen, viewer, em } = context as GraphQLContext;
+      return inboxStream(listen, em.fork(), requireUser(viewer));
     },
   })
   async incomingChats(@Root() message: InboxMessage, @Ctx() context: GraphQLContext): Promise<InboxEvent> {
-    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(context.viewer).accountId });
-    return { kind: message.kind as InboxEventKind, conversation, reason: message.reason };
+    return { kind: message.kind as InboxEventKind, conversation: await eventConversation(context, message, message.conversationId), reason: message.reason };
   }
 
   @Subscription(() => AssignedChatEvent, {
@@ -141,8 +153,7 @@ export class ConversationResolver {
     },
   })
   async assignedChats(@Root() message: AssignedMessage, @Ctx() context: GraphQLContext): Promise<AssignedChatEvent> {
-    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, { id: message.conversationId, account: requireUser(context.viewer).accountId });
-    return { kind: message.kind as AssignedChatEventKind, conversation };
+    return { kind: message.kind as AssignedChatEventKind, conversation: await eventConversation(context, message, message.conversationId) };
   }
 
   @Subscription(() => ConversationEvent, {
@@ -158,7 +169,7 @@ export class ConversationResolver {
       const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
       return replayThenLive<Message>({
         notifications,
-        readAfter: (position) => services.messages.since(em.fork(), conversation.id, position),
+        readAfter: sharedLiveRead(`messages:${conversation.id}`, (position) => services.messages.since(em.fork(), conversation.id, position)),
         positionOf: (message) => message.seq,
         after,
       });
@@ -170,8 +181,7 @@ export class ConversationResolver {
     @Arg('after', () => String, { nullable: true, description: 'Replay events after this cursor first (the `cursor` of the last event received).' }) _after: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ConversationEvent> {
-    const conversation = await freshEntityManagerForEvent(context).findOneOrFail(Conversation, message.conversation.id);
-    return { cursor: conversationEventCursor.encode(message.seq), message, conversation };
+    return { cursor: conversationEventCursor.encode(message.seq), message, conversation: await eventConversation(context, message, message.conversation.id, message.account.id) };
   }
 
   @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })

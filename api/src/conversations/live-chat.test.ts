@@ -155,6 +155,29 @@ describe('live chat, end to end over HTTP and graphql-ws', () => {
     expect((await accept(app, late.token, visitor.conversationId)).userErrors).toEqual([]);
   });
 
+  it('stops a subscribed inbox at once when its user stops accepting chats', async () => {
+    const [leaving, staying] = await Promise.all([1, 2].map(() => createSignedInUser(app, admin.token, 'AGENT')));
+    for (const user of [leaving, staying]) await setAccepting(app, user.token, true);
+    const leavingInbox = await collect(app.wsClient(`Bearer ${leaving.token}`), INCOMING);
+    const stayingInbox = await collect(app.wsClient(`Bearer ${staying.token}`), INCOMING);
+    for (const user of [leaving, staying]) await waitForChannel(app, Topic.INBOX, dbId(user.userId));
+    const before = await visitorToInbox(app, flowId);
+    await leavingInbox.waitFor((event) => event.kind === 'ADDED' && event.conversation.id === before.conversationId);
+
+    await setAccepting(app, leaving.token, false);
+    const after = await visitorToInbox(app, flowId);
+    // The peer hears of the new chat, so it was announced; the user who stopped hears nothing.
+    await stayingInbox.waitFor((event) => event.kind === 'ADDED' && event.conversation.id === after.conversationId);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(leavingInbox.events.filter((event) => event.conversation.id === after.conversationId)).toEqual([]);
+
+    // Turning it back on shows the chat that is waiting, on the same subscription.
+    await setAccepting(app, leaving.token, true);
+    await leavingInbox.waitFor((event) => event.kind === 'ADDED' && event.conversation.id === after.conversationId);
+    leavingInbox.dispose();
+    stayingInbox.dispose();
+  });
+
   it('refuses to accept for users not accepting chats, and API keys', async () => {
     const visitor = await visitorToInbox(app, flowId);
     const agent = await createSignedInUser(app, admin.token, 'AGENT');

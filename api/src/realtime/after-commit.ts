@@ -15,6 +15,11 @@ export interface InboxMessage {
   conversationId: string;
   reason: InboxRemovalReason | null;
 }
+/** On a user's own inbox topic: their "accepting chats" switch, so their stream filters in process. */
+export interface AcceptingMessage {
+  kind: 'ACCEPTING';
+  accepting: boolean;
+}
 export interface AssignedMessage {
   kind: AssignedEventKind;
   conversationId: string;

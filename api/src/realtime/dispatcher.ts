@@ -5,8 +5,7 @@ import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
-import { User } from '../users/user.entity';
-import type { AfterCommit, InboxMessage } from './after-commit';
+import type { AcceptingMessage, AfterCommit } from './after-commit';
 import { Topic } from './topics';
 
 /** Announces what a committed transaction collected in its AfterCommit. */
@@ -22,6 +21,15 @@ export class EventDispatcher {
     this.pubSub.publish(Topic.API_KEY_REVOKED, 'all', { apiKeyId });
   }
 
+  /**
+   * After the switch committed: the user's inbox streams (on any process) filter by it from the
+   * next message on. Published before anything else that user's change announces, so it arrives first.
+   */
+  acceptingChanged(userId: string, accepting: boolean): void {
+    const message: AcceptingMessage = { kind: 'ACCEPTING', accepting };
+    this.pubSub.publish(Topic.INBOX, userId, message);
+  }
+
   /** Pushes the chats already waiting to a user who just started accepting chats. */
   async announceWaitingChats(em: EntityManager, userId: string, accountId: string): Promise<void> {
     const waiting = await em.fork().find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });
@@ -34,17 +42,8 @@ export class EventDispatcher {
    */
   async dispatch(em: EntityManager, afterCommit: AfterCommit): Promise<void> {
     try {
-      // Fanned out here, so "who is accepting" is decided once per account per transaction
-      // (a batch of 100 timeouts asks once), not by every subscriber.
-      const inboxByAccount = new Map<string, InboxMessage[]>();
-      for (const { accountId, message } of afterCommit.inbox) {
-        if (!inboxByAccount.has(accountId)) inboxByAccount.set(accountId, []);
-        inboxByAccount.get(accountId)!.push(message);
-      }
-      for (const [accountId, messages] of inboxByAccount) {
-        const users = await em.fork().find(User, { account: accountId, acceptingChats: true }, { fields: ['id'] });
-        for (const message of messages) for (const user of users) this.pubSub.publish(Topic.INBOX, user.id, message);
-      }
+      // One message per event for the whole account: each subscriber filters by its user's accepting switch.
+      for (const { accountId, message } of afterCommit.inbox) this.pubSub.publish(Topic.INBOX, accountId, message);
       for (const { userId, message } of afterCommit.assigned) this.pubSub.publish(Topic.ASSIGNED, userId, message);
       for (const message of afterCommit.conversation) this.pubSub.publish(Topic.CONVERSATION, message.conversationId, message);
       for (const message of afterCommit.activity) this.pubSub.publish(Topic.ACTIVITY, message.accountId, message);

@@ -80,3 +80,25 @@ describe('closing a replay', () => {
     expect(reads).toBe(1);
   });
 });
+
+describe('reads prompted by a notification', () => {
+  it('name that notification, so subscribers of one process can share the read', async () => {
+    const causes: ({ position: number } | undefined)[] = [];
+    const stored = [1];
+    const live = notifier();
+    const stream = replayThenLive<number>({
+      notifications: live.iterator,
+      readAfter: async (position, cause) => (causes.push(cause), stored.filter((n) => n > position)),
+      positionOf: (n) => n,
+      after: 0,
+    });
+    expect((await stream.next()).value).toBe(1);
+    const second = stream.next(); // reads nothing new, then waits for a notification
+    await new Promise((resolve) => setImmediate(resolve));
+    stored.push(2);
+    live.push(2);
+    expect((await second).value).toBe(2);
+    expect(causes).toEqual([undefined, undefined, { position: 2 }]);
+    await stream.return!();
+  });
+});

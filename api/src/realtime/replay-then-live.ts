@@ -8,8 +8,8 @@
 export function replayThenLive<T>(options: {
   /** Notifications carrying a position; subscribed before the first read. */
   notifications: AsyncIterator<{ position: number }>;
-  /** Items after `position`, in order. */
-  readAfter: (position: number) => Promise<T[]>;
+  /** Items after `position`, in order; `cause` is the notification that prompted a live read (none for the replay). */
+  readAfter: (position: number, cause?: { position: number }) => Promise<T[]>;
   positionOf: (item: T) => number;
   after: number;
 }): AsyncIterableIterator<T> {
@@ -18,6 +18,7 @@ export function replayThenLive<T>(options: {
   let pending: T[] = [];
   // False until a read came back empty: a replay longer than one read's limit keeps reading.
   let drained = false;
+  let cause: { position: number } | undefined;
   // Set by return(): a next() already waiting on the database must not start another read.
   let closed = false;
 
@@ -31,13 +32,16 @@ export function replayThenLive<T>(options: {
           return { value: item, done: false };
         }
         if (!drained) {
-          pending = await readAfter(last);
+          pending = await readAfter(last, cause);
           drained = pending.length === 0;
           continue;
         }
         const notification = await notifications.next();
         if (notification.done) return { value: undefined, done: true };
-        if (notification.value.position > last) drained = false;
+        if (notification.value.position > last) {
+          drained = false;
+          cause = notification.value;
+        }
       }
     },
     async return() {

@@ -1,6 +1,10 @@
 /** Pub/sub routing keys; the dynamic id narrows each to one user, conversation or account. */
 export const Topic = {
-  /** Inbox events for one user (fanned out to accepting users at publish time). */
+  /**
+   * Inbox events: by account id, one message per event for all its users; by user id, the
+   * user's accepting switch and the chats waiting when they turned it on. Each subscriber
+   * filters the account's events by its own switch.
+   */
   INBOX: 'INBOX',
   /** Chats assigned to, or ended for, one user. */
   ASSIGNED: 'ASSIGNED',

@@ -16,6 +16,7 @@ import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
+import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
@@ -103,6 +104,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
+      // An event reaching many subscribers is executed once per document and scope (see shared-execution.ts).
+      subscribe: sharedSubscribe((context) => eventContext(context, () => orm.em.fork(), createLoaders)),
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {
@@ -152,7 +155,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           document,
           variableValues: payload.variables,
           operationName: payload.operationName,
-          contextValue: await contextFor(undefined, ctx.extra.request.socket.remoteAddress ?? 'unknown', ctx.extra.viewer),
+          contextValue: lazySubscriptionContext(
+            { viewer: ctx.extra.viewer ?? { kind: 'anonymous' }, ip: ctx.extra.request.socket.remoteAddress ?? 'unknown', logger, services, listen },
+            () => orm.em.fork(),
+            createLoaders,
+          ),
         };
       },
       onNext: (_ctx, _id, _payload, _args, result) => ({

@@ -6,9 +6,10 @@ export interface RedisBackedPubSub {
   pubSub: PubSub;
   /**
    * Subscribes and resolves once Redis confirmed it: nothing published after that is missed.
-   * Rejects within about a second while Redis is away.
+   * Rejects within about a second while Redis is away. With several ids, one stream of all
+   * their events in the order Redis delivered them (one connection: publish order).
    */
-  listen<T>(routingKey: string, dynamicId: string): Promise<AsyncIterableIterator<T>>;
+  listen<T>(routingKey: string, dynamicId: string | readonly string[]): Promise<AsyncIterableIterator<T>>;
   close(): Promise<void>;
 }
 
@@ -53,31 +54,39 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
   const addHandler = async (channel: string, handler: Handler) => {
     const listeners = handlers.get(channel) ?? new Set<Handler>();
     handlers.set(channel, listeners.add(handler));
-    if (confirmed.has(channel)) return;
-    let pending = subscribing.get(channel);
-    if (!pending) {
-      pending = subscriber
-        .subscribe(channel)
-        .then(() => (handlers.has(channel) ? confirmed.add(channel) : undefined))
-        .finally(() => subscribing.delete(channel));
-      subscribing.set(channel, pending);
-    }
-    try {
-      await pending;
-    } catch (error) {
-      removeHandler(channel, handler);
-      throw error;
+    // A listener that joined another's SUBSCRIBE tries once more on its own when that one timed
+    // out: with many listeners on one channel (an account's inbox), one slow reply must not fail
+    // them all. The first SUBSCRIBE still fails within the command timeout while Redis is away.
+    for (let attempt = 0; ; attempt++) {
+      if (confirmed.has(channel)) return;
+      let pending = subscribing.get(channel);
+      const joined = pending !== undefined;
+      if (!pending) {
+        pending = subscriber
+          .subscribe(channel)
+          .then(() => (handlers.has(channel) ? confirmed.add(channel) : undefined))
+          .finally(() => subscribing.delete(channel));
+        subscribing.set(channel, pending);
+      }
+      try {
+        await pending;
+        return;
+      } catch (error) {
+        if (joined && attempt === 0) continue;
+        removeHandler(channel, handler);
+        throw error;
+      }
     }
   };
 
-  const listenTo = async <T>(channel: string): Promise<AsyncIterableIterator<T>> => {
+  const listenTo = async <T>(channels: readonly string[]): Promise<AsyncIterableIterator<T>> => {
     const buffered: T[] = [];
     const waiting: ((result: IteratorResult<T>) => void)[] = [];
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
-      removeHandler(channel, handler);
+      for (const channel of channels) removeHandler(channel, handler);
       for (const resolve of waiting.splice(0)) resolve({ value: undefined, done: true });
     };
     const handler: Handler = (message) => {
@@ -86,7 +95,13 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
       if (resolve) resolve({ value: message as T, done: false });
       else if (buffered.push(message as T) > MAX_BUFFERED_EVENTS) finish();
     };
-    await addHandler(channel, handler);
+    try {
+      // In order: a caller that waits for the last channel (tests do) knows the others are live.
+      for (const channel of channels) await addHandler(channel, handler);
+    } catch (error) {
+      finish();
+      throw error;
+    }
     const iterator: AsyncIterableIterator<T> = {
       next: () =>
         buffered.length
@@ -118,7 +133,7 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
       subscribe(routingKey, dynamicId) {
         return {
           [Symbol.asyncIterator]: () => {
-            const started = listenTo<unknown>(topic(routingKey, dynamicId));
+            const started = listenTo<unknown>([topic(routingKey, dynamicId)]);
             return {
               next: async () => (await started).next(),
               return: async () => (await started).return!(),
@@ -127,7 +142,7 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
         };
       },
     },
-    listen: (routingKey, dynamicId) => listenTo(topic(routingKey, dynamicId)),
+    listen: (routingKey, dynamicId) => listenTo((typeof dynamicId === 'string' ? [dynamicId] : dynamicId).map((id) => topic(routingKey, id))),
     async close() {
       await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },

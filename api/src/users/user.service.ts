@@ -57,6 +57,7 @@ export class UserService {
     const turnedOn = accepting && !user.acceptingChats;
     user.acceptingChats = accepting;
     await em.flush();
+    this.dispatcher.acceptingChanged(user.id, accepting);
     if (turnedOn) await this.dispatcher.announceWaitingChats(em, user.id, viewer.accountId);
     return { user };
   }

@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Viewer } from '../auth/viewer';
+import type { RedisBackedPubSub } from '../server/pub-sub';
+import { User } from '../users/user.entity';
+import type { AcceptingMessage, InboxMessage } from './after-commit';
+import { Topic } from './topics';
+
+/**
+ * A user's inbox: the account's inbox events while the user is accepting chats. The switch is
+ * read once, after both topics are subscribed; from then on the user's own topic carries every
+ * change, in publish order with the account's events (one Redis connection), so a user who
+ * stops accepting receives nothing published after that.
+ */
+export async function inboxStream(listen: RedisBackedPubSub['listen'], em: EntityManager, viewer: Extract<Viewer, { kind: 'user' }>): Promise<AsyncIterableIterator<InboxMessage>> {
+  // The user's topic last: a test waiting for it knows the account's is live too.
+  const messages = await listen<InboxMessage | AcceptingMessage>(Topic.INBOX, [viewer.accountId, viewer.userId]);
+  let accepting: boolean;
+  try {
+    const user = await em.findOne(User, { id: viewer.userId, account: viewer.accountId }, { fields: ['acceptingChats'] });
+    accepting = user?.acceptingChats ?? false;
+  } catch (error) {
+    await messages.return?.();
+    throw error;
+  }
+  const iterator: AsyncIterableIterator<InboxMessage> = {
+    async next() {
+      for (;;) {
+        const result = await messages.next();
+        if (result.done) return { value: undefined, done: true };
+        if (result.value.kind === 'ACCEPTING') accepting = result.value.accepting;
+        else if (accepting) return { value: result.value, done: false };
+      }
+    },
+    return: async () => {
+      await messages.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (error: unknown) => {
+      await messages.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
