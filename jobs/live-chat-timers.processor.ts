@@ -1,4 +1,5 @@
 import type { Job } from 'bullmq';
+import { metrics } from '../api/src/metrics/metrics';
 import type { Runtime } from '../api/src/server/runtime';
 import type { TimerJobData, TimerJobName } from './live-chat-timers.queue';
 
@@ -11,6 +12,8 @@ import type { TimerJobData, TimerJobName } from './live-chat-timers.queue';
 export function createLiveChatTimersProcessor({ orm, services }: Runtime) {
   return async (job: Job<TimerJobData, unknown, TimerJobName>): Promise<unknown> => {
     const em = orm.em.fork();
+    // The job's due time is its deadline (or its slot's): how late BullMQ handed it over.
+    metrics.timerLateness.observe({ timer: job.name }, Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)) / 1000);
     switch (job.name) {
       case 'waiting-timeout':
         return { timedOut: await services.conversations.timeOutDue(em) };

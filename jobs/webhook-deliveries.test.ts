@@ -4,6 +4,7 @@ import { publishFlow, startVisitor } from '../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../api/src/test/test-app';
 import { startReceiver } from '../api/src/test/webhook-receiver';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus } from '../api/src/webhooks/webhook.entity';
+import { metrics } from '../api/src/metrics/metrics';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,6 +59,9 @@ describe('the worker sweep and webhook deliveries Redis lost', () => {
       const ids = receiver.received.map((hook) => hook.headers['webhook-id']);
       expect(ids).toHaveLength(6);
       expect(new Set(ids).size).toBe(3);
+      // /metrics counts attempts by outcome: three retried after a 500, three delivered.
+      const outcomes = Object.fromEntries((await metrics.webhookDeliveries.get()).values.map((sample) => [sample.labels.outcome, sample.value]));
+      expect(outcomes).toMatchObject({ RETRYING: 3, SUCCEEDED: 3 });
     } finally {
       await receiver.close();
     }

@@ -1,5 +1,6 @@
 import { ActivityEvent, ActivityEventType } from '../activity/activity-event.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
+import { metrics } from '../metrics/metrics';
 import { Topic } from '../realtime/topics';
 import { createSignedInUser, dbId, enableLiveChat, forgetQueuedJobs, signUpAccount } from '../test/fixtures';
 import { accept, collect, demoSteps, publishFlow, send, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
@@ -69,6 +70,11 @@ describe('timers run by the worker', () => {
     });
     const left = await traces(app, visitor.conversationId);
     expect([left.timedOutEvents, left.timeoutMessages]).toEqual([1, 1]);
+    // What /metrics shows of it: the timer's lateness observed, the inbox events fanned out.
+    const lateness = (await metrics.timerLateness.get()).values.find((sample) => sample.metricName === 'chatonce_timer_lateness_seconds_count' && sample.labels.timer === 'waiting-timeout');
+    expect(lateness?.value).toBeGreaterThanOrEqual(1);
+    const fannedOut = (await metrics.subscriptionEventsFannedOut.get()).values.find((sample) => sample.labels.subscription === 'incomingChats');
+    expect(fannedOut?.value).toBeGreaterThanOrEqual(2);
     process.stdout.write(`timeout fired ${lateMs} ms after its deadline (REMOVED received by the subscriber)\n`);
   });
 

@@ -1,8 +1,9 @@
-import { createSourceEventStream, execute, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, getOperationAST, Kind, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import type { Viewer } from '../auth/viewer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLContext } from '../server/context';
 import type { Loaders } from '../server/loaders';
+import { metrics } from '../metrics/metrics';
 import { oncePerEvent } from './per-event';
 
 /**
@@ -68,13 +69,16 @@ export function sharedSubscribe(forEvent: (context: GraphQLContext) => GraphQLCo
     const events = source[Symbol.asyncIterator]();
     const context = args.contextValue as GraphQLContext;
     if (!printed.has(args.document)) printed.set(args.document, print(args.document));
+    const subscription = subscriptionName(args);
     const key = ['execute', scopeOf(context.viewer), printed.get(args.document), args.operationName ?? '', JSON.stringify(args.variableValues ?? {})].join('\0');
     const iterator: AsyncIterableIterator<ExecutionResult> = {
       async next() {
         const event = await events.next();
         if (event.done) return { value: undefined, done: true };
         const result = oncePerEvent(event.value, key, () => execute({ ...args, rootValue: event.value, contextValue: forEvent(context) }));
-        return { value: await result, done: false };
+        const value = await result;
+        metrics.subscriptionEventsFannedOut.inc({ subscription });
+        return { value, done: false };
       },
       return: async () => {
         await events.return?.();
@@ -88,4 +92,10 @@ export function sharedSubscribe(forEvent: (context: GraphQLContext) => GraphQLCo
     };
     return iterator;
   };
+}
+
+/** The root field a subscription operation watches (its metrics label). */
+function subscriptionName(args: ExecutionArgs): string {
+  const selection = getOperationAST(args.document, args.operationName)?.selectionSet.selections[0];
+  return selection?.kind === Kind.FIELD ? selection.name.value : 'unknown';
 }
