@@ -63,9 +63,7 @@ interface Conversation {
   assigneeName: string | null;
   messages: Message[];
 }
-interface Context {
-  token?: string;
-}
+type Context = { token?: string } & Record<string, unknown>;
 
 const args = process.argv.slice(2);
 const port = Number(args[args.indexOf('--port') + 1]);

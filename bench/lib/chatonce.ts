@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import pg from 'pg';
+import pg, { type Client, type Pool } from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { signUserToken } from '../../api/src/auth/tokens';
 import { SET_ACCEPTING_CHATS } from './documents';
@@ -45,11 +45,13 @@ export class ChatOnce implements ChatSystem {
   readonly jwtSecret = randomBytes(32).toString('hex');
   readonly operatorToken = randomBytes(24).toString('hex');
   ports: number[] = [];
+  /** The benchmark's own database (dropped at the end). */
+  databaseUrl = '';
   processes: ServerProcess[] = [];
   apis: ServerProcess[] = [];
   worker?: ServerProcess;
-  db?: pg.Pool;
-  private admin?: pg.Client;
+  db?: Pool;
+  private admin?: Client;
   private databaseCreated = false;
   private readonly accounts = new Map<string, Account>();
   private passwordHash?: string;
@@ -68,8 +70,10 @@ export class ChatOnce implements ChatSystem {
     this.databaseCreated = true;
     const url = new URL(this.options.databaseUrl);
     url.pathname = `/${this.databaseName}`;
+    this.databaseUrl = url.toString();
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
+      HOME: process.env.HOME,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       DATABASE_URL: url.toString(),
