@@ -33,14 +33,20 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = Math.max(3, roundsArg >= 0 ? Number(argv[roundsArg + 1]) || 3 : 3);
+const ROWS = ['me', 'inbox', 'fanout', 'race', 'messages', 'timers', 'scale'] as const;
+const onlyArg = argv.indexOf('--only');
+/** `--only fanout,race`: just those rows (for working on one; the full suite is what counts). */
+const ONLY = new Set(onlyArg >= 0 ? argv[onlyArg + 1].split(',') : ROWS);
+for (const row of ONLY) if (!(ROWS as readonly string[]).includes(row)) throw new Error(`--only takes ${ROWS.join(', ')}; not ${row}`);
+if (ONLY.has('scale')) ONLY.add('me'); // the 2-process figure is divided by the 1-process one of the same round
 
 const MODE = quick
   ? {
-      http: { connections: 50, warmupMs: 500, durationMs: 2000 },
+      http: { connections: 50, warmupMs: 1000, durationMs: 2000 },
       fanOutAgents: [100, 500],
       fanOutEvents: 4,
       raceChats: 8,
-      pingPong: { warmupMs: 1000, durationMs: 3000 },
+      pingPong: { warmupMs: 3000, durationMs: 4000 },
       timerChats: 300,
     }
   : {
@@ -48,7 +54,7 @@ const MODE = quick
       fanOutAgents: [100, 500, 1000],
       fanOutEvents: 10,
       raceChats: 20,
-      pingPong: { warmupMs: 2000, durationMs: 10_000 },
+      pingPong: { warmupMs: 5000, durationMs: 12_000 },
       timerChats: 1000,
     };
 const INBOX_CHATS = 20;
@@ -64,6 +70,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DIST = resolve(__dirname, '..');
 
 const started = performance.now();
+let interruptedBy: NodeJS.Signals | undefined;
 const log = (message: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}\n`);
 
 function requireLoopback(url: string, name: string): void {
@@ -86,15 +93,16 @@ async function main(): Promise<number> {
   requireLoopback(REDIS_URL, 'REDIS_URL');
   const logDir = mkdtempSync(join(tmpdir(), 'chatonce-bench-'));
   const chatonce = new ChatOnce({ databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, logDir });
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    await chatonce.cleanup((prefix) => deleteRedisKeys(REDIS_URL, prefix)).catch((error: Error) => console.error(`cleanup: ${error.message}`));
-    await stopAll();
-  };
+  let cleaning: Promise<void> | undefined;
+  // Once, whoever asks first (a signal, an error or the end); everyone else waits for it.
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await chatonce.cleanup((prefix) => deleteRedisKeys(REDIS_URL, prefix)).catch((error: Error) => console.error(`cleanup: ${error.message}`));
+      await stopAll();
+    })());
   const interrupted = (signal: NodeJS.Signals) => {
-    console.error(`\n${signal}: stopping every process, dropping ${chatonce.databaseName}, deleting keys ${chatonce.redisPrefix}:*`);
+    interruptedBy = signal;
+    console.error(`\n${signal}: stopping every process, dropping ${chatonce.databaseName}, deleting keys ${chatonce.redisPrefix}:*; server logs stay in ${logDir}`);
     const force = setTimeout(() => {
       killAllNow();
       process.exit(130);
@@ -158,17 +166,34 @@ async function main(): Promise<number> {
       log(`round ${round} of ${ROUNDS}`);
       const meToken = chatonce.agentTokens('inbox', 1)[0];
       const bareToken = bareHttp.agentTokens('inbox', 1)[0];
-      const me = await pair(round, () => measureHttp(chatonce, ME, meToken, MODE.http), () => measureHttp(bareHttp, ME, bareToken, MODE.http));
-      results.me.push(me);
-      log(`  me: ChatOnce ${formatNumber(me.chatonce.rate)} req/s, bare ${formatNumber(me.bare.rate)} req/s`);
-      const meTwo = await pair(round, () => measureHttp(chatonce, ME, meToken, MODE.http, 2), () => measureHttp(bareHttp, ME, bareToken, MODE.http, 2));
-      results.meTwo.push(meTwo);
-      log(`  me on 2 processes: ChatOnce ${formatNumber(meTwo.chatonce.rate)} req/s, bare ${formatNumber(meTwo.bare.rate)} req/s`);
-      const inbox = await pair(round, () => measureHttp(chatonce, LIVE_CHAT_INBOX, meToken, MODE.http), () => measureHttp(bareHttp, LIVE_CHAT_INBOX, bareToken, MODE.http));
-      results.inbox.push(inbox);
-      log(`  liveChatInbox: ChatOnce ${formatNumber(inbox.chatonce.rate)} req/s, bare ${formatNumber(inbox.bare.rate)} req/s`);
-
-      for (const agents of MODE.fanOutAgents) {
+      if (ONLY.has('me')) {
+        const me = await pair(
+          round,
+          () => measureHttp(chatonce, ME, meToken, MODE.http),
+          () => measureHttp(bareHttp, ME, bareToken, MODE.http),
+        );
+        results.me.push(me);
+        log(`  me: ChatOnce ${formatNumber(me.chatonce.rate)} req/s, bare ${formatNumber(me.bare.rate)} req/s`);
+      }
+      if (ONLY.has('scale')) {
+        const meTwo = await pair(
+          round,
+          () => measureHttp(chatonce, ME, meToken, MODE.http, 2),
+          () => measureHttp(bareHttp, ME, bareToken, MODE.http, 2),
+        );
+        results.meTwo.push(meTwo);
+        log(`  me on 2 processes: ChatOnce ${formatNumber(meTwo.chatonce.rate)} req/s, bare ${formatNumber(meTwo.bare.rate)} req/s`);
+      }
+      if (ONLY.has('inbox')) {
+        const inbox = await pair(
+          round,
+          () => measureHttp(chatonce, LIVE_CHAT_INBOX, meToken, MODE.http),
+          () => measureHttp(bareHttp, LIVE_CHAT_INBOX, bareToken, MODE.http),
+        );
+        results.inbox.push(inbox);
+        log(`  liveChatInbox: ChatOnce ${formatNumber(inbox.chatonce.rate)} req/s, bare ${formatNumber(inbox.bare.rate)} req/s`);
+      }
+      for (const agents of ONLY.has('fanout') ? MODE.fanOutAgents : []) {
         const shape = { agents, events: MODE.fanOutEvents, eventTimeoutMs: 30_000, measureHeap: agents === MAX_AGENTS };
         const fan = await pair(
           round,
@@ -176,29 +201,41 @@ async function main(): Promise<number> {
           () => measureFanOut(bareWs, gql, `fan${agents}`, shape),
         );
         results.fanOut.get(agents)!.push(fan);
-        log(`  fan-out to ${agents}: ChatOnce p99 ${formatNumber(fan.chatonce.p99Ms)} ms, ${formatNumber(fan.chatonce.cpuMsPerEvent)} ms CPU/event, lost ${fan.chatonce.lost}; bare p99 ${formatNumber(fan.bare.p99Ms)} ms, ${formatNumber(fan.bare.cpuMsPerEvent)} ms CPU/event, lost ${fan.bare.lost}`);
+        log(
+          `  fan-out to ${agents}: ChatOnce p99 ${formatNumber(fan.chatonce.p99Ms)} ms, ${formatNumber(fan.chatonce.cpuMsPerEvent)} ms CPU/event, lost ${fan.chatonce.lost}; bare p99 ${formatNumber(fan.bare.p99Ms)} ms, ${formatNumber(fan.bare.cpuMsPerEvent)} ms CPU/event, lost ${fan.bare.lost}`,
+        );
       }
 
-      const race = await measureAcceptRace(chatonce, 'race', { chats: MODE.raceChats, callers: RACE_CALLERS });
-      results.race.push(race);
-      log(`  accept race: loser p99 ${formatNumber(race.loserP99Ms)} ms, uncontended p99 ${formatNumber(race.uncontendedP99Ms)} ms, ${race.chats - race.badChats.length}/${race.chats} chats with one winner`);
-
-      const pingShape = { agents: CHAT_AGENTS, ...MODE.pingPong, roundTripTimeoutMs: 15_000 };
-      const ping = await pair(
-        round,
-        () => measurePingPong(chatonce, 'chat', liveChats.get(chatonce)!, pingShape),
-        () => measurePingPong(bareWs, 'chat', liveChats.get(bareWs)!, pingShape),
-      );
-      results.pingPong.push(ping);
-      log(`  messages: ChatOnce ${formatNumber(ping.chatonce.messagesPerSecond)}/s, round trip p99 ${formatNumber(ping.chatonce.roundTripP99Ms)} ms; bare ${formatNumber(ping.bare.messagesPerSecond)}/s`);
-
-      const timers = await pair(
-        round,
-        () => measureTimers(chatonce, 'timers', { chats: MODE.timerChats, arrivalsPerSecond: ARRIVALS_PER_SECOND, capMs: 60_000 }),
-        () => measureBareTimers({ databaseUrl: chatonce.databaseUrl, redisUrl: REDIS_URL, redisPrefix: chatonce.redisPrefix, chats: MODE.timerChats, logDir }),
-      );
-      results.timers.push(timers);
-      log(`  timers: ChatOnce ${timers.chatonce.timedOut}/${timers.chatonce.chats} timed out, ${formatNumber(timers.chatonce.timeoutsPerSecond)}/s, lateness p99 ${formatNumber(timers.chatonce.latenessP99Ms)} ms; bare BullMQ ${formatNumber(timers.bare.timeoutsPerSecond)}/s, p99 ${formatNumber(timers.bare.latenessP99Ms)} ms`);
+      if (ONLY.has('race')) {
+        const race = await measureAcceptRace(chatonce, 'race', { chats: MODE.raceChats, callers: RACE_CALLERS });
+        results.race.push(race);
+        log(
+          `  accept race: loser p99 ${formatNumber(race.loserP99Ms)} ms, uncontended p99 ${formatNumber(race.uncontendedP99Ms)} ms, ${race.chats - race.badChats.length}/${race.chats} chats with one winner`,
+        );
+      }
+      if (ONLY.has('messages')) {
+        const pingShape = { agents: CHAT_AGENTS, ...MODE.pingPong, roundTripTimeoutMs: 15_000 };
+        const ping = await pair(
+          round,
+          () => measurePingPong(chatonce, 'chat', liveChats.get(chatonce)!, pingShape),
+          () => measurePingPong(bareWs, 'chat', liveChats.get(bareWs)!, pingShape),
+        );
+        results.pingPong.push(ping);
+        log(
+          `  messages: ChatOnce ${formatNumber(ping.chatonce.messagesPerSecond)}/s, round trip p99 ${formatNumber(ping.chatonce.roundTripP99Ms)} ms; bare ${formatNumber(ping.bare.messagesPerSecond)}/s`,
+        );
+      }
+      if (ONLY.has('timers')) {
+        const timers = await pair(
+          round,
+          () => measureTimers(chatonce, 'timers', { chats: MODE.timerChats, arrivalsPerSecond: ARRIVALS_PER_SECOND, capMs: 60_000 }),
+          () => measureBareTimers({ databaseUrl: chatonce.databaseUrl, redisUrl: REDIS_URL, redisPrefix: chatonce.redisPrefix, chats: MODE.timerChats, logDir }),
+        );
+        results.timers.push(timers);
+        log(
+          `  timers: ChatOnce ${timers.chatonce.timedOut}/${timers.chatonce.chats} timed out, ${formatNumber(timers.chatonce.timeoutsPerSecond)}/s, lateness p99 ${formatNumber(timers.chatonce.latenessP99Ms)} ms; bare BullMQ ${formatNumber(timers.bare.timeoutsPerSecond)}/s, p99 ${formatNumber(timers.bare.latenessP99Ms)} ms`,
+        );
+      }
     }
     gql.close();
 
@@ -223,7 +260,7 @@ interface Target {
 }
 
 function buildReport(results: Rounds, machine: string): { text: string; failedChecks: string[] } {
-  const command = `npm run bench${quick ? ' -- --quick' : ''}${ROUNDS !== 3 ? ` -- --rounds ${ROUNDS}` : ''}`;
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   const lines: string[] = [];
   const rows: string[][] = [];
   const targets: Target[] = [];
@@ -234,7 +271,10 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
   const httpRow = (path: string, pairs: { chatonce: HttpFigures; bare: HttpFigures }[], baselineName: string) => {
     const product = pairs.map((p) => p.chatonce);
     const bare = pairs.map((p) => p.bare);
-    for (const [name, figures] of [['ChatOnce', product], [baselineName, bare]] as const) {
+    for (const [name, figures] of [
+      ['ChatOnce', product],
+      [baselineName, bare],
+    ] as const) {
       const errors = figures.reduce((total, f) => total + f.errors, 0);
       if (errors) warnings.push(`${path}: ${name} answered ${errors} requests with errors (first: ${figures.find((f) => f.firstError)?.firstError})`);
     }
@@ -248,12 +288,17 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
     return median(rateRatios);
   };
 
-  const meRatio = httpRow('`{ me { id name } }`, 50 connections', results.me, 'bare graphql-http on node:http');
-  targets.push({ ok: meRatio >= 0.5, line: `\`me\` ≥ 0.5× bare graphql-http: ${formatNumber(meRatio)}×` });
-  const inboxRatio = httpRow(`\`liveChatInbox\` with ${INBOX_CHATS} chats, 50 connections`, results.inbox, 'bare graphql-http, same shape');
-  targets.push({ ok: inboxRatio >= 0.3, line: `\`liveChatInbox\` (${INBOX_CHATS} chats) ≥ 0.3× bare graphql-http: ${formatNumber(inboxRatio)}×` });
+  if (results.me.length) {
+    const meRatio = httpRow('`{ me { id name } }`, 50 connections', results.me, 'bare graphql-http on node:http');
+    targets.push({ ok: meRatio >= 0.5, line: `\`me\` ≥ 0.5× bare graphql-http: ${formatNumber(meRatio)}×` });
+  }
+  if (results.inbox.length) {
+    const inboxRatio = httpRow(`\`liveChatInbox\` with ${INBOX_CHATS} chats, 50 connections`, results.inbox, 'bare graphql-http, same shape');
+    targets.push({ ok: inboxRatio >= 0.3, line: `\`liveChatInbox\` (${INBOX_CHATS} chats) ≥ 0.3× bare graphql-http: ${formatNumber(inboxRatio)}×` });
+  }
 
   for (const [agents, pairs] of results.fanOut) {
+    if (!pairs.length) continue;
     const product = pairs.map((p) => p.chatonce);
     const bare = pairs.map((p) => p.bare);
     const p99Ratios = ratios(pick(product, 'p99Ms'), pick(bare, 'p99Ms'));
@@ -266,7 +311,10 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
       `bare graphql-ws broadcast: p99 ${spread(pick(bare, 'p99Ms'), 'ms')}, ${spread(pick(bare, 'cpuMsPerEvent'), 'ms CPU/event')}`,
       `p99 ${ratioSpread(p99Ratios)}, CPU ${ratioSpread(cpuRatios)}`,
     ]);
-    for (const [name, figures] of [['ChatOnce', product], ['bare graphql-ws', bare]] as const) {
+    for (const [name, figures] of [
+      ['ChatOnce', product],
+      ['bare graphql-ws', bare],
+    ] as const) {
       for (const f of figures) {
         if (f.lost > 0) checks.push(`${name}: ${f.lost} of ${f.expected} inbox events to ${agents} agents were lost`);
         if (f.duplicated > 0) checks.push(`${name}: ${f.duplicated} inbox events to ${agents} agents arrived twice`);
@@ -282,78 +330,109 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
   }
 
   const race = results.race;
-  const raceRatios = ratios(pick(race, 'loserP99Ms'), pick(race, 'uncontendedP99Ms'));
-  const badChats = race.flatMap((r) => r.badChats);
-  const raceChats = race.reduce((total, r) => total + r.chats, 0);
-  rows.push([
-    `${RACE_CALLERS} concurrent \`acceptChat\` on one chat, two API processes`,
-    `loser p99 ${spread(pick(race, 'loserP99Ms'), 'ms')} (winner p99 ${spread(pick(race, 'winnerP99Ms'), 'ms')}); one winner in ${raceChats - badChats.length} of ${raceChats} chats`,
-    `uncontended accept p99 ${spread(pick(race, 'uncontendedP99Ms'), 'ms')}`,
-    ratioSpread(raceRatios),
-  ]);
-  for (const bad of badChats) checks.push(`accept race: ${bad}`);
-  for (const code of new Set(race.flatMap((r) => r.unexpectedCodes))) warnings.push(`accept race: a loser got ${code} instead of ALREADY_ACCEPTED`);
-  targets.push({ ok: median(raceRatios) <= 2, line: `accept race: loser p99 ≤ 2× uncontended: ${formatNumber(median(raceRatios))}×` });
-  targets.push({ ok: badChats.length === 0, line: `accept race: exactly one winner in every chat: ${raceChats - badChats.length} of ${raceChats}` });
+  if (race.length) {
+    const raceRatios = ratios(pick(race, 'loserP99Ms'), pick(race, 'uncontendedP99Ms'));
+    const badChats = race.flatMap((r) => r.badChats);
+    const raceChats = race.reduce((total, r) => total + r.chats, 0);
+    rows.push([
+      `${RACE_CALLERS} concurrent \`acceptChat\` on one chat, two API processes`,
+      `loser p99 ${spread(pick(race, 'loserP99Ms'), 'ms')} (winner p99 ${spread(pick(race, 'winnerP99Ms'), 'ms')}); one winner in ${raceChats - badChats.length} of ${raceChats} chats`,
+      `uncontended accept p99 ${spread(pick(race, 'uncontendedP99Ms'), 'ms')}`,
+      ratioSpread(raceRatios),
+    ]);
+    for (const bad of badChats) checks.push(`accept race: ${bad}`);
+    for (const code of new Set(race.flatMap((r) => r.unexpectedCodes))) warnings.push(`accept race: a loser got ${code} instead of ALREADY_ACCEPTED`);
+    targets.push({ ok: median(raceRatios) <= 2, line: `accept race: loser p99 ≤ 2× uncontended: ${formatNumber(median(raceRatios))}×` });
+    targets.push({ ok: badChats.length === 0, line: `accept race: exactly one winner in every chat: ${raceChats - badChats.length} of ${raceChats}` });
+  }
 
   const ping = results.pingPong.map((p) => p.chatonce);
-  const pingBare = results.pingPong.map((p) => p.bare);
-  const pingRatios = ratios(pick(ping, 'messagesPerSecond'), pick(pingBare, 'messagesPerSecond'));
-  rows.push([
-    `live messages, ${LIVE_CHATS} accepted chats ping-pong`,
-    `${spread(pick(ping, 'messagesPerSecond'), 'messages/s')}, round trip p99 ${spread(pick(ping, 'roundTripP99Ms'), 'ms')}, ${spread(pick(ping, 'cpuMsPerMessage'), 'ms CPU/message')}`,
-    `same clients on in-memory graphql-http + graphql-ws: ${spread(pick(pingBare, 'messagesPerSecond'), 'messages/s')}, round trip p99 ${spread(pick(pingBare, 'roundTripP99Ms'), 'ms')}`,
-    ratioSpread(pingRatios),
-  ]);
-  for (const [name, figures] of [['ChatOnce', ping], ['in-memory baseline', pingBare]] as const) {
-    for (const f of figures) {
-      if (f.lost) checks.push(`${name}: ${f.lost} live messages never reached the other side`);
-      if (f.errors) warnings.push(`ping-pong: ${name} had ${f.errors} errors (first: ${f.firstError})`);
+  if (ping.length) {
+    const pingBare = results.pingPong.map((p) => p.bare);
+    const pingRatios = ratios(pick(ping, 'messagesPerSecond'), pick(pingBare, 'messagesPerSecond'));
+    rows.push([
+      `live messages, ${LIVE_CHATS} accepted chats ping-pong`,
+      `${spread(pick(ping, 'messagesPerSecond'), 'messages/s')}, round trip p99 ${spread(pick(ping, 'roundTripP99Ms'), 'ms')}, ${spread(pick(ping, 'cpuMsPerMessage'), 'ms CPU/message')}`,
+      `same clients on in-memory graphql-http + graphql-ws: ${spread(pick(pingBare, 'messagesPerSecond'), 'messages/s')}, round trip p99 ${spread(pick(pingBare, 'roundTripP99Ms'), 'ms')}`,
+      ratioSpread(pingRatios),
+    ]);
+    for (const [name, figures] of [
+      ['ChatOnce', ping],
+      ['in-memory baseline', pingBare],
+    ] as const) {
+      for (const f of figures) {
+        if (f.lost) checks.push(`${name}: ${f.lost} live messages never reached the other side`);
+        if (f.errors) warnings.push(`ping-pong: ${name} had ${f.errors} errors (first: ${f.firstError})`);
+      }
     }
+    const rttP99 = median(pick(ping, 'roundTripP99Ms'));
+    targets.push({ ok: median(pingRatios) >= 0.5, line: `messages: ≥ 0.5× the in-memory baseline's rate: ${formatNumber(median(pingRatios))}×` });
+    targets.push({ ok: rttP99 <= 100, line: `messages: round trip p99 ≤ 100 ms at ${LIVE_CHATS} chats: ${formatNumber(rttP99)} ms` });
   }
-  const rttP99 = median(pick(ping, 'roundTripP99Ms'));
-  targets.push({ ok: median(pingRatios) >= 0.5, line: `messages: ≥ 0.5× the in-memory baseline's rate: ${formatNumber(median(pingRatios))}×` });
-  targets.push({ ok: rttP99 <= 100, line: `messages: round trip p99 ≤ 100 ms at ${LIVE_CHATS} chats: ${formatNumber(rttP99)} ms` });
 
   const timers = results.timers.map((t) => t.chatonce);
-  const timersBare = results.timers.map((t) => t.bare);
-  const timerChats = MODE.timerChats;
-  rows.push([
-    `timeouts: ${timerChats.toLocaleString('en-US')} chats due in the same second while ${ARRIVALS_PER_SECOND} visitors/s keep arriving`,
-    `${spread(pick(timers, 'timeoutsPerSecond'), 'timeouts/s')}, lateness p99 ${spread(pick(timers, 'latenessP99Ms'), 'ms')} (max ${spread(pick(timers, 'latenessMaxMs'), 'ms')}); deadlines within ${spread(pick(timers, 'deadlineSpreadMs'), 'ms')}; arrivals p99 ${spread(pick(timers, 'arrivalP99Ms'), 'ms')}`,
-    `bare BullMQ + one UPDATE per job: ${spread(pick(timersBare, 'timeoutsPerSecond'), 'timeouts/s')}, lateness p99 ${spread(pick(timersBare, 'latenessP99Ms'), 'ms')}`,
-    ratioSpread(ratios(pick(timers, 'timeoutsPerSecond'), pick(timersBare, 'timeoutsPerSecond'))),
-  ]);
-  for (const t of timers) {
-    for (const twice of t.actedTwice) checks.push(`timers: ${twice}`);
-    if (t.lostEvents) checks.push(`timers: ${t.lostEvents} REMOVED/TIMED_OUT events never reached the subscribed agent`);
-    if (t.arrivalErrors) warnings.push(`timers: ${t.arrivalErrors} arriving visitors failed`);
+  if (timers.length) {
+    const timersBare = results.timers.map((t) => t.bare);
+    const timerChats = MODE.timerChats;
+    rows.push([
+      `timeouts: ${timerChats.toLocaleString('en-US')} chats due in the same second while ${ARRIVALS_PER_SECOND} visitors/s keep arriving`,
+      `${spread(pick(timers, 'timeoutsPerSecond'), 'timeouts/s')}, lateness p99 ${spread(pick(timers, 'latenessP99Ms'), 'ms')} (max ${spread(pick(timers, 'latenessMaxMs'), 'ms')}); deadlines within ${spread(pick(timers, 'deadlineSpreadMs'), 'ms')}; arrivals p99 ${spread(pick(timers, 'arrivalP99Ms'), 'ms')}`,
+      `bare BullMQ + one UPDATE per job: ${spread(pick(timersBare, 'timeoutsPerSecond'), 'timeouts/s')}, lateness p99 ${spread(pick(timersBare, 'latenessP99Ms'), 'ms')}`,
+      ratioSpread(ratios(pick(timers, 'timeoutsPerSecond'), pick(timersBare, 'timeoutsPerSecond'))),
+    ]);
+    for (const t of timers) {
+      for (const twice of t.actedTwice) checks.push(`timers: ${twice}`);
+      if (t.lostEvents) checks.push(`timers: ${t.lostEvents} REMOVED/TIMED_OUT events never reached the subscribed agent`);
+      if (t.arrivalErrors) warnings.push(`timers: ${t.arrivalErrors} arriving visitors failed`);
+    }
+    for (const t of timersBare) if (t.actedTwice) checks.push(`bare BullMQ: ${t.actedTwice} rows acted on twice`);
+    const worstLate = Math.max(...pick(timers, 'latenessMaxMs'));
+    const allTimedOut = timers.every((t) => t.timedOut === t.chats);
+    const timerNote = timerChats === 1000 ? '' : ` (--quick: ${timerChats} chats; the target is at 1,000)`;
+    targets.push({
+      ok: allTimedOut && worstLate <= TIMER_TARGET_MS && timers.every((t) => !t.actedTwice.length),
+      line: `timers: ${timerChats} due together all acted on within 5 s, each once: ${allTimedOut ? 'all timed out' : `${Math.min(...pick(timers, 'timedOut'))} of ${timerChats} timed out`}, latest ${formatNumber(worstLate)} ms after its deadline, ${timers.reduce((n, t) => n + t.actedTwice.length, 0)} acted on twice${timerNote}`,
+    });
   }
-  for (const t of timersBare) if (t.actedTwice) checks.push(`bare BullMQ: ${t.actedTwice} rows acted on twice`);
-  const worstLate = Math.max(...pick(timers, 'latenessMaxMs'));
-  const allTimedOut = timers.every((t) => t.timedOut === t.chats);
-  const timerNote = timerChats === 1000 ? '' : ` (--quick: ${timerChats} chats; the target is at 1,000)`;
-  targets.push({
-    ok: allTimedOut && worstLate <= TIMER_TARGET_MS && timers.every((t) => !t.actedTwice.length),
-    line: `timers: ${timerChats} due together all acted on within 5 s, each once: ${allTimedOut ? 'all timed out' : `${Math.min(...pick(timers, 'timedOut'))} of ${timerChats} timed out`}, latest ${formatNumber(worstLate)} ms after its deadline, ${timers.reduce((n, t) => n + t.actedTwice.length, 0)} acted on twice${timerNote}`,
-  });
 
-  const scale = ratios(pick(results.meTwo.map((p) => p.chatonce), 'rate'), pick(results.me.map((p) => p.chatonce), 'rate'));
-  const scaleBare = ratios(pick(results.meTwo.map((p) => p.bare), 'rate'), pick(results.me.map((p) => p.bare), 'rate'));
-  rows.push([
-    '2 API processes vs 1 (`me`, 50 connections)',
-    ratioSpread(scale),
-    `bare graphql-http: ${ratioSpread(scaleBare)}`,
-    ratioSpread(ratios(scale, scaleBare)),
-  ]);
-  targets.push({ ok: median(scale) >= 1.7, line: `2 API processes ≥ 1.7× one: ${formatNumber(median(scale))}×` });
+  if (results.meTwo.length) {
+    const scale = ratios(
+      pick(
+        results.meTwo.map((p) => p.chatonce),
+        'rate',
+      ),
+      pick(
+        results.me.map((p) => p.chatonce),
+        'rate',
+      ),
+    );
+    const scaleBare = ratios(
+      pick(
+        results.meTwo.map((p) => p.bare),
+        'rate',
+      ),
+      pick(
+        results.me.map((p) => p.bare),
+        'rate',
+      ),
+    );
+    rows.push(['2 API processes vs 1 (`me`, 50 connections)', ratioSpread(scale), `bare graphql-http: ${ratioSpread(scaleBare)}`, ratioSpread(ratios(scale, scaleBare))]);
+    targets.push({ ok: median(scale) >= 1.7, line: `2 API processes ≥ 1.7× one: ${formatNumber(median(scale))}×` });
+  }
 
   const heap = results.fanOut.get(MAX_AGENTS)!;
-  const heapProduct = heap.map((p) => (p.chatonce.heapPerSocket ?? Number.NaN) / 1024);
-  const heapBare = heap.map((p) => (p.bare.heapPerSocket ?? Number.NaN) / 1024);
-  const heapRatios = ratios(heapProduct, heapBare);
-  rows.push([`idle subscribed websocket, retained heap after GC (${MAX_AGENTS} sockets)`, `${spread(heapProduct, 'KiB')} each`, `bare graphql-ws: ${spread(heapBare, 'KiB')}`, ratioSpread(heapRatios)]);
-  targets.push({ ok: median(heapRatios) <= 1.2, line: `retained heap per idle subscribed websocket ≤ 1.2× bare graphql-ws: ${formatNumber(median(heapRatios))}×` });
+  if (heap.length) {
+    const heapProduct = heap.map((p) => (p.chatonce.heapPerSocket ?? Number.NaN) / 1024);
+    const heapBare = heap.map((p) => (p.bare.heapPerSocket ?? Number.NaN) / 1024);
+    const heapRatios = ratios(heapProduct, heapBare);
+    rows.push([
+      `idle subscribed websocket, retained heap after GC (${MAX_AGENTS} sockets)`,
+      `${spread(heapProduct, 'KiB')} each`,
+      `bare graphql-ws: ${spread(heapBare, 'KiB')}`,
+      ratioSpread(heapRatios),
+    ]);
+    targets.push({ ok: median(heapRatios) <= 1.2, line: `retained heap per idle subscribed websocket ≤ 1.2× bare graphql-ws: ${formatNumber(median(heapRatios))}×` });
+  }
 
   lines.push(`ChatOnce speed suite: ${quick ? 'quick' : 'full'}, ${ROUNDS} interleaved rounds, figures as median [min–max] over the rounds; ratios per round's pair`);
   lines.push(`command: ${command}`);
@@ -375,6 +454,8 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
 main().then(
   (code) => process.exit(code),
   async (error: unknown) => {
+    // Interrupted: the rows fail as their servers stop; the signal handler exits once cleaned up.
+    if (interruptedBy) return;
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     killAllNow();
     process.exit(1);

@@ -167,7 +167,16 @@ const mutation: Record<string, Resolver> = {
       messages: [],
     };
     conversations.set(conversation.id, conversation);
-    append(conversation, { author: 'BOT', body: 'Would you like to talk to someone?', options: [{ key: 'accept', label: 'Yes' }, { key: 'decline', label: 'No' }], senderName: null, clientMessageId: null });
+    append(conversation, {
+      author: 'BOT',
+      body: 'Would you like to talk to someone?',
+      options: [
+        { key: 'accept', label: 'Yes' },
+        { key: 'decline', label: 'No' },
+      ],
+      senderName: null,
+      clientMessageId: null,
+    });
     return { conversation, visitorToken: `visitor:${conversation.id}`, userErrors: [] };
   },
   sendMessage: (_root, { input }, context) => {

@@ -192,10 +192,11 @@ export class ChatOnce implements ChatSystem {
     for (let start = 0; start < rows.length; start += 500) {
       const slice = rows.slice(start, start + 500);
       const values = slice.map((_, index) => `($${index * 3 + 1}, $${slice.length * 3 + 1}, $${index * 3 + 2}, $${index * 3 + 3}, $${slice.length * 3 + 2}, 'AGENT', false, now())`);
-      await this.db!.query(
-        `insert into users (id, account_id, name, email, password_hash, role, accepting_chats, created_at) values ${values.join(', ')}`,
-        [...slice.flatMap((row) => [row.id, row.name, row.email]), account.id, this.passwordHash],
-      );
+      await this.db!.query(`insert into users (id, account_id, name, email, password_hash, role, accepting_chats, created_at) values ${values.join(', ')}`, [
+        ...slice.flatMap((row) => [row.id, row.name, row.email]),
+        account.id,
+        this.passwordHash,
+      ]);
     }
     account.agents = rows.map((row) => ({ id: row.id, token: signUserToken({ userId: row.id, accountId: account.id }, this.jwtSecret, TOKEN_TTL_SECONDS) }));
     await mapLimit(account.agents, 16, async (agent) => {
@@ -224,7 +225,8 @@ export class ChatOnce implements ChatSystem {
     await Promise.all(this.processes.map((server) => server.stop()));
     await this.db?.end().catch(() => undefined);
     if (this.admin) {
-      if (this.databaseCreated) await this.admin.query(`drop database if exists ${this.databaseName} with (force)`).catch((error: Error) => console.error(`could not drop ${this.databaseName}: ${error.message}`));
+      if (this.databaseCreated)
+        await this.admin.query(`drop database if exists ${this.databaseName} with (force)`).catch((error: Error) => console.error(`could not drop ${this.databaseName}: ${error.message}`));
       await this.admin.end().catch(() => undefined);
     }
     await redisKeysDeleter(this.redisPrefix);

@@ -48,20 +48,24 @@ export async function measureFanOut(system: ChatSystem, gql: GraphQLHttp, accoun
   let waiter: { conversationId: string; done: () => void } | undefined;
   const connections = await connectMany(port, system.agentTokens(account, shape.agents));
   connections.forEach((connection, agent) =>
-    connection.subscribe<InboxEventData>(INCOMING_CHATS, {}, {
-      next: ({ incomingChats }) => {
-        const at = performance.now();
-        if (incomingChats.kind !== 'ADDED') return;
-        const times = receipts.get(incomingChats.conversation.id);
-        if (!times) return;
-        const key = `${agent}:${incomingChats.conversation.id}`;
-        if (seen.has(key)) return void duplicated++;
-        seen.add(key);
-        times.push(at);
-        if (waiter?.conversationId === incomingChats.conversation.id && times.length === shape.agents) waiter.done();
+    connection.subscribe<InboxEventData>(
+      INCOMING_CHATS,
+      {},
+      {
+        next: ({ incomingChats }) => {
+          const at = performance.now();
+          if (incomingChats.kind !== 'ADDED') return;
+          const times = receipts.get(incomingChats.conversation.id);
+          if (!times) return;
+          const key = `${agent}:${incomingChats.conversation.id}`;
+          if (seen.has(key)) return void duplicated++;
+          seen.add(key);
+          times.push(at);
+          if (waiter?.conversationId === incomingChats.conversation.id && times.length === shape.agents) waiter.done();
+        },
+        error: () => void subscriptionErrors++,
       },
-      error: () => void subscriptionErrors++,
-    }),
+    ),
   );
   try {
     await sleep(500);

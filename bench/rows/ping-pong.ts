@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import {
-  ACCEPT_CHAT,
-  AGENT_CONVERSATION_EVENTS,
-  SEND_AGENT_MESSAGE,
-  VISITOR_CONVERSATION_EVENTS,
-  VISITOR_SEND_MESSAGE,
-  type AcceptChatData,
-  type ConversationEventData,
-} from '../lib/documents';
+import { ACCEPT_CHAT, AGENT_CONVERSATION_EVENTS, SEND_AGENT_MESSAGE, VISITOR_CONVERSATION_EVENTS, VISITOR_SEND_MESSAGE, type AcceptChatData, type ConversationEventData } from '../lib/documents';
 import { expectNoUserErrors, GraphQLHttp } from '../lib/http-client';
 import { totalCpuMicros, waitUntilIdle } from '../lib/processes';
 import { mapLimit, percentile, sleep } from '../lib/stats';
@@ -71,40 +63,51 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     errors++;
     firstError ??= error instanceof Error ? error.message : String(error);
   };
-  const started = performance.now();
-  const windowStart = started + shape.warmupMs;
-  const windowEnd = windowStart + shape.durationMs;
+  // Set when the chats start playing (connecting and subscribing take a while on ChatOnce).
+  let windowStart = Number.POSITIVE_INFINITY;
+  let windowEnd = Number.POSITIVE_INFINITY;
   const inWindow = (at: number) => at >= windowStart && at <= windowEnd;
   const awaitingPong = new Map<string, () => void>();
 
   const connections: WsConnection[] = [];
   try {
     connections.push(...(await connectMany(port, agentTokens)));
-    const visitorConnections = await connectMany(port, chats.map((chat) => chat.visitor.token));
+    const visitorConnections = await connectMany(
+      port,
+      chats.map((chat) => chat.visitor.token),
+    );
     connections.push(...visitorConnections);
     for (const chat of chats) {
-      connections[chat.agent].subscribe<ConversationEventData>(AGENT_CONVERSATION_EVENTS, { conversationId: chat.visitor.conversationId }, {
-        next: ({ conversationEvents: { message } }) => {
-          if (message.author !== 'VISITOR' || !message.body.startsWith('ping ')) return;
-          if (inWindow(performance.now())) delivered++;
-          const input = { conversationId: chat.visitor.conversationId, body: `pong ${message.body.slice(5)}`, clientMessageId: randomUUID() };
-          gql
-            .request<{ sendMessage: { userErrors: { code: string }[] } }>(port, SEND_AGENT_MESSAGE, { input }, agentTokens[chat.agent])
-            .then(({ data }) => expectNoUserErrors(data.sendMessage, 'agent sendMessage'))
-            .catch(fail);
+      connections[chat.agent].subscribe<ConversationEventData>(
+        AGENT_CONVERSATION_EVENTS,
+        { conversationId: chat.visitor.conversationId },
+        {
+          next: ({ conversationEvents: { message } }) => {
+            if (message.author !== 'VISITOR' || !message.body.startsWith('ping ')) return;
+            if (inWindow(performance.now())) delivered++;
+            const input = { conversationId: chat.visitor.conversationId, body: `pong ${message.body.slice(5)}`, clientMessageId: randomUUID() };
+            gql
+              .request<{ sendMessage: { userErrors: { code: string }[] } }>(port, SEND_AGENT_MESSAGE, { input }, agentTokens[chat.agent])
+              .then(({ data }) => expectNoUserErrors(data.sendMessage, 'agent sendMessage'))
+              .catch(fail);
+          },
+          error: fail,
         },
-        error: fail,
-      });
+      );
     }
     chats.forEach((chat, index) =>
-      visitorConnections[index].subscribe<ConversationEventData>(VISITOR_CONVERSATION_EVENTS, { id: chat.visitor.conversationId }, {
-        next: ({ conversationEvents: { message } }) => {
-          if (message.author !== 'AGENT' || !message.body.startsWith('pong ')) return;
-          if (inWindow(performance.now())) delivered++;
-          awaitingPong.get(message.body.slice(5))?.();
+      visitorConnections[index].subscribe<ConversationEventData>(
+        VISITOR_CONVERSATION_EVENTS,
+        { id: chat.visitor.conversationId },
+        {
+          next: ({ conversationEvents: { message } }) => {
+            if (message.author !== 'AGENT' || !message.body.startsWith('pong ')) return;
+            if (inWindow(performance.now())) delivered++;
+            awaitingPong.get(message.body.slice(5))?.();
+          },
+          error: fail,
         },
-        error: fail,
-      }),
+      ),
     );
     await sleep(500);
     await waitUntilIdle(system.processes);
@@ -133,6 +136,8 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
         else if (inWindow(performance.now())) roundTrips.push(performance.now() - sent);
       }
     };
+    windowStart = performance.now() + shape.warmupMs;
+    windowEnd = windowStart + shape.durationMs;
     const window = (async () => {
       await sleep(Math.max(0, windowStart - performance.now()));
       cpuStart = await totalCpuMicros(system.processes);
@@ -140,6 +145,7 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
       return totalCpuMicros(system.processes);
     })();
     const [cpuEnd] = await Promise.all([window, ...chats.map(play)]);
+    if (process.env.BENCH_DEBUG) console.log({ system: system.name, cpuStart, cpuEnd, delivered, roundTrips: roundTrips.length, lost, errors, firstError });
     return {
       messagesPerSecond: delivered / (shape.durationMs / 1000),
       roundTripP50Ms: percentile(roundTrips, 0.5),

@@ -66,13 +66,17 @@ export async function measureTimers(chatonce: ChatOnce, account: string, shape: 
   // One accepting agent watches the inbox: each chat must leave it once, as TIMED_OUT.
   const removed = new Map<string, number>();
   const watcher = await connect(portB, chatonce.agentTokens(account, 1)[0]);
-  watcher.subscribe<InboxEventData>(INCOMING_CHATS, {}, {
-    next: ({ incomingChats }) => {
-      if (incomingChats.kind === 'REMOVED' && incomingChats.reason === 'TIMED_OUT' && ids.has(incomingChats.conversation.id)) {
-        removed.set(incomingChats.conversation.id, (removed.get(incomingChats.conversation.id) ?? 0) + 1);
-      }
+  watcher.subscribe<InboxEventData>(
+    INCOMING_CHATS,
+    {},
+    {
+      next: ({ incomingChats }) => {
+        if (incomingChats.kind === 'REMOVED' && incomingChats.reason === 'TIMED_OUT' && ids.has(incomingChats.conversation.id)) {
+          removed.set(incomingChats.conversation.id, (removed.get(incomingChats.conversation.id) ?? 0) + 1);
+        }
+      },
     },
-  });
+  );
   await sleep(300);
 
   try {
