@@ -44,7 +44,7 @@ const MODE = quick
   ? {
       http: { connections: 50, warmupMs: 1000, durationMs: 2000 },
       fanOutAgents: [100, 500],
-      fanOutEvents: 4,
+      fanOutEvents: 3,
       raceChats: 8,
       pingPong: { warmupMs: 3000, durationMs: 4000 },
       timerChats: 300,
