@@ -166,33 +166,18 @@ async function main(): Promise<number> {
       log(`round ${round} of ${ROUNDS}`);
       const meToken = chatonce.agentTokens('inbox', 1)[0];
       const bareToken = bareHttp.agentTokens('inbox', 1)[0];
-      if (ONLY.has('me')) {
-        const me = await pair(
+      const httpPair = async (label: string, document: string, processes: number, into: { chatonce: HttpFigures; bare: HttpFigures }[]) => {
+        const figures = await pair(
           round,
-          () => measureHttp(chatonce, ME, meToken, MODE.http),
-          () => measureHttp(bareHttp, ME, bareToken, MODE.http),
+          () => measureHttp(chatonce, document, meToken, MODE.http, processes),
+          () => measureHttp(bareHttp, document, bareToken, MODE.http, processes),
         );
-        results.me.push(me);
-        log(`  me: ChatOnce ${formatNumber(me.chatonce.rate)} req/s, bare ${formatNumber(me.bare.rate)} req/s`);
-      }
-      if (ONLY.has('scale')) {
-        const meTwo = await pair(
-          round,
-          () => measureHttp(chatonce, ME, meToken, MODE.http, 2),
-          () => measureHttp(bareHttp, ME, bareToken, MODE.http, 2),
-        );
-        results.meTwo.push(meTwo);
-        log(`  me on 2 processes: ChatOnce ${formatNumber(meTwo.chatonce.rate)} req/s, bare ${formatNumber(meTwo.bare.rate)} req/s`);
-      }
-      if (ONLY.has('inbox')) {
-        const inbox = await pair(
-          round,
-          () => measureHttp(chatonce, LIVE_CHAT_INBOX, meToken, MODE.http),
-          () => measureHttp(bareHttp, LIVE_CHAT_INBOX, bareToken, MODE.http),
-        );
-        results.inbox.push(inbox);
-        log(`  liveChatInbox: ChatOnce ${formatNumber(inbox.chatonce.rate)} req/s, bare ${formatNumber(inbox.bare.rate)} req/s`);
-      }
+        into.push(figures);
+        log(`  ${label}: ChatOnce ${formatNumber(figures.chatonce.rate)} req/s, bare ${formatNumber(figures.bare.rate)} req/s`);
+      };
+      if (ONLY.has('me')) await httpPair('me', ME, 1, results.me);
+      if (ONLY.has('scale')) await httpPair('me on 2 processes', ME, 2, results.meTwo);
+      if (ONLY.has('inbox')) await httpPair('liveChatInbox', LIVE_CHAT_INBOX, 1, results.inbox);
       for (const agents of ONLY.has('fanout') ? MODE.fanOutAgents : []) {
         const shape = { agents, events: MODE.fanOutEvents, eventTimeoutMs: 30_000, measureHeap: agents === MAX_AGENTS };
         const fan = await pair(
@@ -207,7 +192,7 @@ async function main(): Promise<number> {
       }
 
       if (ONLY.has('race')) {
-        const race = await measureAcceptRace(chatonce, 'race', { chats: MODE.raceChats, callers: RACE_CALLERS });
+        const race = await measureAcceptRace(chatonce, 'race', { chats: MODE.raceChats, callers: RACE_CALLERS, uncontendedFirst: round % 2 === 0 });
         results.race.push(race);
         log(
           `  accept race: loser p99 ${formatNumber(race.loserP99Ms)} ms, uncontended p99 ${formatNumber(race.uncontendedP99Ms)} ms, ${race.chats - race.badChats.length}/${race.chats} chats with one winner`,
@@ -396,26 +381,13 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
   }
 
   if (results.meTwo.length) {
-    const scale = ratios(
-      pick(
-        results.meTwo.map((p) => p.chatonce),
-        'rate',
-      ),
-      pick(
-        results.me.map((p) => p.chatonce),
-        'rate',
-      ),
-    );
-    const scaleBare = ratios(
-      pick(
-        results.meTwo.map((p) => p.bare),
-        'rate',
-      ),
-      pick(
-        results.me.map((p) => p.bare),
-        'rate',
-      ),
-    );
+    const scaling = (side: 'chatonce' | 'bare') =>
+      ratios(
+        results.meTwo.map((p) => p[side].rate),
+        results.me.map((p) => p[side].rate),
+      );
+    const scale = scaling('chatonce');
+    const scaleBare = scaling('bare');
     rows.push(['2 API processes vs 1 (`me`, 50 connections)', ratioSpread(scale), `bare graphql-http: ${ratioSpread(scaleBare)}`, ratioSpread(ratios(scale, scaleBare))]);
     targets.push({ ok: median(scale) >= 1.7, line: `2 API processes ≥ 1.7× one: ${formatNumber(median(scale))}×` });
   }

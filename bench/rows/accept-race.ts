@@ -19,6 +19,7 @@ export interface RaceFigures {
 export interface RaceShape {
   chats: number;
   callers: number;
+  uncontendedFirst: boolean;
 }
 
 interface AcceptOutcome {
@@ -69,22 +70,29 @@ export async function measureAcceptRace(chatonce: ChatOnce, account: string, sha
   const badChats: string[] = [];
   const unexpectedCodes = new Set<string>();
   const winnerOf = new Map<string, string>();
-  for (const visitor of contended) {
-    const outcomes = await Promise.all(tokens.map((_, caller) => accept(visitor, caller)));
-    const won = outcomes.filter((outcome) => outcome.won);
-    for (const outcome of outcomes) {
-      (outcome.won ? winners : losers).push(outcome.ms);
-      if (!outcome.won && outcome.code !== 'ALREADY_ACCEPTED') unexpectedCodes.add(outcome.code ?? 'no code');
+  const runContended = async () => {
+    for (const visitor of contended) {
+      const outcomes = await Promise.all(tokens.map((_, caller) => accept(visitor, caller)));
+      const won = outcomes.filter((outcome) => outcome.won);
+      for (const outcome of outcomes) {
+        (outcome.won ? winners : losers).push(outcome.ms);
+        if (!outcome.won && outcome.code !== 'ALREADY_ACCEPTED') unexpectedCodes.add(outcome.code ?? 'no code');
+      }
+      if (won.length !== 1) badChats.push(`${visitor.conversationId}: ${won.length} winners`);
+      else winnerOf.set(visitor.conversationId, won[0].agentId);
     }
-    if (won.length !== 1) badChats.push(`${visitor.conversationId}: ${won.length} winners`);
-    else winnerOf.set(visitor.conversationId, won[0].agentId);
-  }
+  };
   const uncontendedMs: number[] = [];
-  for (const [index, visitor] of uncontended.entries()) {
-    const outcome = await accept(visitor, index % tokens.length);
-    if (!outcome.won) throw new Error(`an uncontended accept failed: ${outcome.code}`);
-    uncontendedMs.push(outcome.ms);
-  }
+  const runUncontended = async () => {
+    for (const [index, visitor] of uncontended.entries()) {
+      const outcome = await accept(visitor, index % tokens.length);
+      if (!outcome.won) throw new Error(`an uncontended accept failed: ${outcome.code}`);
+      uncontendedMs.push(outcome.ms);
+    }
+  };
+  // Alternated by round, like every ChatOnce/baseline pair.
+  if (shape.uncontendedFirst) await runUncontended().then(runContended);
+  else await runContended().then(runUncontended);
   agent.destroy();
 
   // The database's word: one assignee, the one the responses named, and one acceptance event.

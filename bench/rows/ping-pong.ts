@@ -145,7 +145,6 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
       return totalCpuMicros(system.processes);
     })();
     const [cpuEnd] = await Promise.all([window, ...chats.map(play)]);
-    if (process.env.BENCH_DEBUG) console.log({ system: system.name, cpuStart, cpuEnd, delivered, roundTrips: roundTrips.length, lost, errors, firstError });
     return {
       messagesPerSecond: delivered / (shape.durationMs / 1000),
       roundTripP50Ms: percentile(roundTrips, 0.5),
