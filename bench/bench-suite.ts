@@ -303,7 +303,7 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
       for (const f of figures) {
         if (f.lost > 0) checks.push(`${name}: ${f.lost} of ${f.expected} inbox events to ${agents} agents were lost`);
         if (f.duplicated > 0) checks.push(`${name}: ${f.duplicated} inbox events to ${agents} agents arrived twice`);
-        if (f.subscriptionErrors > 0) checks.push(`${name}: ${f.subscriptionErrors} incomingChats subscriptions of ${agents} agents failed`);
+        if (f.subscriptionErrors > 0) checks.push(`${name}: ${f.subscriptionErrors} incomingChats subscriptions of ${agents} agents failed or were ended by the server`);
       }
     }
     if (agents === MAX_AGENTS) {
@@ -367,7 +367,8 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
     ]);
     for (const t of timers) {
       for (const twice of t.actedTwice) checks.push(`timers: ${twice}`);
-      if (t.lostEvents) checks.push(`timers: ${t.lostEvents} REMOVED/TIMED_OUT events never reached the subscribed agent`);
+      if (t.lostEvents)
+        checks.push(`timers: ${t.lostEvents} REMOVED/TIMED_OUT events never reached the subscribed agent${t.watcherEnded ? ` (its incomingChats subscription ${t.watcherEnded})` : ' within 15 s'}`);
       if (t.arrivalErrors) warnings.push(`timers: ${t.arrivalErrors} arriving visitors failed`);
     }
     for (const t of timersBare) if (t.actedTwice) checks.push(`bare BullMQ: ${t.actedTwice} rows acted on twice`);

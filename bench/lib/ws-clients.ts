@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export interface SubscriptionHandlers<T> {
   next(data: T): void;
   error?(error: unknown): void;
+  /** The server ended the subscription (graphql-ws `complete`). */
+  complete?(): void;
 }
 
 /** A graphql-ws connection signed in with a bearer token, opened eagerly. */
@@ -40,7 +42,7 @@ export function connect(port: number, token: string, timeoutMs = 30_000): Promis
                 else if (value.data) handlers.next(value.data as T);
               },
               error: (error) => handlers.error?.(error),
-              complete: () => undefined,
+              complete: () => handlers.complete?.(),
             },
           );
         },

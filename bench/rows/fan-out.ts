@@ -64,6 +64,8 @@ export async function measureFanOut(system: ChatSystem, gql: GraphQLHttp, accoun
           if (waiter?.conversationId === incomingChats.conversation.id && times.length === shape.agents) waiter.done();
         },
         error: () => void subscriptionErrors++,
+        // An inbox subscription never ends by itself while the agent is connected.
+        complete: () => void subscriptionErrors++,
       },
     ),
   );

@@ -21,6 +21,8 @@ export interface TimerFigures {
   actedTwice: string[];
   /** REMOVED/TIMED_OUT events the subscribed agent never received. */
   lostEvents: number;
+  /** Why the agent's subscription stopped early, if it did. */
+  watcherEnded?: string;
   arrivals: number;
   arrivalP99Ms: number;
   arrivalErrors: number;
@@ -65,16 +67,21 @@ export async function measureTimers(chatonce: ChatOnce, account: string, shape: 
 
   // One accepting agent watches the inbox: each chat must leave it once, as TIMED_OUT.
   const removed = new Map<string, number>();
+  let watcherEvents = 0;
+  let watcherEnded: string | undefined;
   const watcher = await connect(portB, chatonce.agentTokens(account, 1)[0]);
   watcher.subscribe<InboxEventData>(
     INCOMING_CHATS,
     {},
     {
       next: ({ incomingChats }) => {
+        watcherEvents++;
         if (incomingChats.kind === 'REMOVED' && incomingChats.reason === 'TIMED_OUT' && ids.has(incomingChats.conversation.id)) {
           removed.set(incomingChats.conversation.id, (removed.get(incomingChats.conversation.id) ?? 0) + 1);
         }
       },
+      error: (error) => (watcherEnded ??= `failed after ${watcherEvents} events: ${error instanceof Error ? error.message : JSON.stringify(error)}`),
+      complete: () => (watcherEnded ??= `was ended by the server after ${watcherEvents} events`),
     },
   );
   await sleep(300);
@@ -125,7 +132,8 @@ export async function measureTimers(chatonce: ChatOnce, account: string, shape: 
     }
     arriving = false;
     const arrived = await arrivals;
-    await sleep(1000); // the last REMOVED events are on their way
+    // The last REMOVED events may still be on their way (bounded wait).
+    for (const end = Date.now() + 15_000; Date.now() < end && removed.size < timedOut && !watcherEnded;) await sleep(100);
 
     const { rows } = await chatonce.db!.query<{ id: string; waiting_since: Date; ended_at: Date | null; status: string; timeouts: string; notices: string }>(
       `select c.id, c.waiting_since, c.ended_at, c.status,
@@ -162,6 +170,7 @@ export async function measureTimers(chatonce: ChatOnce, account: string, shape: 
       deadlineSpreadMs: Math.max(...dues) - firstDue,
       actedTwice,
       lostEvents,
+      watcherEnded,
       arrivals: arrived,
       arrivalP99Ms: percentile(arrivalMs, 0.99),
       arrivalErrors,
