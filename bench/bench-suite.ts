@@ -47,7 +47,7 @@ const MODE = quick
       fanOutEvents: 3,
       raceChats: 8,
       pingPong: { warmupMs: 3000, durationMs: 4000 },
-      timerChats: 300,
+      timerChats: 200,
     }
   : {
       http: { connections: 50, warmupMs: 1000, durationMs: 8000 },
