@@ -46,7 +46,7 @@ const MODE = quick
       fanOutAgents: [100, 500],
       fanOutEvents: 3,
       raceChats: 8,
-      pingPong: { warmupMs: 3000, durationMs: 4000 },
+      pingPong: { warmupMs: 1000, durationMs: 4000 },
       timerChats: 200,
     }
   : {
@@ -54,7 +54,7 @@ const MODE = quick
       fanOutAgents: [100, 500, 1000],
       fanOutEvents: 10,
       raceChats: 20,
-      pingPong: { warmupMs: 5000, durationMs: 12_000 },
+      pingPong: { warmupMs: 2000, durationMs: 12_000 },
       timerChats: 1000,
     };
 const INBOX_CHATS = 20;

@@ -8,8 +8,19 @@ export interface RawResponse {
   ms: number;
 }
 
-/** One POST of a prepared body over a keep-alive agent (no parsing: the load loops stay cheap). */
+/**
+ * One POST of a prepared body over a keep-alive agent (no parsing: the load loops stay cheap).
+ * A reused socket the server closed as idle just as it was picked fails before the server
+ * read the request: that one is sent again, once, on a new socket (Node's documented remedy).
+ */
 export function post(agent: Agent, port: number, body: string, authorization?: string): Promise<RawResponse> {
+  return postOnce(agent, port, body, authorization).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+    if (error.reusedSocket && error.code === 'ECONNRESET') return postOnce(agent, port, body, authorization);
+    throw error;
+  });
+}
+
+function postOnce(agent: Agent, port: number, body: string, authorization?: string): Promise<RawResponse> {
   return new Promise((resolveResponse, reject) => {
     const started = performance.now();
     const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
@@ -21,7 +32,10 @@ export function post(agent: Agent, port: number, body: string, authorization?: s
       res.on('error', reject);
     });
     req.setTimeout(120_000, () => req.destroy(new Error('request timed out after 120 s')));
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
     req.end(body);
   });
 }

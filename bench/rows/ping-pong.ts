@@ -37,6 +37,9 @@ export interface PingPongFigures {
   firstError?: string;
 }
 
+const WARMUP_CAP_MS = 30_000;
+const LATE_ANSWER_WAIT_MS = 60_000;
+
 export interface PingPongShape {
   agents: number;
   warmupMs: number;
@@ -49,8 +52,10 @@ export interface PingPongShape {
  * the agent's conversationEvents subscription receives it and the agent answers (the inbox's
  * mutation), the visitor's subscription receives the answer, and the visitor sends the next.
  * Messages per second counts the messages delivered to the other side inside the measured
- * window; a round trip runs from the visitor's send to its receipt of the answer. A message
- * that never arrives within the timeout is lost.
+ * window, which opens once every chat has finished a round trip (at least `warmupMs`, at
+ * most 30 s in); a round trip runs from the visitor's send to its receipt of the answer. An
+ * answer later than `roundTripTimeoutMs` lets the chat go on and is waited for at the end;
+ * one that never arrives (60 s more) is lost.
  */
 export async function measurePingPong(system: ChatSystem, account: string, chats: LiveChat[], shape: PingPongShape): Promise<PingPongFigures> {
   const port = system.ports[0];
@@ -63,7 +68,7 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     errors++;
     firstError ??= error instanceof Error ? error.message : String(error);
   };
-  // Set when the chats start playing (connecting and subscribing take a while on ChatOnce).
+  // Set once the chats play in steady state (see `window` below).
   let windowStart = Number.POSITIVE_INFINITY;
   let windowEnd = Number.POSITIVE_INFINITY;
   const inWindow = (at: number) => at >= windowStart && at <= windowEnd;
@@ -113,7 +118,8 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     await waitUntilIdle(system.processes);
 
     const roundTrips: number[] = [];
-    let lost = 0;
+    const warmedUp = new Set<LiveChat>();
+    const overdue: Promise<boolean>[] = [];
     let cpuStart = 0;
     const play = async (chat: LiveChat) => {
       for (let turn = 0; performance.now() < windowEnd; turn++) {
@@ -130,21 +136,30 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
           await sleep(100);
           continue;
         }
+        // A slow answer is not lost yet: it is waited for (bounded) at the end, and this chat goes on.
         const answered = await Promise.race([pong, sleep(shape.roundTripTimeoutMs).then(() => false)]);
+        if (!answered) {
+          overdue.push(Promise.race([pong, sleep(LATE_ANSWER_WAIT_MS).then(() => false)]));
+          continue;
+        }
         awaitingPong.delete(key);
-        if (!answered) lost++;
-        else if (inWindow(performance.now())) roundTrips.push(performance.now() - sent);
+        warmedUp.add(chat);
+        if (inWindow(performance.now())) roundTrips.push(performance.now() - sent);
       }
     };
-    windowStart = performance.now() + shape.warmupMs;
-    windowEnd = windowStart + shape.durationMs;
+    // Measured once every chat has finished a round trip (steady state), at least `warmupMs` in.
     const window = (async () => {
-      await sleep(Math.max(0, windowStart - performance.now()));
+      const cap = performance.now() + WARMUP_CAP_MS;
+      await sleep(shape.warmupMs);
+      while (warmedUp.size < chats.length && performance.now() < cap) await sleep(50);
+      windowStart = performance.now();
+      windowEnd = windowStart + shape.durationMs;
       cpuStart = await totalCpuMicros(system.processes);
       await sleep(Math.max(0, windowEnd - performance.now()));
       return totalCpuMicros(system.processes);
     })();
     const [cpuEnd] = await Promise.all([window, ...chats.map(play)]);
+    const lost = (await Promise.all(overdue)).filter((answered) => !answered).length;
     return {
       messagesPerSecond: delivered / (shape.durationMs / 1000),
       roundTripP50Ms: percentile(roundTrips, 0.5),
