@@ -1,7 +1,8 @@
 // The production topology without Docker: two API processes and one worker process on one
 // PostgreSQL database and one Redis. Proves that a chat added through one API process reaches
 // a subscriber on the other, that the worker process times it out, and that the REMOVED event
-// it causes reaches that subscriber too. Every process must then stop cleanly on SIGTERM.
+// it causes reaches that subscriber too; that the APIs (RUN_WORKER=off) are ready without a
+// worker and see its heartbeat once it runs. Every process must then stop cleanly on SIGTERM.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -60,9 +61,14 @@ try {
   const [portA, portB] = [await freePort(), await freePort()];
   start('api-a', 'dist/api/src/main.js', { PORT: String(portA) });
   await waitReady(portA); // the first API migrates; the second then finds nothing to do
+  const readyz = async (port) => (await fetch(`http://127.0.0.1:${port}/readyz`)).json();
+  // RUN_WORKER=off, as in docker-compose: ready without a worker, and saying so.
+  check(/^none seen for \d+ s$/.test((await readyz(portA)).worker), 'API A is ready without a worker and its /readyz says none is seen');
   start('api-b', 'dist/api/src/main.js', { PORT: String(portB) });
   start('worker', 'dist/jobs/worker-main.js', { SWEEP_INTERVAL_SECONDS: '3600' });
   await waitReady(portB);
+  const seen = async () => { for (let i = 0; i < 60; i++) { if ((await readyz(portA)).worker === 'ok' && (await readyz(portB)).worker === 'ok') return true; await new Promise((r) => setTimeout(r, 250)); } return false; };
+  check(await seen(), "both APIs' /readyz see the worker process's heartbeat");
 
   const signUp = await gql(portA, `mutation { signUp(input: { accountName: "Topology", name: "Ada", email: "ada@topology.test", password: "correct horse battery" }) { token user { account { id } } } }`);
   const adminToken = signUp.signUp.token;

@@ -1,24 +1,19 @@
-// The part of node-postgres (pg, a dev dependency without bundled types) the suite uses.
+// The bench talks to PostgreSQL with `pg` (a devDependency that ships no types): the little it uses.
 declare module 'pg' {
-  interface QueryResult<R> {
-    rows: R[];
-    rowCount: number | null;
+  export interface QueryResult<Row = any> {
+    rows: Row[];
   }
-  interface Queryable {
-    query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
-  }
-  class Client implements Queryable {
-    constructor(config: { connectionString?: string });
+  export class Client {
+    constructor(options: { connectionString: string });
     connect(): Promise<void>;
+    query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
     end(): Promise<void>;
-    query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
   }
-  class Pool implements Queryable {
-    constructor(config: { connectionString?: string; max?: number });
+  export class Pool {
+    constructor(options: { connectionString: string; max?: number });
+    query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
     end(): Promise<void>;
-    query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
   }
   const pg: { Client: typeof Client; Pool: typeof Pool };
   export default pg;
-  export { Client, Pool, QueryResult };
 }

@@ -5,13 +5,15 @@ import type { TimerJobData, TimerJobName } from './live-chat-timers.queue';
 /**
  * Thin: each job calls the conversation service, which checks the deadline and the status
  * under a row lock, so a job that runs late, twice, or after the sweep acts at most once.
+ * A timeout job stands for every chat due in its slot (see scheduleTimer): it times out all
+ * chats due by now, in batches.
  */
 export function createLiveChatTimersProcessor({ orm, services }: Runtime) {
   return async (job: Job<TimerJobData, unknown, TimerJobName>): Promise<unknown> => {
     const em = orm.em.fork();
     switch (job.name) {
       case 'waiting-timeout':
-        return { timedOut: await services.conversations.timeOutWaiting(em, job.data.conversationId) };
+        return { timedOut: await services.conversations.timeOutDue(em) };
       case 'idle-check':
         return { ended: await services.conversations.checkIdle(em, job.data.conversationId) };
       default:

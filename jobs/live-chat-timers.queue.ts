@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { withinRedisTimeout } from './redis';
 
 /** The live-chat timers: unanswered timeouts, idle endings, and the sweep that backs both. */
 export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
@@ -7,6 +8,7 @@ export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
 export type TimerJobName = 'waiting-timeout' | 'idle-check';
 
 export interface TimerJobData {
+  /** The chat whose deadline scheduled the job (for a timeout slot: the first one). */
   conversationId: string;
 }
 
@@ -23,10 +25,25 @@ export function createLiveChatTimersQueue(connection: Redis, prefix: string): Li
   return new Queue(LIVE_CHAT_TIMERS_QUEUE, { connection, prefix });
 }
 
+// Timeouts due within the same 100 ms share one job, which times out every chat due by then:
+// a burst of chats due together is a few jobs, not one per chat, for at most 100 ms of delay.
+const TIMEOUT_SLOT_MS = 100;
+
 /**
- * Schedules a timer as a delayed job. The job id names the conversation and the deadline, so
- * scheduling the same deadline twice (a retried request, the sweep) adds one job.
+ * Schedules a timer as a delayed job. The job id names the conversation and the deadline (or,
+ * for a timeout, the slot), so scheduling the same deadline twice (a retried request, the
+ * sweep) adds one job. A timeout already due when scheduled (its transaction outlasted it)
+ * gets a job of its own: its slot's job may have run before the chat was committed. Fails
+ * within about a second while Redis is away: the deadline column and the sweep back it.
  */
 export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobName, conversationId: string, at: Date): Promise<void> {
-  await queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - Date.now()), jobId: `${name}-${conversationId}-${at.getTime()}` });
+  const now = Date.now();
+  if (name === 'waiting-timeout' && at.getTime() > now) {
+    const slot = Math.ceil(at.getTime() / TIMEOUT_SLOT_MS) * TIMEOUT_SLOT_MS;
+    const jobId = `${name}-slot-${slot}`;
+    await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: slot - now, jobId }), `scheduling ${jobId}`);
+    return;
+  }
+  const jobId = `${name}-${conversationId}-${at.getTime()}`;
+  await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - now), jobId }), `scheduling ${jobId}`);
 }

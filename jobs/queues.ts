@@ -1,9 +1,9 @@
 import type { Redis } from 'ioredis';
-import { closeRedis, createRedis, type RedisErrorLogger } from './redis';
+import { closeRedis, createRequestRedis, type RedisErrorLogger } from './redis';
 import { createLiveChatTimersQueue, type LiveChatTimersQueue } from './live-chat-timers.queue';
 import { createWebhookDeliveriesQueue, type WebhookDeliveriesQueue } from './webhook-deliveries.queue';
 
-/** Every queue the API enqueues to, on one connection. */
+/** Every queue the API enqueues to, on one connection that fails fast (Queue commands do not block). */
 export interface Queues {
   liveChatTimers: LiveChatTimersQueue;
   webhookDeliveries: WebhookDeliveriesQueue;
@@ -14,7 +14,7 @@ export interface Queues {
 }
 
 export function createQueues(redisUrl: string, prefix: string, logger?: RedisErrorLogger): Queues {
-  const connection = createRedis(redisUrl, {}, logger);
+  const connection = createRequestRedis(redisUrl, {}, logger);
   const bullPrefix = `${prefix}:bull`;
   const liveChatTimers = createLiveChatTimersQueue(connection, bullPrefix);
   const webhookDeliveries = createWebhookDeliveriesQueue(connection, bullPrefix);

@@ -6,8 +6,9 @@ import { seedDemoAccount, type DemoCredentials } from './seed/demo-seed';
 import { createHttpServer } from './server/http-server';
 import { startRuntime } from './server/runtime';
 import { startWorkers, type Workers } from '../../jobs/worker';
+import { watchWorkers } from '../../jobs/worker-heartbeat';
 
-/** `npm start`: the API, the inbox and (on the embedded default) the workers in one process. */
+/** `npm start`: the API, the inbox and (unless RUN_WORKER=off) the workers in one process. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -18,8 +19,9 @@ async function main(): Promise<void> {
     const demo = await seedDemoAccount(runtime.orm.em.fork(), runtime.services, process.env.DEMO_PASSWORD);
     if (demo) printDemoCredentials(demo);
   }
-  // The embedded default runs the workers in this process; production runs `npm run worker`.
+  // The workers run in this process unless RUN_WORKER=off (docker-compose's api replicas, beside a worker service).
   const workers: Workers | undefined = config.RUN_WORKER === 'inline' ? await startWorkers(runtime) : undefined;
+  const watch = watchWorkers(runtime.redis, logger, config.WORKER_HEARTBEAT_SECONDS * 1000);
   const http = await createHttpServer(runtime);
   const address = await http.listen(config.PORT, config.HOST);
   logger.info({ port: address.port }, `ChatOnce is listening on http://localhost:${address.port} (GraphQL at /graphql)`);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
     }, 15_000).unref();
+    watch.stop();
     await http.close();
     await workers?.close();
     await runtime.close();

@@ -19,7 +19,7 @@ const CAP_MS = 60_000;
 async function main(): Promise<void> {
   const redisUrl = process.env.REDIS_URL!;
   const prefix = process.env.BARE_PREFIX!;
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: CONCURRENCY });
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: CONCURRENCY });
   const table = `bench_timers_${randomBytes(3).toString('hex')}`;
   await pool.query(`create table ${table} (id int primary key, due timestamptz not null, done_at timestamptz, runs int not null default 0)`);
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });

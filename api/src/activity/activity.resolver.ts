@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
 import { isMember, type MemberViewer } from '../auth/viewer';
-import { forbidden, unauthenticated } from '../errors/graphql-errors';
+import { badUserInput, forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { ActivityMessage } from '../realtime/after-commit';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
@@ -42,7 +42,10 @@ export class ActivityResolver {
       const { em, viewer, listen, services } = context as GraphQLContext;
       if (viewer.kind === 'anonymous') throw unauthenticated();
       if (!isMember(viewer)) throw forbidden('The activity feed is for users and API keys of the account.');
-      const after = activityCursor.decode(args.after as string | undefined);
+      const after = activityCursor.decode(args.after as string | undefined, viewer.accountId);
+      if (after > (await services.activity.lastPosition(em.fork(), viewer.accountId))) {
+        throw badUserInput('Argument "after" is past the end of the feed: pass the `cursor` of an event you received.', { argumentName: 'after' });
+      }
       const notifications = await listen<ActivityMessage>(Topic.ACTIVITY, viewer.accountId);
       return replayThenLive<ActivityEvent>({
         notifications,
@@ -63,7 +66,7 @@ export class ActivityResolver {
 
   @FieldResolver(() => String, { description: 'Cursor of this event in the account’s feed, for `activityEvents(after:)`.' })
   cursor(@Root() event: ActivityEvent): string {
-    return activityCursor.encode(event.position);
+    return activityCursor.encode(event.account.id, event.position);
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The contact concerned, if any.' })

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Account } from '../accounts/account.entity';
 import { actingUserId, type Viewer } from '../auth/viewer';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import type { AfterCommit } from '../realtime/after-commit';
@@ -29,15 +30,13 @@ export class ActivityService {
   constructor(private readonly outbox: ActivityOutbox) {}
 
   /**
-   * Adds an event to the unit of work of `tem` (a transactional EntityManager), numbered
-   * after the account's last one. Taking the number locks the account's row until commit, so
-   * positions follow commit order and a feed reading "after n" never skips a late commit.
+   * Adds an event to the unit of work of `tem` (a transactional EntityManager). Its position
+   * is taken when it is flushed (see activity-positions.ts), usually just before the commit.
    */
   async record(tem: EntityManager, afterCommit: AfterCommit, record: ActivityRecord): Promise<ActivityEvent> {
     const actor = record.actor;
     const event = tem.create(ActivityEvent, {
       account: record.accountId,
-      position: await this.nextPosition(tem, record.accountId),
       type: record.type,
       contact: record.contactId ?? null,
       conversation: record.conversationId ?? null,
@@ -45,16 +44,15 @@ export class ActivityService {
       actorUser: actor !== 'system' && (actor.kind === 'user' || actor.kind === 'apiKey') ? actingUserId(actor) : null,
       data: record.data ?? {},
     });
-    afterCommit.activityEvent(record.accountId, event.id, event.position);
+    afterCommit.activityEvent(record.accountId, event);
     await this.outbox.enqueueForEvent(tem, afterCommit, event);
     return event;
   }
 
-  private async nextPosition(tem: EntityManager, accountId: string): Promise<number> {
-    const rows = await tem
-      .getConnection()
-      .execute<{ activity_position: string }[]>('update accounts set activity_position = activity_position + 1 where id = ? returning activity_position', [accountId], 'all', tem.getTransactionContext());
-    return Number(rows[0].activity_position);
+  /** The position of the account's latest committed event (0 before the first). */
+  async lastPosition(em: EntityManager, accountId: string): Promise<number> {
+    const account = await em.findOne(Account, accountId, { fields: ['activityPosition'], disableIdentityMap: true });
+    return account?.activityPosition ?? 0;
   }
 
   /** Events after `position`, oldest first: what a resuming integration missed. */

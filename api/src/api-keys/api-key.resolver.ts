@@ -10,8 +10,9 @@ import { ApiKeyConnection, CreateApiKeyInput, CreateApiKeyPayload, RevokeApiKeyP
 
 @Resolver(() => ApiKey)
 export class ApiKeyResolver {
-  @Authorized(Access.ADMIN)
-  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key for an integration (admins only). The secret is returned once.' })
+  // A key that could mint keys would outlive its own revocation through the keys it made.
+  @Authorized(Access.ADMIN_USER)
+  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key for an integration (admins signed in as users; API keys cannot). The secret is returned once.' })
   createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'The key’s name.' }) input: CreateApiKeyInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.apiKeys.create(em, viewer as MemberViewer, input.name));
   }
@@ -22,8 +23,9 @@ export class ApiKeyResolver {
     return services.apiKeys.list(em, viewer as MemberViewer, args);
   }
 
-  @Authorized(Access.ADMIN)
-  @Mutation(() => RevokeApiKeyPayload, { description: 'Revokes an API key; it stops working immediately (admins only).' })
+  // Managing credentials is a person's act: a leaked key must not be able to revoke the keys of the other integrations.
+  @Authorized(Access.ADMIN_USER)
+  @Mutation(() => RevokeApiKeyPayload, { description: 'Revokes an API key; it stops working immediately (admins signed in as users; API keys cannot).' })
   revokeApiKey(@Arg('id', () => ID, { description: 'The API key.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.apiKeys.revoke(em, viewer as MemberViewer, expectGlobalId(id, 'ApiKey')));
   }

@@ -67,6 +67,24 @@ describe('API keys', () => {
     const unknown = await app.gql(`{ account { id } }`, {}, 'ck_' + 'x'.repeat(43));
     expect(unknown.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
+
+  it('cannot create or revoke keys itself, so revoking a key leaves nothing behind', async () => {
+    const admin = await signUpAccount(app);
+    const { secret } = (await app.gql(CREATE_KEY, { name: 'Integration' }, admin.token)).data!.createApiKey;
+    const other = (await app.gql(CREATE_KEY, { name: 'Other integration' }, admin.token)).data!.createApiKey.apiKey;
+
+    const minted = await app.gql(CREATE_KEY, { name: 'Offspring' }, secret);
+    expect(minted.data).toBeNull();
+    expect(minted.errors).toEqual([expect.objectContaining({ path: ['createApiKey'], extensions: { code: 'FORBIDDEN' } })]);
+    expect(minted.errors![0].message).toMatch(/API keys cannot manage API keys/);
+    const revoked = await app.gql(REVOKE_KEY, { id: other.id }, secret);
+    expect(revoked.errors![0].extensions!.code).toBe('FORBIDDEN');
+
+    const listed = await app.gql(`{ apiKeys { edges { node { name revokedAt } } } }`, {}, admin.token);
+    expect(listed.data!.apiKeys.edges).toEqual([{ node: { name: 'Integration', revokedAt: null } }, { node: { name: 'Other integration', revokedAt: null } }]);
+    // What keys are for still works with one.
+    expect((await app.gql(`{ apiKeys { edges { node { name } } } }`, {}, secret)).data!.apiKeys.edges).toHaveLength(2);
+  });
 });
 
 describe('revoking a key with open subscriptions', () => {

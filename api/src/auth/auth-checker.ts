@@ -10,6 +10,8 @@ export enum Access {
   MEMBER = 'MEMBER',
   /** An ADMIN user, or an API key (which acts with admin scope). */
   ADMIN = 'ADMIN',
+  /** An ADMIN signed in as a user, not an API key: keys must not mint or revoke keys. */
+  ADMIN_USER = 'ADMIN_USER',
   /** The platform operator (PLATFORM_ADMIN_TOKEN). */
   OPERATOR = 'OPERATOR',
   /** A member or the visitor of a conversation; the resolver narrows to what each may see. */
@@ -26,6 +28,8 @@ export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { vi
         return isMember(viewer);
       case Access.ADMIN:
         return isMember(viewer) && viewer.role === UserRole.ADMIN;
+      case Access.ADMIN_USER:
+        return viewer.kind === 'user' && viewer.role === UserRole.ADMIN;
       case Access.OPERATOR:
         return viewer.kind === 'operator';
       case Access.PARTICIPANT:
@@ -37,6 +41,7 @@ export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { vi
 };
 
 function describe(allowed: Access[]): string {
+  if (allowed.includes(Access.ADMIN_USER)) return 'Only an admin signed in as a user can do this; API keys cannot manage API keys.';
   if (allowed.includes(Access.ADMIN)) return 'Only an admin of the account (or an API key) can do this.';
   if (allowed.includes(Access.OPERATOR)) return 'Only the platform operator can do this.';
   return 'You are not allowed to do this.';

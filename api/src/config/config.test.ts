@@ -33,7 +33,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...services, JWT_SECRET: 's'.repeat(40) })).toThrow(/SECRET_ENCRYPTION_KEY: required/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), SECRET_ENCRYPTION_KEY: 'k'.repeat(40) })).toThrow(/DATABASE_URL, REDIS_URL: required/);
     const config = loadConfig({ NODE_ENV: 'production', ...services, JWT_SECRET: 's'.repeat(40), SECRET_ENCRYPTION_KEY: 'k'.repeat(40) });
-    expect(config).toMatchObject({ embedded: { postgres: false, redis: false }, RUN_WORKER: 'off', WEBHOOK_ALLOW_HTTP: false, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: false });
+    expect(config).toMatchObject({ embedded: { postgres: false, redis: false }, WEBHOOK_ALLOW_HTTP: false, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: false });
+  });
+
+  it('runs the workers inside `npm start` with real services too, unless RUN_WORKER=off', () => {
+    const services = { DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r:6379', DATA_DIR: dataDir() };
+    expect(loadConfig(services)).toMatchObject({ embedded: { postgres: false, redis: false }, RUN_WORKER: 'inline', WORKER_HEARTBEAT_SECONDS: 5 });
+    expect(loadConfig({ ...services, RUN_WORKER: 'off' }).RUN_WORKER).toBe('off');
+    expect(() => loadConfig({ ...services, RUN_WORKER: 'no' })).toThrow(/RUN_WORKER/);
   });
 
   it('reads the webhook retry schedule as seconds', () => {

@@ -22,12 +22,17 @@ const envSchema = z.object({
   SECRET_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   USER_TOKEN_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   PLATFORM_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  // Bearer token for GET /metrics; in production /metrics answers 404 without one.
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: booleanFlag.default(true),
-  RUN_WORKER: z.enum(['inline', 'off']).optional(),
+  // `npm start` runs the workers unless told not to: a deployment without them would never time a chat out.
+  RUN_WORKER: z.enum(['inline', 'off']).default('inline'),
   IDLE_TIMEOUT_SECONDS: positiveInt.default(600),
   SWEEP_INTERVAL_SECONDS: positiveInt.max(3600).default(15),
   WORKER_CONCURRENCY: positiveInt.max(100).default(10),
+  // Workers say they are alive this often; a worker silent for three beats counts as gone.
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(5),
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   CONVERSATIONS_PER_IP_PER_10_MIN: positiveInt.default(30),
   VISITOR_MESSAGES_PER_MINUTE: positiveInt.default(30),
@@ -52,14 +57,12 @@ const envSchema = z.object({
 });
 
 export type Config = Readonly<
-  Omit<z.output<typeof envSchema>, 'JWT_SECRET' | 'SECRET_ENCRYPTION_KEY' | 'RUN_WORKER' | 'WEBHOOK_ALLOW_HTTP'> & {
+  Omit<z.output<typeof envSchema>, 'JWT_SECRET' | 'SECRET_ENCRYPTION_KEY' | 'WEBHOOK_ALLOW_HTTP'> & {
     JWT_SECRET: string;
     /** Encrypts secrets that must be read back (webhook signing secrets). */
     SECRET_ENCRYPTION_KEY: string;
     /** Whether webhook endpoints may use plain http (never by default in production). */
     WEBHOOK_ALLOW_HTTP: boolean;
-    /** Whether this process also runs the BullMQ workers (the embedded default does). */
-    RUN_WORKER: 'inline' | 'off';
     /** True when PostgreSQL or Redis is embedded (PGlite, redis-memory-server). */
     embedded: { postgres: boolean; redis: boolean };
     /** Absolute path of DATA_DIR. */
@@ -95,7 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     JWT_SECRET: values.JWT_SECRET ?? developmentSecret(dataDir, 'jwt-secret'),
     SECRET_ENCRYPTION_KEY: values.SECRET_ENCRYPTION_KEY ?? developmentSecret(dataDir, 'encryption-key'),
     WEBHOOK_ALLOW_HTTP: values.WEBHOOK_ALLOW_HTTP ?? !production,
-    RUN_WORKER: values.RUN_WORKER ?? (embedded.postgres || embedded.redis ? 'inline' : 'off'),
   });
 }
 

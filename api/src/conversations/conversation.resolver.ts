@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
-import { isMember, type MemberViewer, type Viewer } from '../auth/viewer';
+import { actAlsoAs } from '../auth/tenant-access';
+import type { MemberViewer, Viewer } from '../auth/viewer';
 import { Contact } from '../contacts/contact.entity';
 import { forbidden, unauthenticated } from '../errors/graphql-errors';
 import { fail, withUserErrors } from '../errors/user-error';
@@ -87,9 +88,15 @@ export class ConversationResolver {
   @Mutation(() => StartConversationPayload, {
     description: 'Starts a visitor’s conversation with a published flow. Needs no token; returns the visitor token that reaches this conversation only. Limited per client address (`TOO_MANY_CONVERSATIONS`).',
   })
-  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() { em, services, ip }: GraphQLContext) {
+  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() context: GraphQLContext) {
+    const { em, services, ip } = context;
     const decoded = decodeGlobalId(input.flowId);
-    return withUserErrors(() => services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor, ip));
+    return withUserErrors(async () => {
+      const started = await services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor, ip);
+      // Whatever token came with the request, the caller reads the new conversation as its visitor.
+      actAlsoAs(context, { kind: 'visitor', accountId: started.conversation.account.id, conversationId: started.conversation.id });
+      return started;
+    });
   }
 
   @Authorized(Access.PARTICIPANT)
@@ -168,24 +175,23 @@ export class ConversationResolver {
   }
 
   @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })
-  async flow(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
-    if (!isMember(viewer)) return null;
+  async flow(@Root() conversation: Conversation) {
     return (await conversation.flowVersion.load())!.flow.load();
   }
 
   @FieldResolver(() => FlowVersion, { nullable: true, description: 'The flow version the conversation started on (null for visitors).' })
-  flowVersion(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
-    return isMember(viewer) ? conversation.flowVersion.load() : null;
+  flowVersion(@Root() conversation: Conversation) {
+    return conversation.flowVersion.load();
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The visitor as a contact: details and answers (null for visitors).' })
-  contact(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
-    return isMember(viewer) ? conversation.contact.load() : null;
+  contact(@Root() conversation: Conversation) {
+    return conversation.contact.load();
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The user who accepted the chat (null for visitors; see `assigneeName`).' })
-  assignee(@Root() conversation: Conversation, @Ctx() { viewer }: GraphQLContext) {
-    return isMember(viewer) && conversation.assignee ? conversation.assignee.load() : null;
+  assignee(@Root() conversation: Conversation) {
+    return conversation.assignee ? conversation.assignee.load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the user who accepted the chat, as the visitor sees it.' })
@@ -212,8 +218,8 @@ export class MessageResolver {
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'The user who wrote an AGENT message (null for visitors; see `senderName`).' })
-  sender(@Root() message: Message, @Ctx() { viewer }: GraphQLContext) {
-    return isMember(viewer) && message.sender ? message.sender.load() : null;
+  sender(@Root() message: Message) {
+    return message.sender ? message.sender.load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Display name of the author: the user’s name for AGENT messages.' })

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
-import { fail } from '../errors/user-error';
+import { fail, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -37,6 +37,9 @@ export interface ConversationListFilter {
 }
 
 const OPEN_STATUSES = [ConversationStatus.BOT, ConversationStatus.WAITING, ConversationStatus.ACTIVE];
+// Chats timed out per transaction, and transactions per timeOutDue call (the sweep's bound).
+const TIMEOUT_BATCH_SIZE = 100;
+const TIMEOUT_BATCHES_PER_CALL = 20;
 
 /**
  * Conversations from the visitor's first message to the end of the live chat. Every change
@@ -150,7 +153,9 @@ export class ConversationService {
     try {
       const result = await em.transactional(async (tem) => {
         const conversation = await this.lockForViewer(tem, viewer, conversationId);
-        if (clientMessageId) {
+        // A bot turn may refuse a repeated answer (its step has moved on), so the bot looks first.
+        // A live message relies on the unique index instead: one round trip fewer per message.
+        if (clientMessageId && conversation.status === ConversationStatus.BOT) {
           const earlier = await tem.findOne(Message, { conversation, clientMessageId });
           if (earlier) return { message: earlier, conversation };
         }
@@ -163,11 +168,13 @@ export class ConversationService {
       await this.deps.dispatcher.dispatch(em, afterCommit);
       return result;
     } catch (error) {
-      // Two retries raced past the lookup: the unique index kept one; answer with it.
-      if (error instanceof UniqueConstraintViolationException && clientMessageId) {
+      // A retry of a stored message: the unique index refused it, or the chat has moved on since
+      // (ended, say). Either way the stored message is the answer, as when it was looked up first.
+      const repeated = clientMessageId && (error instanceof UniqueConstraintViolationException || error instanceof UserErrorsException) ? reachableBy(viewer, conversationId) : null;
+      if (repeated) {
         const fresh = em.fork();
-        const message = await fresh.findOneOrFail(Message, { conversation: conversationId, clientMessageId });
-        return { message, conversation: await fresh.findOneOrFail(Conversation, conversationId) };
+        const message = await fresh.findOne(Message, { conversation: repeated, clientMessageId });
+        if (message) return { message, conversation: await fresh.findOneOrFail(Conversation, conversationId) };
       }
       throw error;
     }
@@ -221,6 +228,9 @@ export class ConversationService {
   /** A live-chat message (not an answer to the bot), with its MESSAGE_CREATED activity event. */
   private async liveMessage(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer, message: NewMessage): Promise<Message> {
     const created = this.deps.messages.append(tem, afterCommit, conversation, message);
+    // Written before the event: numbering it locks the account's row until the commit, and every
+    // other chat of the account waits on that lock, so the last flush holds it for the event alone.
+    await tem.flush();
     await this.deps.activity.record(tem, afterCommit, {
       ...subjectOf(conversation),
       type: ActivityEventType.MESSAGE_CREATED,
@@ -268,12 +278,14 @@ export class ConversationService {
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
     const afterCommit = new AfterCommit();
+    // Usually already in the request's identity map: authentication loaded it.
+    const user = await em.findOneOrFail(User, viewer.userId);
+    if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
+    // Most losers of a race arrive once the winner has committed: one plain read answers them,
+    // without a transaction or a lock. Whoever finds the chat waiting still races under the lock.
+    await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
-      const user = await tem.findOneOrFail(User, viewer.userId);
-      if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
-      const locked = await this.lockForViewer(tem, viewer, conversationId);
-      if (locked.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
-      if (locked.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+      const locked = await this.lockWaiting(tem, viewer, conversationId);
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });
@@ -281,6 +293,8 @@ export class ConversationService {
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
+      // As in liveMessage: the account's lock, taken by the event's flush, covers the event alone.
+      await tem.flush();
       await this.deps.activity.record(tem, afterCommit, {
         ...subjectOf(locked),
         type: ActivityEventType.LIVE_CHAT_ACCEPTED,
@@ -313,27 +327,69 @@ export class ConversationService {
 
   // Timers (called by the worker)
 
-  /** Times out a chat still waiting at its deadline; anything else (accepted, ended) is left alone. */
+  /**
+   * Times out a chat still waiting at its deadline; anything else (accepted, ended) is left
+   * alone. Waits for the row lock, so it never misses a chat another transaction holds.
+   */
   async timeOutWaiting(em: EntityManager, conversationId: string, now = new Date()): Promise<boolean> {
+    return (await this.timeOut(em, now, { id: conversationId })).length === 1;
+  }
+
+  /**
+   * What a timeout job (and the sweep) does: times out every waiting chat due by `now`, in
+   * batches, so a burst of chats due together costs a few transactions (and the account's
+   * positions taken once per batch) instead of one each. Batches skip rows other transactions
+   * hold, so several jobs share a burst; a last pass waits for the rows skipped (a visitor
+   * writing at that moment), so none is left to the sweep.
+   */
+  async timeOutDue(em: EntityManager, now = new Date()): Promise<number> {
+    let timedOut = 0;
+    for (let batch = 0; batch < TIMEOUT_BATCHES_PER_CALL; batch++) {
+      const ids = await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: true });
+      timedOut += ids.length;
+      if (ids.length < TIMEOUT_BATCH_SIZE) break;
+    }
+    return timedOut + (await this.timeOut(em.fork(), now, { batch: TIMEOUT_BATCH_SIZE, skipLocked: false })).length;
+  }
+
+  /**
+   * Times out the given chat or up to `batch` due ones, all in one transaction; returns the
+   * IDs it timed out. The conditions are in the locking query, which PostgreSQL re-checks once
+   * a lock is granted, so a chat accepted or ended meanwhile is left alone and none is timed
+   * out twice. Rows are locked in (timeoutAt, id) order, so two waiting batches cannot deadlock.
+   */
+  private async timeOut(em: EntityManager, now: Date, which: { id: string } | { batch: number; skipLocked: boolean }): Promise<string[]> {
     const afterCommit = new AfterCommit();
     const timedOut = await em.transactional(async (tem) => {
-      const locked = await tem.findOne(Conversation, conversationId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!locked || locked.status !== ConversationStatus.WAITING || !locked.timeoutAt || locked.timeoutAt > now) return false;
-      const version = await tem.findOneOrFail(FlowVersion, locked.flowVersion.id);
-      const step = version.steps.find((candidate) => candidate.key === locked.currentStepKey);
-      locked.status = ConversationStatus.TIMED_OUT;
-      locked.endedAt = now;
-      locked.endReason = EndReason.UNANSWERED;
-      locked.timeoutAt = null;
-      this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
-      await this.deps.activity.record(tem, afterCommit, {
-        ...subjectOf(locked),
-        type: ActivityEventType.LIVE_CHAT_TIMED_OUT,
-        actor: 'system',
-        data: { waitedSeconds: secondsBetween(locked.waitingSince, now), timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null },
+      const due = { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } };
+      const locked =
+        'id' in which
+          ? await tem.find(Conversation, { ...due, id: which.id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+          : await tem.find(Conversation, due, {
+              lockMode: which.skipLocked ? LockMode.PESSIMISTIC_PARTIAL_WRITE : LockMode.PESSIMISTIC_WRITE,
+              orderBy: { timeoutAt: 'asc', id: 'asc' },
+              limit: which.batch,
+            });
+      if (!locked.length) return [];
+      // One query each for the batch's flow versions and contacts (the webhook payloads read them).
+      const versions = new Map((await tem.find(FlowVersion, { id: { $in: unique(locked.map((chat) => chat.flowVersion.id)) } })).map((version) => [version.id, version]));
+      await tem.find(Contact, { id: { $in: unique(locked.map((chat) => chat.contact.id)) } });
+      const records = locked.map((chat) => {
+        const step = versions.get(chat.flowVersion.id)?.steps.find((candidate) => candidate.key === chat.currentStepKey);
+        const waitedSeconds = secondsBetween(chat.waitingSince, now);
+        chat.status = ConversationStatus.TIMED_OUT;
+        chat.endedAt = now;
+        chat.endReason = EndReason.UNANSWERED;
+        chat.timeoutAt = null;
+        this.deps.messages.append(tem, afterCommit, chat, { author: MessageAuthor.BOT, body: step?.liveChat?.timeoutMessage ?? 'Sorry, nobody is available right now.' });
+        afterCommit.inboxEvent(chat.account.id, 'REMOVED', chat.id, InboxRemovalReason.TIMED_OUT);
+        return { ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_TIMED_OUT, actor: 'system' as const, data: { waitedSeconds, timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null } };
       });
-      afterCommit.inboxEvent(locked.account.id, 'REMOVED', locked.id, InboxRemovalReason.TIMED_OUT);
-      return true;
+      // Written before the events: numbering them locks the account's row until the commit, and
+      // the account's visitors wait on it, so the last flush is left with the events alone.
+      await tem.flush();
+      for (const record of records) await this.deps.activity.record(tem, afterCommit, record);
+      return locked.map((chat) => chat.id);
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
     return timedOut;
@@ -364,14 +420,12 @@ export class ConversationService {
   /**
    * Acts on every deadline that has passed, whether or not its queued job survived (Redis
    * flushed, a worker down). Each action is conditional, so a job firing too acts once.
+   * Bounded per call: timeouts in batches (see timeOutDue), at most 500 idle endings.
    */
   async sweep(em: EntityManager, now = new Date()): Promise<{ timedOut: number; idleEnded: number }> {
-    const reader = em.fork();
-    const waiting = await reader.find(Conversation, { status: ConversationStatus.WAITING, timeoutAt: { $lte: now } }, { fields: ['id'], limit: 500 });
-    const idle = await reader.find(Conversation, { status: ConversationStatus.ACTIVE, idleDeadlineAt: { $lte: now } }, { fields: ['id'], limit: 500 });
-    let timedOut = 0;
+    const timedOut = await this.timeOutDue(em, now);
+    const idle = await em.fork().find(Conversation, { status: ConversationStatus.ACTIVE, idleDeadlineAt: { $lte: now } }, { fields: ['id'], limit: 500 });
     let idleEnded = 0;
-    for (const { id } of waiting) if (await this.timeOutWaiting(em.fork(), id, now)) timedOut++;
     for (const { id } of idle) if (await this.checkIdle(em.fork(), id, now)) idleEnded++;
     return { timedOut, idleEnded };
   }
@@ -406,6 +460,35 @@ export class ConversationService {
     return conversation;
   }
 
+  /**
+   * Locks a waiting chat the viewer may accept. The status is part of the locking query, which
+   * PostgreSQL re-checks once the lock is granted: when the winner commits, every waiting loser
+   * finds no row at once instead of taking the lock in turn and holding it until its rollback.
+   * Without a row, a plain read tells why (ALREADY_ACCEPTED, NOT_WAITING or not found).
+   */
+  private async lockWaiting(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
+    const where = reachableBy(viewer, conversationId);
+    if (!where) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+    const locked = await tem.findOne(Conversation, { ...(where as object), status: ConversationStatus.WAITING }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (locked) return locked;
+    await this.requireWaiting(tem, viewer, conversationId);
+    // Unreachable as statuses go (no chat returns to WAITING): answered as not waiting.
+    fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+  }
+
+  /**
+   * Fails unless the chat is waiting: CONVERSATION_NOT_FOUND, ALREADY_ACCEPTED or NOT_WAITING.
+   * Reads the status alone and keeps it out of the identity map, so a row locked later in the
+   * same request is hydrated from the locking query, never from this older read.
+   */
+  private async requireWaiting(em: EntityManager, viewer: Viewer, conversationId: string): Promise<void> {
+    const where = reachableBy(viewer, conversationId);
+    const current = where ? await em.findOne(Conversation, where, { fields: ['status'], disableIdentityMap: true }) : null;
+    if (!current) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+    if (current.status === ConversationStatus.ACTIVE) fail(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId']);
+    if (current.status !== ConversationStatus.WAITING) fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
+  }
+
   private idleDeadline(from = new Date()): Date {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
@@ -432,6 +515,10 @@ function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();
   if (!body) fail(Code.EMPTY_MESSAGE, 'Type a message first.', ['input', 'body']);
   return body;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
 }
 
 function secondsBetween(from: Date | null | undefined, to: Date): number | null {

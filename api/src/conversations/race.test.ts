@@ -1,7 +1,8 @@
 import { Conversation, ConversationStatus } from './conversation.entity';
 import { ActivityEvent, ActivityEventType } from '../activity/activity-event.entity';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount } from '../test/fixtures';
-import { demoSteps, publishFlow, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
+import { demoSteps, publishFlow, send, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
+import { Message } from '../messages/message.entity';
 import { startTestApp, type TestApp } from '../test/test-app';
 
 const ACCEPT = /* GraphQL */ `mutation($id: ID!) { acceptChat(conversationId: $id) { conversation { assignee { id } } userErrors { code } } }`;
@@ -108,5 +109,41 @@ describe('acceptChat under contention', () => {
     }
     expect(outcomes.accepted + outcomes.timedOut).toBe(20);
     process.stdout.write(`accept vs timeout: ${outcomes.accepted} accepted, ${outcomes.timedOut} timed out, never both\n`);
+  });
+  it('times a burst out once each when both servers sweep it in batches while agents accept and visitors write', async () => {
+    const admin = await signUpAccount(first);
+    await enableLiveChat(first, admin.accountId);
+    const timeoutMessage = 'Burst timeout';
+    const flowId = await publishFlow(first, admin.token, demoSteps({ timeoutSeconds: 3600, timeoutMessage }));
+    const agent = await createSignedInUser(first, admin.token, 'AGENT');
+    await setAccepting(first, agent.token, true);
+    const visitors = await inBatches(250, 10, () => visitorToInbox(first, flowId));
+    const ids = visitors.map((visitor) => dbId(visitor.conversationId));
+    // As if the deadlines had come: both servers' batches, accepts and visitor messages at once.
+    const due = new Date(Date.now() + 3_600_000);
+    // The batches start a moment after the requests, so some accepts get there first.
+    const later = <T>(run: () => Promise<T>) => new Promise((resolve) => setTimeout(resolve, 30)).then(run);
+    const [timedOutByFirst, timedOutBySecond, accepts] = await Promise.all([
+      later(() => first.runtime.services.conversations.timeOutDue(first.runtime.orm.em.fork(), due)),
+      later(() => second.runtime.services.conversations.timeOutDue(second.runtime.orm.em.fork(), due)),
+      Promise.all(visitors.slice(0, 20).map((visitor) => first.gql(ACCEPT, { id: visitor.conversationId }, agent.token).then((result) => result.data!.acceptChat))),
+      Promise.all(visitors.slice(20, 40).map((visitor) => send(second, visitor.token, visitor.conversationId, { body: 'Anyone there?' }))),
+    ]);
+    const em = first.runtime.orm.em.fork();
+    const conversations = await em.find(Conversation, { id: { $in: ids } });
+    const timedOut = conversations.filter((conversation) => conversation.status === ConversationStatus.TIMED_OUT);
+    const accepted = accepts.filter((outcome) => outcome.userErrors.length === 0).length;
+    expect(timedOut.length + accepted).toBe(250);
+    expect(timedOutByFirst + timedOutBySecond).toBe(timedOut.length);
+    // Both did part of it: batches skip what the other holds.
+    expect(Math.min(timedOutByFirst, timedOutBySecond)).toBeGreaterThan(0);
+    const events = await em.find(ActivityEvent, { conversation: { $in: ids }, type: { $in: [ActivityEventType.LIVE_CHAT_TIMED_OUT, ActivityEventType.LIVE_CHAT_ACCEPTED] } });
+    expect(events).toHaveLength(250);
+    expect(new Set(events.map((event) => event.conversation!.id)).size).toBe(250);
+    expect(await em.count(Message, { conversation: { $in: ids }, body: timeoutMessage })).toBe(timedOut.length);
+    // The account's feed stays 1, 2, 3… without a gap or a repeat.
+    const positions = (await em.find(ActivityEvent, { account: dbId(admin.accountId) }, { fields: ['position'], orderBy: { position: 'asc' } })).map((event) => event.position);
+    expect(positions).toEqual(positions.map((_, index) => index + 1));
+    process.stdout.write(`burst: ${timedOutByFirst} + ${timedOutBySecond} timed out by two servers, ${accepted} accepted, never both\n`);
   });
 });

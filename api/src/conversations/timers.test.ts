@@ -1,7 +1,7 @@
 import { ActivityEvent, ActivityEventType } from '../activity/activity-event.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import { Topic } from '../realtime/topics';
-import { createSignedInUser, dbId, enableLiveChat, signUpAccount } from '../test/fixtures';
+import { createSignedInUser, dbId, enableLiveChat, forgetQueuedJobs, signUpAccount } from '../test/fixtures';
 import { accept, collect, demoSteps, publishFlow, send, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
 import { eventually } from '../test/eventually';
 import { startTestApp, type TestApp } from '../test/test-app';
@@ -132,15 +132,7 @@ describe('the sweep behind the timers', () => {
   it('times a chat out even when Redis lost its delayed job', async () => {
     const { flowId } = await setUp(app, 2);
     const visitor = await visitorToInbox(app, flowId);
-    // "Redis flushed": delete this app's BullMQ keys (the Redis is shared with other test files).
-    const pattern = `${app.runtime.queues.prefix}:*`;
-    let deleted = 0;
-    for (let cursor = '0'; ; ) {
-      const [next, keys] = (await app.runtime.queues.connection.scan(cursor, 'MATCH', pattern, 'COUNT', 1000)) as [string, string[]];
-      if (keys.length) deleted += await app.runtime.queues.connection.del(...keys);
-      cursor = next;
-      if (cursor === '0') break;
-    }
+    const deleted = await forgetQueuedJobs(app);
     expect(deleted).toBeGreaterThan(0);
     expect(await app.runtime.queues.liveChatTimers.getDelayedCount()).toBe(0);
 

@@ -3,6 +3,7 @@ import { DataloaderType } from '@mikro-orm/core';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../logging/logger';
+import { ActivityPositions } from '../activity/activity-positions';
 import { entities } from './entities';
 
 /** Where generated migration sources live (also when running compiled code from dist/). */
@@ -22,7 +23,11 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
-    pool: { min: 0, max: poolMax },
+    // Bounded waits, so a request answers SERVICE_UNAVAILABLE instead of queueing forever: a
+    // connection that cannot be opened fails at once (refused) or after 1.5 s (no answer), and
+    // a request waits at most 5 s for a free connection of a busy pool.
+    pool: { min: 0, max: poolMax, acquireTimeoutMillis: 5000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 1500, keepAlive: true } },
     forceUtcTimezone: true,
     // Every request and job forks its own EntityManager; using the global one is a bug.
     allowGlobalContext: false,
@@ -31,6 +36,7 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
     // (a conversation's contact, a message's sender) do not query once per item.
     dataloader: DataloaderType.REFERENCE,
     extensions: [Migrator],
+    subscribers: [new ActivityPositions()],
     migrations: {
       path: migrationsPath ?? resolve(__dirname, 'migrations'),
       glob: '!(*.d).{js,ts}',
@@ -43,7 +49,8 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
       // Our own code logs which migrations ran.
       silent: true,
     },
-    debug: logger ? ['query'] : false,
+    // MikroORM formats every statement it logs: only when the log level would show it.
+    debug: logger?.isLevelEnabled('debug') ? ['query'] : false,
     logger: logger ? (message) => logger.debug({ orm: true }, message) : undefined,
   });
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createErrorFormatter } from './graphql-errors';
+import { createErrorFormatter, isServiceUnavailable, prefersPlainJson } from './graphql-errors';
 
 describe('error formatting', () => {
   const logged: unknown[] = [];
@@ -19,5 +19,56 @@ describe('error formatting', () => {
       message: 'Sign in first',
       extensions: { code: 'UNAUTHENTICATED' },
     });
+  });
+});
+
+describe('suggestions', () => {
+  it('are stripped from validation errors when asked (production), so the schema cannot be probed field by field', () => {
+    const logger = { error: () => undefined } as never;
+    const message = 'Cannot query field "flow" on type "Query". Did you mean "flows" or "flowx"?';
+    const formatted = { message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(createErrorFormatter(logger, { hideSuggestions: true })(formatted, new GraphQLError(message)).message).toBe('Cannot query field "flow" on type "Query".');
+    expect(createErrorFormatter(logger)(formatted, new GraphQLError(message)).message).toBe(message);
+  });
+});
+
+describe('outages', () => {
+  const shaped = (fields: Record<string, unknown>) => Object.assign(Object.create(null) as object, fields);
+
+  it('recognises PostgreSQL and Redis connection failures by shape, also from another realm or wrapped', () => {
+    const outages = [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      shaped({ message: 'read ECONNRESET', code: 'ECONNRESET' }),
+      shaped({ name: 'NonErrorThrown', thrownValue: shaped({ code: 'ECONNRESET' }) }),
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      Object.assign(new Error('Knex: Timeout acquiring a connection.'), { name: 'KnexTimeoutError' }),
+      Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }),
+      new Error('Command timed out'),
+      new Error('timeout expired'),
+      new GraphQLError('wrapped', { originalError: new Error('Connection terminated unexpectedly') }),
+    ];
+    expect(outages.map((error) => isServiceUnavailable(error))).toEqual(outages.map(() => true));
+    const bugs = [new Error('Cannot read properties of undefined'), Object.assign(new Error('duplicate key'), { code: '23505' }), new Error('a timeout expired somewhere'), 'ECONNRESET', null];
+    expect(bugs.map((error) => isServiceUnavailable(error))).toEqual(bugs.map(() => false));
+  });
+
+  it('answers them SERVICE_UNAVAILABLE without details', () => {
+    const logger = { warn: () => undefined, error: () => undefined } as never;
+    const error = new GraphQLError('select 1 - read ECONNRESET', { originalError: Object.assign(new Error('select 1 - read ECONNRESET'), { code: 'ECONNRESET' }), path: ['flows'] });
+    expect(createErrorFormatter(logger)(error.toJSON(), error)).toEqual({ message: expect.stringContaining('cannot reach its database or Redis'), path: ['flows'], locations: undefined, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  });
+});
+
+describe('media types', () => {
+  it.each([
+    ['application/json', true],
+    ['application/json, application/graphql-response+json;q=0.5', true],
+    ['application/graphql-response+json', false],
+    ['application/graphql-response+json, application/json;q=0.9', false],
+    ['*/*', false],
+    ['application/*', false],
+    [undefined, false],
+  ])('%s prefers plain JSON: %s', (accept, expected) => {
+    expect(prefersPlainJson(accept)).toBe(expected);
   });
 });

@@ -41,7 +41,7 @@ export class AfterCommit {
   readonly inbox: { accountId: string; message: InboxMessage }[] = [];
   readonly assigned: { userId: string; message: AssignedMessage }[] = [];
   readonly conversation: ConversationMessage[] = [];
-  readonly activity: ActivityMessage[] = [];
+  private readonly activityEvents: { accountId: string; event: { id: string; position: number } }[] = [];
   readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
   readonly webhookDeliveries: string[] = [];
 
@@ -57,8 +57,13 @@ export class AfterCommit {
     this.conversation.push({ conversationId, position: seq });
   }
 
-  activityEvent(accountId: string, eventId: string, position: number): void {
-    this.activity.push({ accountId, eventId, position });
+  /** The event's position is read when announced: it is taken only when the event is flushed. */
+  activityEvent(accountId: string, event: { id: string; position: number }): void {
+    this.activityEvents.push({ accountId, event });
+  }
+
+  get activity(): ActivityMessage[] {
+    return this.activityEvents.map(({ accountId, event }) => ({ accountId, eventId: event.id, position: event.position }));
   }
 
   webhookDelivery(deliveryId: string): void {

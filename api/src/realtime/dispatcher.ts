@@ -6,7 +6,7 @@ import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
 import { User } from '../users/user.entity';
-import type { AfterCommit } from './after-commit';
+import type { AfterCommit, InboxMessage } from './after-commit';
 import { Topic } from './topics';
 
 /** Announces what a committed transaction collected in its AfterCommit. */
@@ -34,10 +34,16 @@ export class EventDispatcher {
    */
   async dispatch(em: EntityManager, afterCommit: AfterCommit): Promise<void> {
     try {
+      // Fanned out here, so "who is accepting" is decided once per account per transaction
+      // (a batch of 100 timeouts asks once), not by every subscriber.
+      const inboxByAccount = new Map<string, InboxMessage[]>();
       for (const { accountId, message } of afterCommit.inbox) {
-        // Fanned out here, so "who is accepting" is decided once per event.
+        if (!inboxByAccount.has(accountId)) inboxByAccount.set(accountId, []);
+        inboxByAccount.get(accountId)!.push(message);
+      }
+      for (const [accountId, messages] of inboxByAccount) {
         const users = await em.fork().find(User, { account: accountId, acceptingChats: true }, { fields: ['id'] });
-        for (const user of users) this.pubSub.publish(Topic.INBOX, user.id, message);
+        for (const message of messages) for (const user of users) this.pubSub.publish(Topic.INBOX, user.id, message);
       }
       for (const { userId, message } of afterCommit.assigned) this.pubSub.publish(Topic.ASSIGNED, userId, message);
       for (const message of afterCommit.conversation) this.pubSub.publish(Topic.CONVERSATION, message.conversationId, message);

@@ -2,6 +2,7 @@ import { Cursor, type EntityManager, type EntityName, type FilterQuery } from '@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { badUserInput } from '../errors/graphql-errors';
+import { isUuid } from './global-id';
 
 @ObjectType('PageInfo', { description: 'Where a page of a connection sits, for fetching the next one.' })
 export class PageInfo {
@@ -71,7 +72,7 @@ export async function paginate<T extends { id: string }>(
   direction: SortDirection = 'asc',
   orderField: 'id' | 'seq' = 'id',
 ): Promise<Connection<T>> {
-  if (after) assertCursor(after);
+  if (after) assertCursor(after, orderField);
   const page = await em.findByCursor(entity, where, {
     first: Math.min(Math.max(first, 1), MAX_PAGE_SIZE),
     after: after ?? undefined,
@@ -85,12 +86,17 @@ export async function paginate<T extends { id: string }>(
   };
 }
 
-function assertCursor(cursor: string): void {
+/** A cursor must decode to one position of the order column, or the database would reject it (a 500). */
+function assertCursor(cursor: string, orderField: 'id' | 'seq'): void {
   try {
-    const values = Cursor.decode(cursor);
-    if (Array.isArray(values) && values.length === 1 && ['string', 'number'].includes(typeof values[0])) return;
+    const values: unknown = Cursor.decode(cursor);
+    if (Array.isArray(values) && values.length === 1) {
+      const [position] = values;
+      if (orderField === 'id' && isUuid(position)) return;
+      if (orderField === 'seq' && Number.isSafeInteger(position) && (position as number) >= 0) return;
+    }
   } catch {
     // fall through to the error below
   }
-  throw badUserInput('Argument "after" is not a valid cursor.', { argumentName: 'after' });
+  throw badUserInput('Argument "after" is not a valid cursor: pass the `endCursor` of a previous page of this list.', { argumentName: 'after' });
 }

@@ -3,6 +3,11 @@ import { GraphQLError } from 'graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `value` is a UUID as PostgreSQL's uuid type accepts it (anything else is a driver error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 /** The opaque `ID` a client sees: base64 of `Type:uuid`, as Relay does. */
 export function encodeGlobalId(typeName: string, id: string): string {
   return toGlobalId(typeName, id);
@@ -12,7 +17,7 @@ export function encodeGlobalId(typeName: string, id: string): string {
 export function decodeGlobalId(globalId: string): { typeName: string; id: string } | null {
   if (typeof globalId !== 'string' || globalId.length > 200) return null;
   const { type, id } = fromGlobalId(globalId);
-  if (!type || !UUID.test(id)) return null;
+  if (!type || !isUuid(id)) return null;
   return { typeName: type, id };
 }
 

@@ -5,6 +5,7 @@ import { AccountResolver } from '../accounts/account.resolver';
 import { ActivityResolver } from '../activity/activity.resolver';
 import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
+import { guardNodeFields } from '../auth/tenant-access';
 import { AuthResolver } from '../auth/auth.resolver';
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
@@ -40,15 +41,16 @@ const noTopicPubSub: PubSub = {
   },
 };
 
-/** Builds the executable schema. */
+/** Builds the executable schema: root fields guarded by `@Authorized`, every object by the tenant rule. */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: 'error',
     pubSub: noTopicPubSub,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
+  return guardNodeFields(schema);
 }
 
 export const SDL_HEADER = '# This file is generated from the code by `npm run schema:emit`. Do not edit it by hand.\n\n';

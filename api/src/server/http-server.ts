@@ -4,25 +4,26 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cors from 'cors';
 import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
+import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
-import { createErrorFormatter } from '../errors/graphql-errors';
+import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
-import { assertComplexity } from './query-complexity';
+import { checkOperation, createDocumentCache, documentLimits, documentLimitsPlugin } from './document-limits';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
+import { describeWorkerStatus, workerStatus } from '../../../jobs/worker-heartbeat';
 
 export interface HttpServer {
   server: Server;
@@ -33,13 +34,13 @@ export interface HttpServer {
 
 const PROBE_TIMEOUT_MS = 2000;
 
-/** 'ok', or why not: a probe must answer even when a service hangs (Redis retries forever). */
-function probe(check: Promise<unknown>): Promise<string> {
+/** 'ok' (or what `describe` says), or why not: a probe must answer even when a service hangs (Redis retries forever). */
+function probe<T>(check: Promise<T>, describe: (value: T) => string = () => 'ok'): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`no answer within ${PROBE_TIMEOUT_MS} ms`), PROBE_TIMEOUT_MS);
   });
-  return Promise.race([check.then(() => 'ok', (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([check.then(describe, (error: Error) => error.message), timeout]).finally(() => clearTimeout(timer));
 }
 
 const DIST = resolve(__dirname, __filename.endsWith('.ts') ? '../../../dist' : '../../..');
@@ -59,35 +60,46 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   // Behind nginx (docker-compose) the client address comes from X-Forwarded-For.
   app.set('trust proxy', config.TRUST_PROXY);
   const server = createServer(app);
-  const formatError = createErrorFormatter(logger);
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
-    // Armor's cost ignores page sizes; assertComplexity (below) accounts for `first` instead.
-    costLimit: { enabled: false },
-    maxAliases: { n: 20 },
-    maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
-    blockFieldSuggestion: { enabled: config.NODE_ENV === 'production' },
-  });
-  const protection = armor.protect();
+  const formatError = createErrorFormatter(logger, { hideSuggestions: config.NODE_ENV === 'production' });
+  const limits = documentLimits(config);
+  // HTTP and websockets share one cache of checked documents: clients send the same few texts.
+  const documents = createDocumentCache(schema, limits);
 
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
-    return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
+    try {
+      return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
+    } catch (error) {
+      throw asGraphQLError(error);
+    }
   };
 
   const wsServer = new WebSocketServer({ server, path: '/graphql', maxPayload: 256 * 1024 });
+  wsServer.on('connection', (socket) => {
+    metrics.openWebsockets.inc();
+    socket.once('close', () => metrics.openWebsockets.dec());
+  });
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
-  // Not awaited: with Redis down the API still starts (and /readyz says why); ioredis subscribes when it can.
+  // Not awaited: with Redis down the API still starts (and /readyz says why), and subscribes once Redis is back.
   let revocations: AsyncIterableIterator<{ apiKeyId: string }> | undefined;
-  void listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all').then(async (iterator) => {
-    revocations = iterator;
-    for await (const { apiKeyId } of iterator) {
-      for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+  let closing = false;
+  const watchRevocations = async (): Promise<void> => {
+    while (!closing) {
+      try {
+        revocations = await listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all');
+        if (closing) await revocations.return?.();
+        for await (const { apiKeyId } of revocations) {
+          for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+        }
+      } catch (error) {
+        logger.warn({ err: (error as Error).message }, 'cannot listen for API key revocations yet; retrying');
+        await new Promise((resolveWait) => setTimeout(resolveWait, 1000).unref());
+      }
     }
-  });
+  };
+  const watchingRevocations = watchRevocations();
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
@@ -106,25 +118,34 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           }
           return true;
         } catch (error) {
-          if (error instanceof GraphQLError) return false;
+          // 1013 "try again later": graphql-ws clients retry it, unlike the 4500 a throw would give.
+          if (isServiceUnavailable(error)) ctx.extra.socket.close(1013, 'Service unavailable: try again shortly');
+          if (error instanceof GraphQLError || isServiceUnavailable(error)) return false;
           throw error;
         }
       },
-      // Same document limits as HTTP: the armor rules run on every websocket operation too.
+      // The same limits and input checks as HTTP, then variables coerced here so bad ones are BAD_USER_INPUT.
       onSubscribe: async (ctx, _id, payload) => {
-        let document: DocumentNode;
+        let checked: ReturnType<typeof documents.check>;
         try {
-          document = parse(payload.query);
+          checked = documents.check(payload.query);
         } catch (error) {
           return [error as GraphQLError];
         }
-        const errors = validate(schema, document, [...specifiedRules, ...(protection.validationRules ?? [])]);
-        if (errors.length) return errors;
+        if (checked.invalid) {
+          return documents
+            .validationErrors(payload.query)
+            .map((error) => new GraphQLError(error.message, { nodes: error.nodes, originalError: error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+        }
+        const { document } = checked;
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (!operation) return [new GraphQLError('Name the operation to run: the document has several, or none.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
+        if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         try {
-          assertComplexity(schema, document, payload.variables ?? undefined, payload.operationName ?? undefined, config.GRAPHQL_MAX_COST);
+          checkOperation(schema, document, payload.operationName, payload.variables, limits);
         } catch (error) {
-          const { http: _http, ...extensions } = (error as GraphQLError).extensions;
-          return [new GraphQLError((error as GraphQLError).message, { extensions })];
+          return [error as GraphQLError];
         }
         return {
           schema,
@@ -138,6 +159,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         ...result,
         errors: result.errors?.map((error) => formatError(error instanceof GraphQLError ? error.toJSON() : (error as never), error)),
       }),
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)) as unknown as GraphQLError[],
     },
     wsServer,
   );
@@ -147,22 +169,25 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       return { drainServer: async () => void (await wsCleanup.dispose()) };
     },
   };
-  const limitComplexity: ApolloServerPlugin = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          assertComplexity(schema, document, request.variables, request.operationName ?? undefined, config.GRAPHQL_MAX_COST);
-        },
-      };
-    },
-  };
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [...protection.plugins, limitComplexity, ApolloServerPluginDrainHttpServer({ httpServer: server }), drainWebSockets, ApolloServerPluginLandingPageDisabled()],
-    validationRules: protection.validationRules,
+    plugins: [
+      requestMetricsPlugin(),
+      documentLimitsPlugin(schema, limits, documents),
+      errorStatusPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      drainWebSockets,
+      ApolloServerPluginLandingPageDisabled(),
+      // The default cache-control plugin wraps every field resolver to compute HTTP cache hints;
+      // no type has any (responses depend on the caller), so it was pure per-field overhead.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+    // Apollo's own store would parse a source before the limits saw it: documentLimitsPlugin
+    // hands Apollo the document from its cache of sources that passed the limits instead.
+    documentStore: null,
     allowBatchedHttpRequests: false,
     // main.ts owns signal handling and closes the database and Redis after Apollo.
     stopOnTerminationSignals: false,
@@ -194,14 +219,23 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Without a worker this process still serves everything but timers and webhooks: `worker` says
+  // so (and a warning is logged), but it stays ready, so a worker outage never takes the API down.
   app.get('/readyz', async (_req, res) => {
-    const checks = await Promise.all([
+    const [postgres, redisStatus, worker] = await Promise.all([
       probe(orm.em.fork().getConnection().execute('select 1')),
       probe(redis.ping()),
+      probe(workerStatus(redis), describeWorkerStatus),
     ]);
-    const [postgres, redisStatus] = checks;
-    const ready = checks.every((check) => check === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus });
+    const ready = postgres === 'ok' && redisStatus === 'ok';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis: redisStatus, worker });
+  });
+
+  app.get('/metrics', async (req, res) => {
+    const access = metricsAccess(config, req.headers.authorization);
+    if (access === 404) return void res.status(404).type('text/plain').send('Not found');
+    if (access === 401) return void res.status(401).set('www-authenticate', 'Bearer realm="metrics"').type('text/plain').send('Unauthorized');
+    res.set('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
   });
 
   app.use(
@@ -229,7 +263,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   if (existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
     // Client-side routes of the inbox all load the same page.
-    app.get(/^\/(?!graphql|graphiql|healthz|readyz|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
+    app.get(/^\/(?!graphql|graphiql|healthz|readyz|metrics|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
   const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {
@@ -250,7 +284,10 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
       }),
     close: async () => {
+      closing = true;
+      stopWatchingQueues();
       await revocations?.return?.();
+      await watchingRevocations;
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },

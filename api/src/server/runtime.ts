@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Redis } from 'ioredis';
-import { closeRedis, createRedis } from '../../../jobs/redis';
+import { closeRedis, createRequestRedis } from '../../../jobs/redis';
 import type { Config } from '../config/config';
 import { openDatabase } from '../db/database';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../embedded/embedded-redis';
@@ -50,7 +50,7 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const database = await openDatabase(config, logger.child({ component: 'orm' }));
     closers.push(() => database.close());
     if (database.embedded) logger.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: using the embedded PGlite database');
-    const redis = createRedis(redisUrl, { keyPrefix: `${redisPrefix}:` }, logger);
+    const redis = createRequestRedis(redisUrl, { keyPrefix: `${redisPrefix}:` }, logger);
     closers.push(() => closeRedis(redis));
     const pubSub = createPubSub(redisUrl, redisPrefix, logger);
     closers.push(() => pubSub.close());

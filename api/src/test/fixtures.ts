@@ -61,3 +61,18 @@ export function dbId(globalId: string): string {
   if (!decoded) throw new Error(`not a global ID: ${globalId}`);
   return decoded.id;
 }
+
+/**
+ * "Redis lost its jobs": deletes this app's BullMQ keys, and only those (the Redis is shared
+ * with other test files and people). Returns how many keys went.
+ */
+export async function forgetQueuedJobs(app: TestApp): Promise<number> {
+  const { connection, prefix } = app.runtime.queues;
+  let deleted = 0;
+  for (let cursor = '0'; ; ) {
+    const [next, keys] = await connection.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length) deleted += await connection.del(...keys);
+    cursor = next;
+    if (cursor === '0') return deleted;
+  }
+}

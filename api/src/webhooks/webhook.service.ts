@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
+import { requeueDelivery, scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import type { MemberViewer } from '../auth/viewer';
@@ -319,15 +319,21 @@ export class WebhookService {
     await em.flush();
   }
 
-  /** Re-enqueues deliveries that are due but whose job was lost (Redis flushed, a crash mid-attempt). */
+  /**
+   * Re-enqueues deliveries that are due but have no job to send them (Redis flushed or restarted
+   * without AOF, a crash mid-attempt). Bounded: at most 500 rows per call, found through the
+   * (status, next_attempt_at) index, oldest due first; a delivery whose job is still queued is
+   * left to it. Returns how many jobs it added.
+   */
   async sweep(em: EntityManager, now = new Date()): Promise<number> {
     const due = await em.find(
       WebhookDelivery,
       { status: { $in: [WebhookDeliveryStatus.PENDING, WebhookDeliveryStatus.RETRYING] }, $or: [{ nextAttemptAt: null, createdAt: { $lte: new Date(now.getTime() - 60_000) } }, { nextAttemptAt: { $lte: now } }] },
-      { fields: ['id', 'attemptCount'], limit: 500 },
+      { fields: ['id', 'attemptCount'], orderBy: { nextAttemptAt: 'asc' }, limit: 500 },
     );
-    for (const delivery of due) await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1, now, 'sweep');
-    return due.length;
+    let requeued = 0;
+    for (const delivery of due) if (await requeueDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1)) requeued++;
+    return requeued;
   }
 }
 

@@ -1,0 +1,72 @@
+import { createSignedInUser, enableLiveChat, signUpAccount } from '../test/fixtures';
+import { accept, publishFlow, send, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
+import { startTestApp, type TestApp } from '../test/test-app';
+
+/**
+ * Round trips to PostgreSQL per live-chat write: each one is paid inside a transaction that
+ * holds the conversation's row lock (and, from its flush, the account's activity counter), so
+ * every statement here delays the next writer of the chat and of the account.
+ */
+describe('statements per live-chat write', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  async function statements(run: () => Promise<unknown>): Promise<string[]> {
+    const seen: string[] = [];
+    const knex = app.runtime.orm.em.getConnection().getKnex();
+    const listener = (query: { sql: string }) => seen.push(query.sql);
+    knex.on('query', listener);
+    try {
+      await run();
+    } finally {
+      knex.off('query', listener);
+    }
+    return seen;
+  }
+
+  it('keeps accept, live messages and a repeated clientMessageId to a few statements', async () => {
+    const admin = await signUpAccount(app);
+    await enableLiveChat(app, admin.accountId);
+    const flowId = await publishFlow(app, admin.token);
+    const agent = await createSignedInUser(app, admin.token, 'AGENT');
+    await setAccepting(app, agent.token, true);
+    const visitor = await visitorToInbox(app, flowId);
+
+    let accepted: Awaited<ReturnType<typeof accept>> | undefined;
+    const acceptSql = await statements(async () => (accepted = await accept(app, agent.token, visitor.conversationId)));
+    expect(accepted!.userErrors).toEqual([]);
+
+    let sent: Awaited<ReturnType<typeof send>> | undefined;
+    const visitorSql = await statements(async () => (sent = await send(app, visitor.token, visitor.conversationId, { body: 'Hello?', clientMessageId: 'v-1' })));
+    expect(sent!.userErrors).toEqual([]);
+    const firstId = sent!.message!.id;
+    const agentSql = await statements(async () => (sent = await send(app, agent.token, visitor.conversationId, { body: 'Hi!', clientMessageId: 'a-1' })));
+    expect(sent!.userErrors).toEqual([]);
+    const repeatSql = await statements(async () => (sent = await send(app, visitor.token, visitor.conversationId, { body: 'Hello?', clientMessageId: 'v-1' })));
+    expect(sent!.userErrors).toEqual([]);
+    expect(sent!.message?.id).toBe(firstId);
+
+    // Accept: authentication's user read, the status read, then BEGIN … COMMIT; the inbox fan-out's read after.
+    expect(acceptSql.length).toBeLessThanOrEqual(11);
+    // No clientMessageId lookup on a live message: the unique index answers a repeat.
+    expect(visitorSql.some((sql) => /from "messages"/.test(sql))).toBe(false);
+    expect(visitorSql.length).toBeLessThanOrEqual(8);
+    expect(agentSql.length).toBeLessThanOrEqual(9);
+    // The account's counter is locked by the last flush: only the event's insert and the commit follow it.
+    for (const sql of [acceptSql, visitorSql, agentSql]) {
+      const numbered = sql.findIndex((statement) => statement.startsWith('update accounts set activity_position'));
+      expect(numbered).toBeGreaterThan(0);
+      const underLock = sql.slice(numbered + 1, sql.indexOf('COMMIT;') + 1);
+      expect(underLock.map((statement) => statement.split(' (')[0])).toEqual(['insert into "activity_events"', 'COMMIT;']);
+    }
+
+    process.stdout.write(
+      [['accept', acceptSql], ['visitor message', visitorSql], ['agent message', agentSql], ['repeated clientMessageId', repeatSql]]
+        .map(([name, sql]) => `${name}: ${sql.length} statements\n  ${(sql as string[]).join('\n  ')}`)
+        .join('\n') + '\n',
+    );
+  });
+});
