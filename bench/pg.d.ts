@@ -9,6 +9,11 @@ declare module 'pg' {
     query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
     end(): Promise<void>;
   }
-  const pg: { Client: typeof Client };
+  export class Pool {
+    constructor(options: { connectionString: string; max?: number });
+    query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+    end(): Promise<void>;
+  }
+  const pg: { Client: typeof Client; Pool: typeof Pool };
   export default pg;
 }
