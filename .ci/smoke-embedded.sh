@@ -10,7 +10,9 @@ port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{
 
 env -u DATABASE_URL -u REDIS_URL DATA_DIR="$data_dir" PORT="$port" HOST=127.0.0.1 npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; }
+descendants() { local child; for child in $(pgrep -P "$1"); do echo "$child"; descendants "$child"; done; }
+# On any failure, stop npm start and everything under it (node would outlive npm otherwise).
+cleanup() { kill $(descendants "$pid") "$pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 ready=""
@@ -26,7 +28,7 @@ curl -fsS "http://127.0.0.1:$port/readyz"; echo
 
 password=$(sed -n 's/.*admin@demo.chatonce.test  password: \(.*\)$/\1/p' "$log" | head -n 1)
 [ -n "$password" ] || { echo "no demo password printed"; cat "$log"; exit 1; }
-body=$(node -e 'console.log(JSON.stringify({query:"mutation($i: LoginInput!){ login(input:$i){ token user { email role account { liveChatEnabled } } userErrors { code } } }",variables:{i:{email:"admin@demo.chatonce.test",password:process.argv[1]}}}))' "$password")
+body=$(node -e 'console.log(JSON.stringify({query:"mutation($i: LoginInput!){ login(input:$i){ token user { email role account { liveChatEnabled } } userErrors { code } } }",variables:{i:{email:"admin@demo.chatonce.test",password:process.argv[1]}}}))' -- "$password")
 answer=$(curl -fsS "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' -d "$body")
 echo "$answer" | node -e '
   const { data } = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -36,8 +38,13 @@ echo "$answer" | node -e '
   }
   console.log("demo admin login ok:", login.user.email);'
 
-# npm start forwards SIGTERM to node through npm; signal node itself to test its own shutdown.
-node_pid=$(pgrep -P "$pid" -f "node dist/api/src/main.js" || pgrep -f "node dist/api/src/main.js" | head -n 1)
+# npm start forwards SIGTERM to node through npm and a shell; signal node itself to test its own
+# shutdown. It is found among this run's own descendants, never another process on the machine.
+node_pid=""
+for candidate in $(descendants "$pid"); do
+  if tr '\0' ' ' <"/proc/$candidate/cmdline" 2>/dev/null | grep -q "dist/api/src/main.js"; then node_pid=$candidate; fi
+done
+[ -n "$node_pid" ] || { echo "could not find the node process under npm start"; exit 1; }
 kill -TERM "$node_pid"
 for _ in $(seq 1 20); do kill -0 "$node_pid" 2>/dev/null || break; sleep 0.5; done
 if kill -0 "$node_pid" 2>/dev/null; then echo "npm start did not stop on SIGTERM"; exit 1; fi
