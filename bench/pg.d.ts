@@ -8,11 +8,14 @@ declare module 'pg' {
     connect(): Promise<void>;
     query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
     end(): Promise<void>;
+    on(event: 'error', listener: (error: Error) => void): this;
   }
   export class Pool {
     constructor(options: { connectionString: string; max?: number });
     query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
     end(): Promise<void>;
+    on(event: 'connect', listener: (client: Client) => void): this;
+    on(event: 'error', listener: (error: Error) => void): this;
   }
   const pg: { Client: typeof Client; Pool: typeof Pool };
   export default pg;

@@ -104,6 +104,9 @@ export class ChatOnce implements ChatSystem {
     await waitForHttp(apiB, '/readyz', 120_000);
     this.ports = [portA, portB];
     this.db = new pg.Pool({ connectionString: url.toString(), max: 4 });
+    // `drop database … with (force)` at the end terminates connections that are still closing:
+    // their late error must not crash the suite before it has cleaned up.
+    this.db.on('error', () => undefined).on('connect', (client) => client.on('error', () => undefined));
   }
 
   flowId(account: string): string {
@@ -223,13 +226,13 @@ export class ChatOnce implements ChatSystem {
   async cleanup(redisKeysDeleter: (prefix: string) => Promise<number>): Promise<void> {
     this.gql.close();
     await Promise.all(this.processes.map((server) => server.stop()));
+    await redisKeysDeleter(this.redisPrefix).catch((error: Error) => console.error(`could not delete the keys ${this.redisPrefix}:*: ${error.message}`));
     await this.db?.end().catch(() => undefined);
     if (this.admin) {
       if (this.databaseCreated)
         await this.admin.query(`drop database if exists ${this.databaseName} with (force)`).catch((error: Error) => console.error(`could not drop ${this.databaseName}: ${error.message}`));
       await this.admin.end().catch(() => undefined);
     }
-    await redisKeysDeleter(this.redisPrefix);
   }
 }
 
