@@ -1,6 +1,6 @@
 import { createSignedInUser, enableLiveChat, signUpAccount } from '../test/fixtures';
 import { accept, publishFlow, send, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 
 /**
  * Round trips to PostgreSQL per live-chat write: each one is paid inside a transaction that
@@ -14,18 +14,7 @@ describe('statements per live-chat write', () => {
   });
   afterAll(() => app.close());
 
-  async function statements(run: () => Promise<unknown>): Promise<string[]> {
-    const seen: string[] = [];
-    const knex = app.runtime.orm.em.getConnection().getKnex();
-    const listener = (query: { sql: string }) => seen.push(query.sql);
-    knex.on('query', listener);
-    try {
-      await run();
-    } finally {
-      knex.off('query', listener);
-    }
-    return seen;
-  }
+  const statements = (run: () => Promise<unknown>) => sqlStatementsOf(app, run);
 
   it('keeps accept, live messages and a repeated clientMessageId to a few statements', async () => {
     const admin = await signUpAccount(app);

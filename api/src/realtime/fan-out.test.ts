@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { signUserToken } from '../auth/tokens';
 import { dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { collect, publishFlow, send, startVisitor, waitForChannel, type Collected } from '../test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 import { User, UserRole } from '../users/user.entity';
 import { Topic } from './topics';
 
@@ -28,18 +28,7 @@ describe('fan-out cost', () => {
   });
   afterAll(() => app.close());
 
-  async function countQueries(run: () => Promise<unknown>): Promise<number> {
-    let count = 0;
-    const knex = app.runtime.orm.em.getConnection().getKnex();
-    const listener = () => count++;
-    knex.on('query', listener);
-    try {
-      await run();
-    } finally {
-      knex.off('query', listener);
-    }
-    return count;
-  }
+  const countQueries = async (run: () => Promise<unknown>) => (await sqlStatementsOf(app, run)).length;
 
   /** Accepting agents written straight to the database (no password hashing), signed in. */
   async function agents(count: number): Promise<{ userId: string; token: string }[]> {

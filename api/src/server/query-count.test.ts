@@ -1,6 +1,6 @@
 import { createSignedInUser, enableLiveChat, signUpAccount } from '../test/fixtures';
 import { accept, publishFlow, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 
 /**
  * List fields must not query once per item: a page of 20 chats or 25 events costs a handful of
@@ -13,18 +13,7 @@ describe('queries per list', () => {
   });
   afterAll(() => app.close());
 
-  async function countQueries(run: () => Promise<unknown>): Promise<number> {
-    let count = 0;
-    const knex = app.runtime.orm.em.getConnection().getKnex();
-    const listener = () => count++;
-    knex.on('query', listener);
-    try {
-      await run();
-    } finally {
-      knex.off('query', listener);
-    }
-    return count;
-  }
+  const countQueries = async (run: () => Promise<unknown>) => (await sqlStatementsOf(app, run)).length;
 
   it('stays flat however many chats and events are listed', async () => {
     const admin = await signUpAccount(app);

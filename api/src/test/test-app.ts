@@ -118,3 +118,17 @@ export function wsExecute<T = Record<string, any>>(client: Client, query: string
     );
   });
 }
+
+/** The SQL statements the app sends while `run` runs (queries-per-request tests). */
+export async function sqlStatementsOf(app: TestApp, run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const knex = app.runtime.orm.em.getConnection().getKnex();
+  const listener = (query: { sql: string }) => seen.push(query.sql);
+  knex.on('query', listener);
+  try {
+    await run();
+  } finally {
+    knex.off('query', listener);
+  }
+  return seen;
+}
