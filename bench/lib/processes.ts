@@ -42,7 +42,9 @@ export function freePort(): Promise<number> {
 export function startServer(label: string, script: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, port: number): ServerProcess {
   const logFile = join(logDir, `${label}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--expose-gc', '-r', PROBE, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // BENCH_CPU_PROF=<dir>: every server writes a V8 CPU profile there when it stops (to find the cost first).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, `--cpu-prof-name=${label}-${process.pid}-${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, '-r', PROBE, script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   let nextId = 1;
