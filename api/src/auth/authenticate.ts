@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { unauthenticated } from '../errors/graphql-errors';
 import { User, UserRole } from '../users/user.entity';
 import { API_KEY_PREFIX, hashApiKeySecret, safeEqual, verifySignedToken } from './tokens';
+import type { UserCache } from '../users/user-cache';
 import type { Viewer } from './viewer';
 
 // Recording every use would write on every request; once a minute is precise enough.
@@ -14,7 +15,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * an anonymous viewer; a token that is present but invalid, expired or revoked is
  * UNAUTHENTICATED, so clients notice instead of silently losing access.
  */
-export async function authenticate(authorization: unknown, em: EntityManager, config: Config): Promise<Viewer> {
+export async function authenticate(authorization: unknown, em: EntityManager, config: Config, users: UserCache): Promise<Viewer> {
   if (authorization === undefined || authorization === null || authorization === '') return { kind: 'anonymous' };
   if (typeof authorization !== 'string') throw unauthenticated('The authorization value must be a string "Bearer <token>".');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -31,9 +32,15 @@ export async function authenticate(authorization: unknown, em: EntityManager, co
   }
   if (verified.kind === 'visitor') return verified;
 
-  // One statement; the user stays in this request's identity map, so `me` and the inbox read it from there.
-  const user = await em.findOne(User, { id: verified.userId, account: verified.accountId });
-  if (!user) throw unauthenticated('This user no longer exists.');
+  // The user stays in this request's identity map, so `me` and the inbox read it from there:
+  // from the cache of recently seen users when it has them, else with one statement.
+  let user = users.recall(em, verified.userId, verified.accountId);
+  if (!user) {
+    const generation = users.beginRead();
+    user = (await em.findOne(User, { id: verified.userId, account: verified.accountId })) ?? undefined;
+    if (!user) throw unauthenticated('This user no longer exists.');
+    users.remember(user, generation);
+  }
   return { kind: 'user', userId: user.id, accountId: user.account.id, role: user.role };
 }
 

@@ -14,4 +14,6 @@ export const Topic = {
   ACTIVITY: 'ACTIVITY',
   /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
+  /** Users changed or deleted (dynamic id `all`): every process drops them from its UserCache. */
+  USERS_CHANGED: 'USERS_CHANGED',
 } as const;

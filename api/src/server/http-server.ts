@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
 import helmet from 'helmet';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
@@ -16,10 +14,12 @@ import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
+import { follow } from './pub-sub';
 import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
+import { graphqlEndpoint, headersSetBy } from './graphql-endpoint';
 import { checkOperation, createDocumentCache, documentLimits, documentLimitsPlugin } from './document-limits';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
@@ -60,7 +60,15 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   app.disable('x-powered-by');
   // Behind nginx (docker-compose) the client address comes from X-Forwarded-For.
   app.set('trust proxy', config.TRUST_PROXY);
-  const server = createServer(app);
+  let graphql: ReturnType<typeof graphqlEndpoint<GraphQLContext>> | undefined;
+  // /graphql straight on node:http (see graphql-endpoint.ts); everything else through Express.
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    if (graphql && (path === '/graphql' || path === '/graphql/')) return graphql(req, res, query < 0 ? '' : url.slice(query));
+    app(req, res);
+  });
   const formatError = createErrorFormatter(logger, { hideSuggestions: config.NODE_ENV === 'production' });
   const limits = documentLimits(config);
   // HTTP and websockets share one cache of checked documents: clients send the same few texts.
@@ -69,7 +77,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const contextFor = async (authorization: unknown, ip: string, viewer?: Viewer): Promise<GraphQLContext> => {
     const em = orm.em.fork();
     try {
-      return { em, viewer: viewer ?? (await authenticate(authorization, em, config)), ip, logger, services, listen, loaders: createLoaders(em) };
+      return { em, viewer: viewer ?? (await authenticate(authorization, em, config, runtime.userCache)), ip, logger, services, listen, loaders: createLoaders(em) };
     } catch (error) {
       throw asGraphQLError(error);
     }
@@ -83,24 +91,16 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
-  // Not awaited: with Redis down the API still starts (and /readyz says why), and subscribes once Redis is back.
-  let revocations: AsyncIterableIterator<{ apiKeyId: string }> | undefined;
-  let closing = false;
-  const watchRevocations = async (): Promise<void> => {
-    while (!closing) {
-      try {
-        revocations = await listen<{ apiKeyId: string }>(Topic.API_KEY_REVOKED, 'all');
-        if (closing) await revocations.return?.();
-        for await (const { apiKeyId } of revocations) {
-          for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
-        }
-      } catch (error) {
-        logger.warn({ err: (error as Error).message }, 'cannot listen for API key revocations yet; retrying');
-        await new Promise((resolveWait) => setTimeout(resolveWait, 1000).unref());
-      }
-    }
-  };
-  const watchingRevocations = watchRevocations();
+  // Not awaited: with Redis down the API still starts (and /readyz says why), and listens once Redis is back.
+  const stopWatchingRevocations = follow<{ apiKeyId: string }>(
+    listen,
+    Topic.API_KEY_REVOKED,
+    'all',
+    ({ apiKeyId }) => {
+      for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
+    },
+    { logger },
+  );
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
     {
       schema,
@@ -109,7 +109,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {
-          const viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config);
+          const viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config, runtime.userCache);
           ctx.extra.viewer = viewer;
           if (viewer.kind === 'apiKey') {
             const sockets = socketsByApiKey.get(viewer.apiKeyId) ?? new Set<WebSocket>();
@@ -204,24 +204,23 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   // Security headers for the pages served here. The CSP allows what the inbox, GraphiQL (Monaco
   // workers, injected styles, inlined fonts) and the widget need, all from this origin; no CDN.
   // widget.js is fetched by customers' sites, hence a cross-origin resource policy.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'connect-src': ["'self'"],
-          'font-src': ["'self'", 'data:'],
-          'img-src': ["'self'", 'data:'],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'worker-src': ["'self'", 'blob:'],
-          // Served over plain http in development and behind TLS-terminating proxies in production.
-          'upgrade-insecure-requests': null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'connect-src': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'worker-src': ["'self'", 'blob:'],
+        // Served over plain http in development and behind TLS-terminating proxies in production.
+        'upgrade-insecure-requests': null,
       },
-      crossOriginResourcePolicy: { policy: 'cross-origin' },
-      strictTransportSecurity: config.NODE_ENV === 'production',
-    }),
-  );
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    strictTransportSecurity: config.NODE_ENV === 'production',
+  });
+  app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -245,13 +244,13 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     res.set('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
   });
 
-  app.use(
-    '/graphql',
-    // The widget runs on customers' sites. Auth is a bearer token, never a cookie, so any origin may call.
-    cors({ origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], maxAge: 600 }),
-    express.json({ limit: '256kb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(req.headers.authorization, req.ip ?? 'unknown') }),
-  );
+  graphql = graphqlEndpoint<GraphQLContext>({
+    apollo,
+    context: (req, ip) => contextFor(req.headers.authorization, ip),
+    headers: headersSetBy(securityHeaders),
+    trustProxy: app.get('trust proxy fn'),
+    bodyError: (error, res) => answerFailure(error as never, res),
+  });
 
   app.get('/widget.js', (_req, res) => {
     if (!existsSync(WIDGET_FILE)) return void res.status(404).type('text/plain').send('The widget is not built: run `npm run build:web`.');
@@ -273,13 +272,17 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     app.get(/^\/(?!graphql|graphiql|healthz|readyz|metrics|widget\.js|demo).*/, (_req, res) => res.sendFile(resolve(WEB_DIST, 'index.html')));
   }
 
-  const malformedBody: ErrorRequestHandler = (error, _req, res, next) => {
-    if (res.headersSent) return next(error);
+  // A body that cannot be read (not JSON, too large) or a failure outside GraphQL: JSON in the GraphQL error shape.
+  const answerFailure = (error: { status?: unknown; type?: unknown; message?: unknown } | undefined, res: ServerResponse): void => {
+    if (res.headersSent) return void res.destroy();
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status >= 500 ? 'Internal server error' : String(error.message);
-    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status >= 500 ? 'Internal server error' : String(error?.message);
+    res.statusCode = status;
+    res.setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] }));
   };
+  const malformedBody: ErrorRequestHandler = (error, _req, res, next) => (res.headersSent ? next(error) : answerFailure(error, res));
   app.use(malformedBody);
 
   return {
@@ -291,10 +294,8 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         server.listen(port, host, () => resolveListen(server.address() as AddressInfo));
       }),
     close: async () => {
-      closing = true;
       stopWatchingQueues();
-      await revocations?.return?.();
-      await watchingRevocations;
+      await stopWatchingRevocations();
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },

@@ -133,19 +133,25 @@ describe('when PostgreSQL or Redis is unreachable', () => {
     it('answers SERVICE_UNAVAILABLE within two seconds on HTTP and websockets, and recovers by itself', async () => {
       const visitor = await startVisitor(app, flowId);
       const waiting = await visitorToInbox(app, flowId);
+      // A user this process has not authenticated yet (the agent it has is served from its UserCache).
+      const unseen = await createSignedInUser(app, admin.token);
+      expect((await call('{ me { id } }', {}, agent.token)).status).toBe(200);
       const before = await rows();
       pgProxy.cut(mode);
       try {
         expect(unavailable(await call(START, visitorInput()))).toEqual(UNAVAILABLE);
         expect(unavailable(await call(SEND, { input: { conversationId: visitor.conversationId, optionKey: 'pricing' } }, visitor.token))).toEqual(UNAVAILABLE);
-        // The user token is checked against the database while the request's context is built.
         expect(unavailable(await call(ACCEPT, { id: waiting.conversationId }, agent.token))).toEqual(UNAVAILABLE);
         expect(unavailable(await call('{ flows { edges { node { id } } } }', {}, admin.token))).toEqual(UNAVAILABLE);
 
+        // A user the process has not seen is looked up when the socket connects: refused with 1013 (try again later).
         const codes: number[] = [];
         const started = Date.now();
-        await expect(wsExecute(app.wsClient(`Bearer ${agent.token}`, { onClose: (code) => codes.push(code) }), '{ me { id } }')).rejects.toBeDefined();
+        await expect(wsExecute(app.wsClient(`Bearer ${unseen.token}`, { onClose: (code) => codes.push(code) }), '{ me { id } }')).rejects.toBeDefined();
         expect({ codes, inTime: Date.now() - started < BUDGET_MS }).toEqual({ codes: [1013], inTime: true });
+        // A known one connects, and what needs the database answers SERVICE_UNAVAILABLE.
+        const known = await wsExecute(app.wsClient(`Bearer ${agent.token}`), '{ me { id } }').catch((errors) => ({ errors }));
+        expect({ code: known.errors?.[0]?.extensions?.code, inTime: Date.now() - started < 2 * BUDGET_MS }).toEqual({ code: 'SERVICE_UNAVAILABLE', inTime: true });
 
         const ready = await fetch(`${app.url}/readyz`);
         expect(ready.status).toBe(503);

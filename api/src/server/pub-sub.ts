@@ -10,6 +10,11 @@ export interface RedisBackedPubSub {
    * their events in the order Redis delivered them (one connection: publish order).
    */
   listen<T>(routingKey: string, dynamicId: string | readonly string[]): Promise<AsyncIterableIterator<T>>;
+  /**
+   * `down` when the subscribing connection drops (events published meanwhile are missed) and
+   * `up` once it is back with every channel subscribed again. Not called for the first connect.
+   */
+  watchConnection(listener: { down(): void; up(): void }): void;
   close(): Promise<void>;
 }
 
@@ -142,9 +147,73 @@ export function createPubSub(redisUrl: string, prefix: string, logger?: RedisErr
         };
       },
     },
+    watchConnection(listener) {
+      let dropped = false;
+      subscriber.on('close', () => {
+        if (!dropped) listener.down();
+        dropped = true;
+      });
+      // ioredis resubscribes after 'ready' without saying when it is done: subscribing again
+      // (a no-op for Redis) tells us when every channel is live.
+      subscriber.on('ready', () => {
+        if (!dropped) return;
+        const channels = [...confirmed];
+        (channels.length ? subscriber.subscribe(...channels) : Promise.resolve())
+          .then(() => {
+            if (subscriber.status !== 'ready' || !dropped) return;
+            dropped = false;
+            listener.up();
+          })
+          .catch(() => undefined);
+      });
+    },
     listen: (routingKey, dynamicId) => listenTo((typeof dynamicId === 'string' ? [dynamicId] : dynamicId).map((id) => topic(routingKey, id))),
     async close() {
       await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
     },
+  };
+}
+
+/**
+ * Listens to a topic for as long as the process runs, subscribing again after a failure (Redis
+ * away at start, a subscriber cut off), with `onListening` each time the subscription is live.
+ * Returns a function that stops listening.
+ */
+export function follow<T>(
+  listen: RedisBackedPubSub['listen'],
+  routingKey: string,
+  dynamicId: string,
+  onMessage: (message: T) => void,
+  { onListening, logger }: { onListening?: () => void; logger?: RedisErrorLogger } = {},
+): () => Promise<void> {
+  let stopped = false;
+  let stream: AsyncIterableIterator<T> | undefined;
+  let wake = () => {};
+  const run = async (): Promise<void> => {
+    while (!stopped) {
+      try {
+        stream = await listen<T>(routingKey, dynamicId);
+        if (stopped) break;
+        onListening?.();
+        for await (const message of stream) onMessage(message);
+      } catch (error) {
+        logger?.warn({ err: (error as Error).message, routingKey }, 'cannot listen to a topic yet; retrying');
+        await new Promise<void>((resolveWait) => {
+          const timer = setTimeout(resolveWait, 1000);
+          wake = () => {
+            clearTimeout(timer);
+            resolveWait();
+          };
+        });
+      }
+    }
+    await stream?.return?.();
+  };
+  const running = run();
+  return async () => {
+    stopped = true;
+    wake();
+    await stream?.return?.();
+    await running;
   };
 }

@@ -5,7 +5,9 @@ import type { Config } from '../config/config';
 import { openDatabase } from '../db/database';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../embedded/embedded-redis';
 import type { Logger } from '../logging/logger';
-import { createPubSub, type RedisBackedPubSub } from './pub-sub';
+import { createPubSub, follow, type RedisBackedPubSub } from './pub-sub';
+import { Topic } from '../realtime/topics';
+import { UserCache, UserChanges } from '../users/user-cache';
 import { createServices, type Services } from './services';
 import { createQueues, type Queues } from '../../../jobs/queues';
 
@@ -22,8 +24,14 @@ export interface Runtime {
   listen: RedisBackedPubSub['listen'];
   queues: Queues;
   services: Services;
+  /** Users recently authenticated by this process, kept in step with every process's changes. */
+  userCache: UserCache;
   close(): Promise<void>;
 }
+
+// The bound on a stale user should an announcement be lost (see UserCache); clients re-send within it.
+const USER_CACHE_TTL_MS = 10_000;
+const USER_CACHE_SIZE = 20_000;
 
 export interface RuntimeOptions {
   /** Prefix of Redis keys and topics; tests give each file its own. */
@@ -57,7 +65,18 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const queues = createQueues(redisUrl, redisPrefix, logger);
     closers.push(() => queues.close());
     const services = createServices({ config, logger, redis, pubSub: pubSub.pubSub, queues });
-    return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, close };
+    const userCache = new UserCache({ ttlMs: USER_CACHE_TTL_MS, max: USER_CACHE_SIZE });
+    database.orm.em.getEventManager().registerSubscriber(
+      new UserChanges((userIds) => {
+        userCache.forget(userIds);
+        pubSub.pubSub.publish(Topic.USERS_CHANGED, 'all', { userIds });
+      }),
+    );
+    pubSub.watchConnection({ down: () => userCache.suspend(), up: () => userCache.resume() });
+    // Not awaited: the cache stays off until the announcements are being received.
+    const stopFollowing = follow<{ userIds: string[] }>(pubSub.listen, Topic.USERS_CHANGED, 'all', ({ userIds }) => userCache.forget(userIds), { onListening: () => userCache.resume(), logger });
+    closers.push(stopFollowing);
+    return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, userCache, close };
   } catch (error) {
     await close();
     throw error;
