@@ -50,7 +50,7 @@ export class ConversationService {
   private readonly startsPerIp: RateLimiterRedis;
   private readonly visitorMessages: RateLimiterRedis;
   /** acceptChat claims running in this process, by account and chat (see accept). */
-  private readonly claimsInFlight = new Map<string, Promise<Conversation>>();
+  private readonly claimsInFlight = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: ConversationDeps) {
     // startConversation needs no token; this keeps one address from flooding an inbox.
@@ -299,17 +299,21 @@ export class ConversationService {
       );
       if (lost) throw new UserErrorsException(lost);
     }
+    // Settled at the commit: the callers who joined are answered without waiting for the announcements.
     const claim = this.claim(em, viewer, user, conversationId);
     this.claimsInFlight.set(key, claim);
+    let claimed: Awaited<typeof claim>;
     try {
-      return { conversation: await claim };
+      claimed = await claim;
     } finally {
       this.claimsInFlight.delete(key);
     }
+    await this.deps.dispatcher.dispatch(em, claimed.afterCommit);
+    return { conversation: claimed.conversation };
   }
 
-  /** acceptChat's claim of a waiting chat for `user`, announced once committed. */
-  private async claim(em: EntityManager, viewer: Viewer, user: User, conversationId: string): Promise<Conversation> {
+  /** acceptChat's claim of a waiting chat for `user`, committed; its announcements are the caller's. */
+  private async claim(em: EntityManager, viewer: Viewer, user: User, conversationId: string): Promise<{ conversation: Conversation; afterCommit: AfterCommit }> {
     const afterCommit = new AfterCommit();
     // Most losers of a race arrive once the winner has committed: one plain read answers them,
     // without a transaction or a lock. Whoever finds the chat waiting still races under the lock.
@@ -336,8 +340,7 @@ export class ConversationService {
       afterCommit.timer('idle-check', locked.id, locked.idleDeadlineAt);
       return locked;
     });
-    await this.deps.dispatcher.dispatch(em, afterCommit);
-    return conversation;
+    return { conversation, afterCommit };
   }
 
   /** Ends a conversation: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT). */
