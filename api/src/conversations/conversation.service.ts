@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
-import { fail, UserErrorsException } from '../errors/user-error';
+import { fail, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -49,6 +49,8 @@ const TIMEOUT_BATCHES_PER_CALL = 20;
 export class ConversationService {
   private readonly startsPerIp: RateLimiterRedis;
   private readonly visitorMessages: RateLimiterRedis;
+  /** acceptChat claims running in this process, by account and chat (see accept). */
+  private readonly claimsInFlight = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: ConversationDeps) {
     // startConversation needs no token; this keeps one address from flooding an inbox.
@@ -272,15 +274,47 @@ export class ConversationService {
   // The users' side
 
   /**
-   * The first caller wins: the conversation row is locked, so concurrent accepts (from any
-   * number of API processes) run one after another and see the winner's change.
+   * The first caller wins: the claim is conditional on the chat still waiting, so concurrent
+   * accepts (from any number of API processes) have one winner, and the others are answered
+   * as soon as the winner commits.
+   *
+   * Within one process, concurrent callers of the same chat share one claim instead of each
+   * queueing for a pooled connection and the row: once a claim has been tried the chat has left
+   * WAITING for good (no chat returns to it), so whatever that claim's outcome, every caller that
+   * joined it has lost, with the same reason. A claim that failed unexpectedly is not shared.
    */
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
-    const afterCommit = new AfterCommit();
     // Usually already in the request's identity map: authentication loaded it.
     const user = await em.findOneOrFail(User, viewer.userId);
     if (!user.acceptingChats) fail(Code.NOT_ACCEPTING_CHATS, 'Turn on “accepting chats” to accept one.', ['conversationId']);
+    // Keyed by account too: a caller of another account never learns of this chat.
+    const key = `${viewer.accountId}:${conversationId}`;
+    for (;;) {
+      const inFlight = this.claimsInFlight.get(key);
+      if (!inFlight) break;
+      const lost = await inFlight.then(
+        () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
+        (error: unknown) => (error instanceof UserErrorsException ? error.errors : null),
+      );
+      if (lost) throw new UserErrorsException(lost);
+    }
+    // Settled at the commit: the callers who joined are answered without waiting for the announcements.
+    const claim = this.claim(em, viewer, user, conversationId);
+    this.claimsInFlight.set(key, claim);
+    let claimed: Awaited<typeof claim>;
+    try {
+      claimed = await claim;
+    } finally {
+      this.claimsInFlight.delete(key);
+    }
+    await this.deps.dispatcher.dispatch(em, claimed.afterCommit);
+    return { conversation: claimed.conversation };
+  }
+
+  /** acceptChat's claim of a waiting chat for `user`, committed; its announcements are the caller's. */
+  private async claim(em: EntityManager, viewer: Viewer, user: User, conversationId: string): Promise<{ conversation: Conversation; afterCommit: AfterCommit }> {
+    const afterCommit = new AfterCommit();
     // Most losers of a race arrive once the winner has committed: one plain read answers them,
     // without a transaction or a lock. Whoever finds the chat waiting still races under the lock.
     await this.requireWaiting(em, viewer, conversationId);
@@ -306,8 +340,7 @@ export class ConversationService {
       afterCommit.timer('idle-check', locked.id, locked.idleDeadlineAt);
       return locked;
     });
-    await this.deps.dispatcher.dispatch(em, afterCommit);
-    return { conversation };
+    return { conversation, afterCommit };
   }
 
   /** Ends a conversation: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT). */

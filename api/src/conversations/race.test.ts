@@ -75,6 +75,29 @@ describe('acceptChat under contention', () => {
     process.stdout.write(`race: ${CHATS * CALLS_PER_CHAT} acceptChat calls over ${CHATS} chats on ${second === first ? 'one server (embedded PGlite)' : 'two servers'} in ${elapsed} ms\n`);
   });
 
+  it('answers the callers who share a claim in one process with its outcome, within their account only', async () => {
+    const admin = await signUpAccount(first);
+    await enableLiveChat(first, admin.accountId);
+    const flowId = await publishFlow(first, admin.token, demoSteps({ timeoutSeconds: 3600 }));
+    const users = await Promise.all(Array.from({ length: 5 }, () => createSignedInUser(first, admin.token, 'AGENT')));
+    const outsider = await signUpAccount(first, 'Elsewhere');
+    await enableLiveChat(first, outsider.accountId);
+    for (const token of [...users.map((user) => user.token), outsider.token]) await setAccepting(first, token, true);
+    const acceptAll = (conversationId: string, tokens: string[]) =>
+      Promise.all(tokens.map((token) => first.gql(ACCEPT, { id: conversationId }, token).then((result) => result.data!.acceptChat.userErrors[0]?.code ?? 'WON')));
+
+    // The outsider's call is sent first: it would usually lead the claim if claims were shared across accounts.
+    const waiting = await visitorToInbox(first, flowId);
+    const codes = await acceptAll(waiting.conversationId, [outsider.token, ...users.map((user) => user.token)]);
+    expect(codes[0]).toBe('CONVERSATION_NOT_FOUND');
+    expect(codes.slice(1).sort()).toEqual(['ALREADY_ACCEPTED', 'ALREADY_ACCEPTED', 'ALREADY_ACCEPTED', 'ALREADY_ACCEPTED', 'WON']);
+
+    // A claim that finds the chat gone answers everyone who joined it with its reason.
+    const left = await visitorToInbox(first, flowId);
+    await first.gql(`mutation($id: ID!) { endChat(conversationId: $id) { userErrors { code } } }`, { id: left.conversationId }, left.token);
+    expect(await acceptAll(left.conversationId, users.map((user) => user.token))).toEqual(Array(5).fill('NOT_WAITING'));
+  });
+
   it('gives one outcome when accepts race the timeout firing', async () => {
     const admin = await signUpAccount(first);
     await enableLiveChat(first, admin.accountId);

@@ -58,4 +58,21 @@ describe('statements per live-chat write', () => {
         .join('\n') + '\n',
     );
   });
+
+  it('pays for one claim when a process gets many accepts of one chat at once', async () => {
+    const admin = await signUpAccount(app);
+    await enableLiveChat(app, admin.accountId);
+    const flowId = await publishFlow(app, admin.token);
+    const agents = await Promise.all(Array.from({ length: 10 }, () => createSignedInUser(app, admin.token, 'AGENT')));
+    for (const agent of agents) await setAccepting(app, agent.token, true);
+    const visitor = await visitorToInbox(app, flowId);
+
+    let outcomes: Awaited<ReturnType<typeof accept>>[] = [];
+    const sql = await statements(async () => (outcomes = await Promise.all(agents.map((agent) => accept(app, agent.token, visitor.conversationId)))));
+    expect(outcomes.filter((outcome) => outcome.userErrors.length === 0)).toHaveLength(1);
+    // Each caller's authentication reads its user; the chat is read, locked and written once.
+    expect(sql.filter((statement) => statement === 'BEGIN;')).toHaveLength(1);
+    expect(sql.length).toBeLessThanOrEqual(agents.length + 11);
+    process.stdout.write(`10 concurrent accepts of one chat: ${sql.length} statements\n`);
+  });
 });
