@@ -14,6 +14,6 @@ export const Topic = {
   ACTIVITY: 'ACTIVITY',
   /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
-  /** Users changed or deleted (dynamic id `all`): every process drops them from its UserCache. */
-  USERS_CHANGED: 'USERS_CHANGED',
+  /** What each commit changed (dynamic id `all`): every process's read caches drop it (caching/change-feed.ts). */
+  CHANGES: 'CHANGES',
 } as const;

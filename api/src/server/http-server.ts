@@ -184,6 +184,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [
       requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
+      runtime.sharedReads.plugin(),
       errorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,

@@ -3,7 +3,7 @@ import { accept, publishFlow, setAccepting, startVisitor, visitorToInbox } from 
 import { eventually } from '../test/eventually';
 import { startTcpProxy, type CutMode, type TcpProxy } from '../test/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
-import { startTestApp, wsExecute, type TestApp } from '../test/test-app';
+import { sqlStatementsOf, startTestApp, wsExecute, type TestApp } from '../test/test-app';
 
 /**
  * PostgreSQL and Redis going away under a running API: each sits behind a TCP proxy of this
@@ -135,7 +135,8 @@ describe('when PostgreSQL or Redis is unreachable', () => {
       const waiting = await visitorToInbox(app, flowId);
       // A user this process has not authenticated yet (the agent it has is served from its UserCache).
       const unseen = await createSignedInUser(app, admin.token);
-      expect((await call('{ me { id } }', {}, agent.token)).status).toBe(200);
+      // …and the agent, which it serves from its cache once its change feed is subscribed again.
+      expect(await eventually(() => sqlStatementsOf(app, () => call('{ me { id } }', {}, agent.token)), (statements) => statements.length === 0)).toEqual([]);
       const before = await rows();
       pgProxy.cut(mode);
       try {

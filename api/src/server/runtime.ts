@@ -5,9 +5,10 @@ import type { Config } from '../config/config';
 import { openDatabase } from '../db/database';
 import { startEmbeddedRedis, type EmbeddedRedis } from '../embedded/embedded-redis';
 import type { Logger } from '../logging/logger';
-import { createPubSub, follow, type RedisBackedPubSub } from './pub-sub';
-import { Topic } from '../realtime/topics';
-import { UserCache, UserChanges } from '../users/user-cache';
+import { createPubSub, type RedisBackedPubSub } from './pub-sub';
+import { startChangeFeed } from '../caching/change-feed';
+import { UserCache } from '../users/user-cache';
+import { SharedReads } from '../caching/shared-reads';
 import { createServices, type Services } from './services';
 import { createQueues, type Queues } from '../../../jobs/queues';
 
@@ -26,12 +27,15 @@ export interface Runtime {
   services: Services;
   /** Users recently authenticated by this process, kept in step with every process's changes. */
   userCache: UserCache;
+  /** Results of queries that every member of an account shares (the inbox). */
+  sharedReads: SharedReads;
   close(): Promise<void>;
 }
 
-// The bound on a stale user should an announcement be lost (see UserCache); clients re-send within it.
-const USER_CACHE_TTL_MS = 10_000;
+// The bound on a stale read should an announcement be lost (see InvalidatedCache).
+const READ_CACHE_TTL_MS = 10_000;
 const USER_CACHE_SIZE = 20_000;
+const SHARED_READS_SIZE = 2_000;
 
 export interface RuntimeOptions {
   /** Prefix of Redis keys and topics; tests give each file its own. */
@@ -65,18 +69,11 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const queues = createQueues(redisUrl, redisPrefix, logger);
     closers.push(() => queues.close());
     const services = createServices({ config, logger, redis, pubSub: pubSub.pubSub, queues });
-    const userCache = new UserCache({ ttlMs: USER_CACHE_TTL_MS, max: USER_CACHE_SIZE });
-    database.orm.em.getEventManager().registerSubscriber(
-      new UserChanges((userIds) => {
-        userCache.forget(userIds);
-        pubSub.pubSub.publish(Topic.USERS_CHANGED, 'all', { userIds });
-      }),
-    );
-    pubSub.watchConnection({ down: () => userCache.suspend(), up: () => userCache.resume() });
-    // Not awaited: the cache stays off until the announcements are being received.
-    const stopFollowing = follow<{ userIds: string[] }>(pubSub.listen, Topic.USERS_CHANGED, 'all', ({ userIds }) => userCache.forget(userIds), { onListening: () => userCache.resume(), logger });
-    closers.push(stopFollowing);
-    return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, userCache, close };
+    const userCache = new UserCache({ ttlMs: READ_CACHE_TTL_MS, max: USER_CACHE_SIZE });
+    // Not awaited: the caches stay off until the announcements are being received.
+    const sharedReads = new SharedReads({ ttlMs: READ_CACHE_TTL_MS, max: SHARED_READS_SIZE });
+    closers.push(startChangeFeed(database.orm.em, pubSub, [userCache, sharedReads], logger));
+    return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, userCache, sharedReads, close };
   } catch (error) {
     await close();
     throw error;

@@ -39,7 +39,8 @@ export interface TestApp {
  * A complete API on a free port over its own database and Redis prefix, as `npm start` wires
  * it. Every test file starts one in `beforeAll` and closes it in `afterAll`.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { workers?: boolean; database?: TestDatabase } = {}): Promise<TestApp> {
+/** `redisPrefix`: share another app's topics and queues, as two processes of one deployment do. */
+export async function startTestApp(env: Record<string, string> = {}, options: { workers?: boolean; database?: TestDatabase; redisPrefix?: string } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -55,7 +56,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     VISITOR_MESSAGES_PER_MINUTE: '1000000',
     ...env,
   });
-  const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL), { redisPrefix: `test-${randomBytes(4).toString('hex')}` });
+  const runtime = await startRuntime(config, createLogger(config.LOG_LEVEL), { redisPrefix: options.redisPrefix ?? `test-${randomBytes(4).toString('hex')}` });
   await migrateToLatest(runtime.orm, { singleConnection: database.embedded });
   const http = await createHttpServer(runtime);
   const { port } = await http.listen(0, '127.0.0.1');

@@ -29,7 +29,7 @@ describe('the cache of authenticated users', () => {
   // What another API process does to a user: a committed change this process did not make.
   const changeElsewhere = (userId: string, name: string) =>
     app.runtime.orm.em.getConnection().execute('update users set name = ? where id = ?', [name, dbId(userId)]);
-  const announce = (userId: string) => publisher.publish(`${app.runtime.redisPrefix}:${Topic.USERS_CHANGED}:all`, JSON.stringify({ userIds: [dbId(userId)] }));
+  const announce = (userId: string) => publisher.publish(`${app.runtime.redisPrefix}:${Topic.CHANGES}:all`, JSON.stringify({ userIds: [dbId(userId)], accountIds: [] }));
   const nameOf = async (token: string) => (await app.gql(ME, {}, token)).data?.me?.name as string | undefined;
 
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('the cache of authenticated users', () => {
     publisher = new Redis(process.env.REDIS_URL!);
     admin = await signUpAccount(app);
     // The cache turns on once the announcements are subscribed.
-    await eventually(async () => sqlStatementsOf(app, () => app.gql(ME, {}, admin.token)), (statements) => statements.length === 0);
+    expect(await eventually(async () => sqlStatementsOf(app, () => app.gql(ME, {}, admin.token)), (statements) => statements.length === 0)).toEqual([]);
   });
   afterAll(async () => {
     redisProxy.restore();
@@ -71,7 +71,7 @@ describe('the cache of authenticated users', () => {
 
   it('announces the users a commit changed to the other processes', async () => {
     const agent = await createSignedInUser(app, admin.token);
-    const announcements = await app.runtime.listen<{ userIds: string[] }>(Topic.USERS_CHANGED, 'all');
+    const announcements = await app.runtime.listen<{ userIds: string[] }>(Topic.CHANGES, 'all');
     try {
       await app.gql(SET_ACCEPTING, { accepting: true }, agent.token);
       const { value } = await announcements.next();
@@ -88,7 +88,7 @@ describe('the cache of authenticated users', () => {
     // Not announced yet: the cached row still answers (what makes the announcement necessary).
     expect(await nameOf(agent.token)).toBe('Test AGENT');
     await announce(agent.userId);
-    await eventually(() => nameOf(agent.token), (name) => name === 'Renamed elsewhere', 2000);
+    expect(await eventually(() => nameOf(agent.token), (name) => name === 'Renamed elsewhere', 2000)).toBe('Renamed elsewhere');
   });
 
   it('never serves a cached user to a token of another account', async () => {
@@ -106,11 +106,11 @@ describe('the cache of authenticated users', () => {
     expect(await nameOf(agent.token)).toBe('Test AGENT');
     redisProxy.cut('reset');
     // Announcements cannot arrive now: the cache must stop answering, not serve what it has.
-    await eventually(() => Promise.resolve(app.runtime.userCache.size), (size) => size === 0, 3000);
+    expect(await eventually(() => Promise.resolve(app.runtime.userCache.size), (size) => size === 0, 3000)).toBe(0);
     await changeElsewhere(agent.userId, 'Renamed while cut');
     expect(await nameOf(agent.token)).toBe('Renamed while cut');
     expect(await sqlStatementsOf(app, () => app.gql(ME, {}, agent.token))).toHaveLength(1);
     redisProxy.restore();
-    await eventually(async () => sqlStatementsOf(app, () => app.gql(ME, {}, agent.token)), (statements) => statements.length === 0, 10_000);
+    expect(await eventually(async () => sqlStatementsOf(app, () => app.gql(ME, {}, agent.token)), (statements) => statements.length === 0, 10_000)).toEqual([]);
   });
 });
