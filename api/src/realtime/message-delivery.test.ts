@@ -63,6 +63,12 @@ describe('statements per delivered live message', () => {
     expect(visitorEvent.message.senderName).toBeTruthy();
     expect(visitorEvent.conversation).toEqual({ status: 'ACTIVE', assigneeName: agentEvent.conversation.assignee.name, endReason: null });
     expect(agentEvent.cursor).toBe(visitorEvent.cursor);
+    expect(agentEvent.message.createdAt).toBe(visitorEvent.message.createdAt);
+    expect(new Date(agentEvent.message.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(agentEvent.conversation).toMatchObject({ status: 'ACTIVE', endReason: null, acceptedAt: expect.any(String), assignee: { name: expect.any(String) } });
+    // Delivery reads nothing per subscriber: at most the assignee's name, once, for a visitor's message.
+    expect(visitorSql.filter((sql) => sql.startsWith('select')).length).toBeLessThanOrEqual(3);
+    expect(agentSql.filter((sql) => sql.startsWith('select')).length).toBeLessThanOrEqual(3);
 
     process.stdout.write(
       [['visitor message, sent and delivered', visitorSql], ['agent message, sent and delivered', agentSql]]

@@ -11,11 +11,11 @@ const LAST_RETRY_MS = 500;
  * see activity-positions.ts): until the stream has reached the notified position, it reads again
  * after a short wait.
  */
-export function replayThenLive<T>(options: {
+export function replayThenLive<T, N extends { position: number } = { position: number }>(options: {
   /** Notifications carrying a position; subscribed before the first read. */
-  notifications: AsyncIterator<{ position: number }>;
+  notifications: AsyncIterator<N>;
   /** Items after `position`, in order; `cause` is the notification that prompted a live read (none for the replay). */
-  readAfter: (position: number, cause?: { position: number }) => Promise<T[]>;
+  readAfter: (position: number, cause?: N) => Promise<T[]>;
   positionOf: (item: T) => number;
   after: number;
 }): AsyncIterableIterator<T> {
@@ -24,7 +24,7 @@ export function replayThenLive<T>(options: {
   let pending: T[] = [];
   // False until a read came back empty: a replay longer than one read's limit keeps reading.
   let drained = false;
-  let cause: { position: number } | undefined;
+  let cause: N | undefined;
   // The highest position a notification announced: the stream reads until it has yielded it.
   let announced = options.after;
   let retryMs = FIRST_RETRY_MS;
