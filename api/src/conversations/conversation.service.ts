@@ -228,8 +228,8 @@ export class ConversationService {
   /** A live-chat message (not an answer to the bot), with its MESSAGE_CREATED activity event. */
   private async liveMessage(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer, message: NewMessage): Promise<Message> {
     const created = this.deps.messages.append(tem, afterCommit, conversation, message);
-    // Written before the event: numbering it locks the account's row until the commit, and every
-    // other chat of the account waits on that lock, so the last flush holds it for the event alone.
+    // Written before the event is recorded: a repeated clientMessageId is refused by the unique
+    // index before the event's transaction id and webhook endpoints are read.
     await tem.flush();
     await this.deps.activity.record(tem, afterCommit, {
       ...subjectOf(conversation),
