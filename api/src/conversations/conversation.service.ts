@@ -455,7 +455,10 @@ export class ConversationService {
   /** Locks the row of a conversation the viewer may act on; CONVERSATION_NOT_FOUND otherwise. */
   private async lockForViewer(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
     const where = reachableBy(viewer, conversationId);
-    const conversation = where ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    // With its assignee (joined, not locked): the conversation's subscribers show their name.
+    const conversation = where
+      ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['c0'], populate: ['assignee'], strategy: 'joined' })
+      : null;
     if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     return conversation;
   }
