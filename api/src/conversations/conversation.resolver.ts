@@ -9,7 +9,7 @@ import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import type { AssignedMessage, ConversationMessage, InboxMessage } from '../realtime/after-commit';
 import { inboxStream } from '../realtime/inbox-stream';
-import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
+import { oncePerEvent } from '../realtime/per-event';
 import { replayThenLive } from '../realtime/replay-then-live';
 import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
@@ -167,9 +167,9 @@ export class ConversationResolver {
       if (!conversation) throw forbidden('No conversation with this ID is open to you.');
       const after = conversationEventCursor.decode(args.after as string | undefined);
       const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
-      return replayThenLive<Message>({
+      return replayThenLive<Message, ConversationMessage>({
         notifications,
-        readAfter: sharedLiveRead(`messages:${conversation.id}`, (position) => services.messages.since(em.fork(), conversation.id, position)),
+        readAfter: services.messages.liveReads(conversation.id, () => em.fork()),
         positionOf: (message) => message.seq,
         after,
       });
@@ -181,7 +181,9 @@ export class ConversationResolver {
     @Arg('after', () => String, { nullable: true, description: 'Replay events after this cursor first (the `cursor` of the last event received).' }) _after: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ConversationEvent> {
-    return { cursor: conversationEventCursor.encode(message.seq), message, conversation: await eventConversation(context, message, message.conversation.id, message.account.id) };
+    // A live message comes with its conversation as committed; a replayed one reads it.
+    const conversation = message.conversation.isInitialized() ? message.conversation.getEntity() : await eventConversation(context, message, message.conversation.id, message.account.id);
+    return { cursor: conversationEventCursor.encode(message.seq), message, conversation };
   }
 
   @FieldResolver(() => Flow, { nullable: true, description: 'The flow the conversation runs (null for visitors).' })

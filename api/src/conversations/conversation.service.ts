@@ -230,8 +230,8 @@ export class ConversationService {
   /** A live-chat message (not an answer to the bot), with its MESSAGE_CREATED activity event. */
   private async liveMessage(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer, message: NewMessage): Promise<Message> {
     const created = this.deps.messages.append(tem, afterCommit, conversation, message);
-    // Written before the event: numbering it locks the account's row until the commit, and every
-    // other chat of the account waits on that lock, so the last flush holds it for the event alone.
+    // Written before the event is recorded: a repeated clientMessageId is refused by the unique
+    // index before the event's transaction id and webhook endpoints are read.
     await tem.flush();
     await this.deps.activity.record(tem, afterCommit, {
       ...subjectOf(conversation),
@@ -488,7 +488,10 @@ export class ConversationService {
   /** Locks the row of a conversation the viewer may act on; CONVERSATION_NOT_FOUND otherwise. */
   private async lockForViewer(tem: EntityManager, viewer: Viewer, conversationId: string): Promise<Conversation> {
     const where = reachableBy(viewer, conversationId);
-    const conversation = where ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    // With its assignee (joined, not locked): the conversation's subscribers show their name.
+    const conversation = where
+      ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['c0'], populate: ['assignee'], strategy: 'joined' })
+      : null;
     if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
     return conversation;
   }

@@ -1,6 +1,8 @@
-import type { EntityManager } from '@mikro-orm/core';
-import type { Conversation } from '../conversations/conversation.entity';
-import type { AfterCommit } from '../realtime/after-commit';
+import type { EntityData, EntityManager } from '@mikro-orm/core';
+import { Conversation } from '../conversations/conversation.entity';
+import type { AfterCommit, ConversationMessage } from '../realtime/after-commit';
+import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
+import { User } from '../users/user.entity';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Message, type MessageAuthor, type StoredMessageOption } from './message.entity';
 
@@ -10,6 +12,33 @@ export interface NewMessage {
   options?: StoredMessageOption[] | null;
   senderId?: string | null;
   clientMessageId?: string | null;
+}
+
+/** A message, its conversation and the users they name (sender, assignee), as entity snapshots. */
+interface CommittedMessage {
+  message: EntityData<Message>;
+  conversation: EntityData<Conversation>;
+  users: EntityData<User>[];
+}
+
+function committedMessage(em: EntityManager, message: Message): CommittedMessage {
+  const comparator = em.getComparator();
+  const conversation = message.conversation.getEntity();
+  const users = [message.sender, conversation.assignee].flatMap((ref) => (ref?.isInitialized() ? [ref.getEntity()] : []));
+  return {
+    // The snapshot holds JSON properties as text (for comparison); merge() takes them as values.
+    message: { ...comparator.prepareEntity(message), options: message.options ?? null },
+    conversation: comparator.prepareEntity(conversation),
+    // Never the password hash, whether or not this request loaded it.
+    users: users.map((user) => ({ ...comparator.prepareEntity(user), passwordHash: undefined })),
+  };
+}
+
+/** The committed message as managed entities of `em`, as if read: the field resolvers need no query. */
+function fromCommitted(em: EntityManager, committed: CommittedMessage): Message {
+  for (const user of committed.users) em.merge(User, user);
+  em.merge(Conversation, committed.conversation);
+  return em.merge(Message, committed.message);
 }
 
 /** Messages of conversations, numbered 1, 2, 3… within each. */
@@ -30,8 +59,27 @@ export class MessageService {
       sender: message.senderId ?? null,
       clientMessageId: message.clientMessageId ?? null,
     });
-    afterCommit.conversationEvent(conversation.id, created.seq);
+    afterCommit.conversationEvent(conversation.id, created.seq, () => committedMessage(tem, created));
     return created;
+  }
+
+  /**
+   * A conversation stream's `readAfter` (see replayThenLive) for the messages after `position`.
+   * A live notification of the next message carries it as committed (with its conversation and
+   * the users it names), so it is rebuilt from that, once per notification in this process, without
+   * a read; any other notification (a gap: one was missed or came out of order) and the replay
+   * read from the database.
+   */
+  liveReads(conversationId: string, fork: () => EntityManager) {
+    const read = sharedLiveRead(`messages:${conversationId}`, (position) => this.since(fork(), conversationId, position));
+    return async (position: number, cause?: ConversationMessage): Promise<Message[]> => {
+      if (cause?.committed) {
+        if (cause.position === position + 1) return [oncePerEvent(cause, 'committed', () => fromCommitted(fork(), cause.committed as CommittedMessage))];
+        // Everything up to this notification was yielded: the next one says when there is more.
+        if (cause.position <= position) return [];
+      }
+      return read(position, cause);
+    };
   }
 
   /** Oldest first. */

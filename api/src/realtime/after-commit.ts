@@ -29,6 +29,8 @@ export interface ConversationMessage {
   conversationId: string;
   /** The new message's `seq`. */
   position: number;
+  /** The message as committed, so live subscribers need not read it back (see MessageService.liveReads). */
+  committed?: unknown;
 }
 export interface ActivityMessage {
   accountId: string;
@@ -45,7 +47,7 @@ export interface ActivityMessage {
 export class AfterCommit {
   readonly inbox: { accountId: string; message: InboxMessage }[] = [];
   readonly assigned: { userId: string; message: AssignedMessage }[] = [];
-  readonly conversation: ConversationMessage[] = [];
+  private readonly conversationEvents: { conversationId: string; position: number; committed: () => unknown }[] = [];
   private readonly activityEvents: { accountId: string; event: { id: string; position: number } }[] = [];
   readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
   readonly webhookDeliveries: string[] = [];
@@ -58,8 +60,13 @@ export class AfterCommit {
     this.assigned.push({ userId, message: { kind, conversationId } });
   }
 
-  conversationEvent(conversationId: string, seq: number): void {
-    this.conversation.push({ conversationId, position: seq });
+  /** `committed` is called when announced: the message and its conversation are as committed by then. */
+  conversationEvent(conversationId: string, seq: number, committed: () => unknown): void {
+    this.conversationEvents.push({ conversationId, position: seq, committed });
+  }
+
+  get conversation(): ConversationMessage[] {
+    return this.conversationEvents.map(({ conversationId, position, committed }) => ({ conversationId, position, committed: committed() }));
   }
 
   /** The event's position is read when announced: it is taken only when the event is flushed. */

@@ -1,15 +1,21 @@
+// Waits between reads while an announced item is not readable yet.
+const FIRST_RETRY_MS = 5;
+const LAST_RETRY_MS = 500;
+
 /**
  * A stream that first yields what the caller missed, then follows live notifications. The
  * notifications only say "something new exists up to position n"; the items themselves are
  * always read from the database after the last position yielded. So a notification that
  * arrives late or out of order (two API processes publishing) can neither lose an item nor
- * repeat one.
+ * repeat one. An item may become readable a little after its notification (activity events,
+ * see activity-positions.ts): until the stream has reached the notified position, it reads again
+ * after a short wait.
  */
-export function replayThenLive<T>(options: {
+export function replayThenLive<T, N extends { position: number } = { position: number }>(options: {
   /** Notifications carrying a position; subscribed before the first read. */
-  notifications: AsyncIterator<{ position: number }>;
+  notifications: AsyncIterator<N>;
   /** Items after `position`, in order; `cause` is the notification that prompted a live read (none for the replay). */
-  readAfter: (position: number, cause?: { position: number }) => Promise<T[]>;
+  readAfter: (position: number, cause?: N) => Promise<T[]>;
   positionOf: (item: T) => number;
   after: number;
 }): AsyncIterableIterator<T> {
@@ -18,7 +24,10 @@ export function replayThenLive<T>(options: {
   let pending: T[] = [];
   // False until a read came back empty: a replay longer than one read's limit keeps reading.
   let drained = false;
-  let cause: { position: number } | undefined;
+  let cause: N | undefined;
+  // The highest position a notification announced: the stream reads until it has yielded it.
+  let announced = options.after;
+  let retryMs = FIRST_RETRY_MS;
   // Set by return(): a next() already waiting on the database must not start another read.
   let closed = false;
 
@@ -34,6 +43,14 @@ export function replayThenLive<T>(options: {
         if (!drained) {
           pending = await readAfter(last, cause);
           drained = pending.length === 0;
+          if (drained && last < announced) {
+            // Announced but not readable yet. The retry reads on its own: a shared read of this
+            // notification would answer from memory.
+            await new Promise((resolve) => setTimeout(resolve, retryMs));
+            retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+            drained = false;
+            cause = undefined;
+          } else if (pending.length) retryMs = FIRST_RETRY_MS;
           continue;
         }
         const notification = await notifications.next();
@@ -41,6 +58,7 @@ export function replayThenLive<T>(options: {
         if (notification.value.position > last) {
           drained = false;
           cause = notification.value;
+          announced = Math.max(announced, notification.value.position);
         }
       }
     },
