@@ -14,7 +14,7 @@ export interface CommittedChange {
  * of every entity it wrote. Flushes outside an explicit transaction commit their own.
  *
  * It sees what goes through the unit of work. Raw SQL writes bypass it: today those are the
- * activity counter, an API key's last use and a webhook delivery's claim, none of which a
+ * last use of an API key and the claim of a webhook delivery, neither of which a
  * read cache holds (see caching/).
  */
 export class CommittedChanges implements EventSubscriber {
