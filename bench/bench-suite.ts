@@ -21,7 +21,7 @@ import { measureBareTimers, measureTimers, type BareTimerFigures, type TimerFigu
  * the same run, round after round (ChatOnce and baseline alternating which goes first), each
  * figure printed as `median [min–max]` over the rounds, then one PASS/FAIL line per target.
  *
- *   npm run bench                 full: N = 100, 500, 1,000 agents, 3 rounds (~20 min)
+ *   npm run bench                 full: N = 100, 500, 1,000 agents, 3 rounds (~8 min)
  *   npm run bench -- --quick      the same rows, smaller and shorter (< 5 min)
  *   npm run bench -- --rounds 5   more rounds
  *
