@@ -1,3 +1,4 @@
+/// <reference path="./proxy-addr.d.ts" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import cors from 'cors';
