@@ -1,10 +1,8 @@
-import { Redis } from 'ioredis';
-import { Topic } from '../realtime/topics';
 import { eventually } from '../test/eventually';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { accept, publishFlow, send, setAccepting, visitorToInbox, type Visitor } from '../test/live-chat-fixtures';
-import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { startCacheTestApp, type CacheTestApp } from '../test/cache-test-app';
+import type { TcpProxy } from '../test/tcp-proxy';
 import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 
 const INBOX = /* GraphQL */ `
@@ -19,10 +17,9 @@ type InboxChat = { id: string; status: string; pageUrl: string; contact: { name:
  * other account and no switched-off agent ever gets a result it should not.
  */
 describe('shared results of the inbox', () => {
-  let database: TestDatabase;
+  let cacheApp: CacheTestApp;
   let redisProxy: TcpProxy;
   let app: TestApp;
-  let publisher: Redis;
   let admin: SignedUpAccount;
   let flowId: string;
   let agents: { token: string; userId: string }[];
@@ -36,10 +33,8 @@ describe('shared results of the inbox', () => {
   const ids = (chats: InboxChat[]) => chats.map((chat) => chat.id);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    redisProxy = await startTcpProxy(process.env.REDIS_URL!);
-    app = await startTestApp({ REDIS_URL: redisProxy.url }, { database });
-    publisher = new Redis(process.env.REDIS_URL!);
+    cacheApp = await startCacheTestApp();
+    ({ app, redisProxy } = cacheApp);
     admin = await signUpAccount(app);
     await enableLiveChat(app, admin.accountId);
     flowId = await publishFlow(app, admin.token);
@@ -50,13 +45,7 @@ describe('shared results of the inbox', () => {
     await inbox(agents[0].token);
     expect(await eventually(async () => sqlStatementsOf(app, () => inbox(agents[0].token)), (statements) => statements.length === 0)).toEqual([]);
   });
-  afterAll(async () => {
-    redisProxy.restore();
-    publisher.disconnect();
-    await app.close({ keepDatabase: true });
-    await redisProxy.close();
-    await database.drop();
-  });
+  afterAll(() => cacheApp.close());
 
   it('answers every accepting agent of the account with the same result, without a statement', async () => {
     const first = await inbox(agents[0].token);
@@ -103,7 +92,7 @@ describe('shared results of the inbox', () => {
     // What another process's commit looks like from here: a changed row, then its announcement.
     await app.runtime.orm.em.getConnection().execute('update conversations set page_url = ? where id = ?', ['https://acme.example/changed', dbId(chat.conversationId)]);
     expect(await inbox(agents[1].token)).toEqual(before);
-    await publisher.publish(`${app.runtime.redisPrefix}:${Topic.CHANGES}:all`, JSON.stringify({ userIds: [], accountIds: [dbId(admin.accountId)] }));
+    await cacheApp.announce({ accountIds: [dbId(admin.accountId)] });
     const after = await eventually(
       () => inbox(agents[1].token),
       (chats) => chats.find((item) => item.id === chat.conversationId)?.pageUrl === 'https://acme.example/changed',

@@ -1,11 +1,10 @@
-import { Redis } from 'ioredis';
 import { signUserToken } from '../auth/tokens';
 import { Topic } from '../realtime/topics';
 import { eventually } from '../test/eventually';
 import { createSignedInUser, dbId, signUpAccount, type SignedUpAccount } from '../test/fixtures';
-import { startTcpProxy, type TcpProxy } from '../test/tcp-proxy';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
-import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
+import { startCacheTestApp, type CacheTestApp } from '../test/cache-test-app';
+import type { TcpProxy } from '../test/tcp-proxy';
+import { sqlStatementsOf, type TestApp } from '../test/test-app';
 
 const ME = /* GraphQL */ `
   query Me { me { id name acceptingChats } }
@@ -20,35 +19,25 @@ const SET_ACCEPTING = /* GraphQL */ `
  * once that change was announced, nor anything while announcements cannot arrive.
  */
 describe('the cache of authenticated users', () => {
-  let database: TestDatabase;
+  let cacheApp: CacheTestApp;
   let redisProxy: TcpProxy;
   let app: TestApp;
   let admin: SignedUpAccount;
-  let publisher: Redis;
 
   // What another API process does to a user: a committed change this process did not make.
   const changeElsewhere = (userId: string, name: string) =>
     app.runtime.orm.em.getConnection().execute('update users set name = ? where id = ?', [name, dbId(userId)]);
-  const announce = (userId: string) => publisher.publish(`${app.runtime.redisPrefix}:${Topic.CHANGES}:all`, JSON.stringify({ userIds: [dbId(userId)], accountIds: [] }));
+  const announce = (userId: string) => cacheApp.announce({ userIds: [dbId(userId)] });
   const nameOf = async (token: string) => (await app.gql(ME, {}, token)).data?.me?.name as string | undefined;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // Redis through a proxy, so one test can cut this app's pub/sub without touching the shared Redis.
-    redisProxy = await startTcpProxy(process.env.REDIS_URL!);
-    app = await startTestApp({ REDIS_URL: redisProxy.url }, { database });
-    publisher = new Redis(process.env.REDIS_URL!);
+    cacheApp = await startCacheTestApp();
+    ({ app, redisProxy } = cacheApp);
     admin = await signUpAccount(app);
     // The cache turns on once the announcements are subscribed.
     expect(await eventually(async () => sqlStatementsOf(app, () => app.gql(ME, {}, admin.token)), (statements) => statements.length === 0)).toEqual([]);
   });
-  afterAll(async () => {
-    redisProxy.restore();
-    publisher.disconnect();
-    await app.close({ keepDatabase: true });
-    await redisProxy.close();
-    await database.drop();
-  });
+  afterAll(() => cacheApp.close());
 
   it('answers a known user without a statement, and a new one with one', async () => {
     const agent = await createSignedInUser(app, admin.token);
