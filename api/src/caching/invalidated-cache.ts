@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { metrics } from '../metrics/metrics';
 
 interface Entry<V> {
   owner: string;
@@ -29,7 +30,12 @@ export class InvalidatedCache<V> {
   private floor = 0;
   private live = false;
 
-  constructor({ ttlMs, max }: { ttlMs: number; max: number }) {
+  private readonly lookups: Record<'hit' | 'miss' | 'off', { inc(): void }>;
+
+  /** `name` labels its lookups in /metrics (`chatonce_read_cache_lookups_total`). */
+  constructor({ name, ttlMs, max }: { name: string; ttlMs: number; max: number }) {
+    const counter = metrics.readCacheLookups;
+    this.lookups = { hit: counter.labels(name, 'hit'), miss: counter.labels(name, 'miss'), off: counter.labels(name, 'off') };
     this.entries = new LRUCache({ max, ttl: ttlMs });
     this.changedAt = new LRUCache({
       max: max * 4,
@@ -46,9 +52,10 @@ export class InvalidatedCache<V> {
   }
 
   get(key: string, owner: string): V | undefined {
-    if (!this.live) return undefined;
+    if (!this.live) return void this.lookups.off.inc();
     const entry = this.entries.get(key);
-    if (!entry || entry.owner !== owner || !this.fresh(entry.owner, entry.readAt)) return undefined;
+    if (!entry || entry.owner !== owner || !this.fresh(entry.owner, entry.readAt)) return void this.lookups.miss.inc();
+    this.lookups.hit.inc();
     return entry.value;
   }
 

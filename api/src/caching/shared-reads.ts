@@ -29,7 +29,7 @@ export class SharedReads implements ChangeListener {
   private readonly results: InvalidatedCache<FormattedExecutionResult>;
 
   constructor(options: { ttlMs: number; max: number }) {
-    this.results = new InvalidatedCache(options);
+    this.results = new InvalidatedCache({ name: 'sharedReads', ...options });
   }
 
   forget({ accountIds }: CommittedChange): void {

@@ -327,7 +327,7 @@ export class ConversationService {
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
-      // As in liveMessage: the account's lock, taken by the event's flush, covers the event alone.
+      // The chat and its system line first, then the event (which reads the transaction id), as in liveMessage.
       await tem.flush();
       await this.deps.activity.record(tem, afterCommit, {
         ...subjectOf(locked),
@@ -418,8 +418,7 @@ export class ConversationService {
         afterCommit.inboxEvent(chat.account.id, 'REMOVED', chat.id, InboxRemovalReason.TIMED_OUT);
         return { ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_TIMED_OUT, actor: 'system' as const, data: { waitedSeconds, timeoutSeconds: step?.liveChat?.timeoutSeconds ?? null } };
       });
-      // Written before the events: numbering them locks the account's row until the commit, and
-      // the account's visitors wait on it, so the last flush is left with the events alone.
+      // Written before the events, which are positioned by the transaction's id when recorded.
       await tem.flush();
       for (const record of records) await this.deps.activity.record(tem, afterCommit, record);
       return locked.map((chat) => chat.id);

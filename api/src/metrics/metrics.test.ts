@@ -12,6 +12,7 @@ const METRIC_NAMES = [
   'chatonce_queue_jobs',
   'chatonce_timer_lateness_seconds',
   'chatonce_webhook_deliveries_total',
+  'chatonce_read_cache_lookups_total',
 ];
 
 /** The value of one sample line `name{labels} value`, or undefined. */
@@ -46,6 +47,17 @@ describe('GET /metrics', () => {
     const after = await (await fetch(`${app.url}/metrics`)).text();
     expect(countOf(after, 'MetricsProbe') - countOf(before, 'MetricsProbe')).toBe(3);
     expect(countOf(after, OTHER_OPERATION) - countOf(before, OTHER_OPERATION)).toBe(1);
+  });
+
+  it('counts read-cache hits and misses', async () => {
+    const { token } = await signUpAccount(app);
+    const lookups = async (result: string) => sample(await (await fetch(`${app.url}/metrics`)).text(), 'chatonce_read_cache_lookups_total', { cache: 'users', result }) ?? 0;
+    await eventually(() => app.gql('{ me { id } }', {}, token).then(() => lookups('hit')), (hits) => hits > 0);
+    const [hits, misses] = [await lookups('hit'), await lookups('miss')];
+    await app.gql('{ me { id } }', {}, token);
+    expect(await lookups('hit')).toBe(hits + 1);
+    await app.gql('{ me { id } }', {}, (await signUpAccount(app, 'Other')).token);
+    expect(await lookups('miss')).toBeGreaterThan(misses);
   });
 
   it('counts open websockets', async () => {

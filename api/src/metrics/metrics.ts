@@ -41,6 +41,13 @@ export const metrics = {
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 30, 60],
     registers: [registry],
   }),
+  /** Read-cache lookups (users, sharedReads) by result: hit, miss, or off while announcements cannot arrive. */
+  readCacheLookups: new Counter({
+    name: 'chatonce_read_cache_lookups_total',
+    help: 'Lookups in the read caches (caching/) by cache and result: hit, miss, off.',
+    labelNames: ['cache', 'result'] as const,
+    registers: [registry],
+  }),
   /** Webhook delivery attempts by outcome (e.g. delivered, failed, retrying, dropped). */
   webhookDeliveries: new Counter({
     name: 'chatonce_webhook_deliveries_total',

@@ -25,7 +25,7 @@ export class UserCache implements ChangeListener {
   private readonly rows: InvalidatedCache<UserRow>;
 
   constructor(options: { ttlMs: number; max: number }) {
-    this.rows = new InvalidatedCache(options);
+    this.rows = new InvalidatedCache({ name: 'users', ...options });
   }
 
   /** Call before reading a user from PostgreSQL; pass the result to `remember`. */
