@@ -27,11 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A phone: its width in CSS pixels, touch, and a mobile viewport. */
+export interface Phone {
+  width: number;
+  height: number;
+}
+
+/** Context options for a desktop window, or for a phone (touch, mobile viewport). */
+function screenOptions(phone: Phone | undefined, desktop: { width: number; height: number }) {
+  return phone ? { viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: desktop };
+}
+
 /** A page that records the notifications it raises, and whose visibility the test controls. */
-export async function newAgentPage(browser: Browser, baseUrl: string, options: { notifications?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newAgentPage(browser: Browser, baseUrl: string, options: { notifications?: boolean; phone?: Phone } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1366, height: 800 },
+    ...screenOptions(options.phone, { width: 1366, height: 800 }),
     permissions: options.notifications ? ['notifications'] : [],
   });
   await context.addInitScript(() => {
@@ -75,8 +86,8 @@ export async function turnAcceptingOn(page: Page): Promise<void> {
 }
 
 /** The visitor side: the sample site with the widget, as a customer's visitor sees it. */
-export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string, phone?: Phone): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...screenOptions(phone, { width: 1280, height: 800 }) });
   const page = watchConsole(await context.newPage());
   await page.goto(`/demo?flow=${encodeURIComponent(flowId)}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
@@ -89,6 +100,20 @@ export async function visitorSays(page: Page, text: string): Promise<void> {
   await box.fill(text);
   await box.press('Enter');
 }
+
+/** Answers the demo flow in the widget: qualify, confirm, give name and email. */
+export async function visitorAsksForHuman(visitor: Page, name: string, email: string): Promise<void> {
+  await visitor.getByRole('button', { name: 'Pricing for my team' }).click();
+  await visitor.getByRole('button', { name: '11–50' }).click();
+  await visitor.getByRole('button', { name: 'Yes, connect me' }).click();
+  await visitor.getByText('While I find someone: what’s your name?').waitFor();
+  await visitorSays(visitor, name);
+  await visitor.getByText('And your email address, in case we get cut off?').waitFor();
+  await visitorSays(visitor, email);
+  await visitor.getByTestId('chatonce-status').getByText('Waiting for someone to join…').waitFor();
+}
+
+export const inboxItem = (page: Page, name: string) => page.getByTestId('inbox-item').filter({ hasText: name });
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Entry animations finished, so the picture shows what a person sees a moment later.

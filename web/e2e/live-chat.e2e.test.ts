@@ -2,23 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { cspViolations, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorSays } from './browser';
+import { cspViolations, inboxItem, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
 
 const TIMEOUT_MESSAGE = 'Sorry, everyone is busy right now. We’ll get back to you by email soon.';
 
-/** Answers the demo flow in the widget: qualify, confirm, give name and email. */
-async function visitorAsksForHuman(visitor: Page, name: string, email: string): Promise<void> {
-  await visitor.getByRole('button', { name: 'Pricing for my team' }).click();
-  await visitor.getByRole('button', { name: '11–50' }).click();
-  await visitor.getByRole('button', { name: 'Yes, connect me' }).click();
-  await visitor.getByText('While I find someone: what’s your name?').waitFor();
-  await visitorSays(visitor, name);
-  await visitor.getByText('And your email address, in case we get cut off?').waitFor();
-  await visitorSays(visitor, email);
-  await visitor.getByTestId('chatonce-status').getByText('Waiting for someone to join…').waitFor();
-}
-
-const inboxItem = (page: Page, name: string) => page.getByTestId('inbox-item').filter({ hasText: name });
 
 describe('the inbox and the widget in a real browser', () => {
   let app: TestApp;

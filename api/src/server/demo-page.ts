@@ -42,6 +42,15 @@ export function demoPage(flowId: string | null): string {
   .plan strong { font-size: 28px; display: block; margin: 8px 0; }
   .note { background: #fff3c4; padding: 12px; border-radius: 6px; }
   footer { text-align: center; color: #829ab1; padding: 40px; font-size: 14px; }
+  /* A phone-sized sample site, so the widget is tried on a page as narrow as the phone. */
+  @media (max-width: 480px) {
+    header { padding: 16px; flex-wrap: wrap; gap: 8px; }
+    header nav a { margin: 0 16px 0 0; }
+    main { padding: 24px 16px; }
+    h1 { font-size: 30px; }
+    .plans { grid-template-columns: minmax(0, 1fr); }
+    footer { padding: 24px 16px; }
+  }
 </style>
 </head>
 <body>

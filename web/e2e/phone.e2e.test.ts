@@ -1,0 +1,82 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
+import { startTestApp, type TestApp } from '../../api/src/test/test-app';
+import { inboxItem, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
+
+/** Nothing wider than the screen: no sideways scrolling. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  expect(widths.content).toBeLessThanOrEqual(widths.screen);
+}
+
+/** Each control is wholly on the screen, so a thumb can reach it. */
+async function expectOnScreen(page: Page, controls: Locator[]): Promise<void> {
+  const width = page.viewportSize()!.width;
+  for (const control of controls) {
+    const box = await control.boundingBox();
+    expect({ control: String(control), box }).toEqual({ control: String(control), box: expect.anything() });
+    expect({ control: String(control), left: box!.x >= 0, right: box!.x + box!.width <= width + 0.5 }).toEqual({ control: String(control), left: true, right: true });
+  }
+}
+
+describe.each<Phone>([
+  { width: 320, height: 640 },
+  { width: 375, height: 740 },
+])('the inbox and the widget on a %o phone', (phone) => {
+  let app: TestApp;
+  let browser: Browser;
+  let flowId: string;
+  let agent: { email: string };
+
+  beforeAll(async () => {
+    app = await startTestApp({}, { workers: true });
+    browser = await launchBrowser();
+    const admin = await signUpAccount(app, 'Acme Analytics');
+    await enableLiveChat(app, admin.accountId);
+    flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
+    agent = await createSignedInUser(app, admin.token, 'AGENT');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('lets an agent and a visitor chat by touch, with nothing cut off or scrolling sideways', async () => {
+    const ana = await newAgentPage(browser, app.url, { phone });
+    await signIn(ana.page, agent.email, TEST_PASSWORD);
+    await turnAcceptingOn(ana.page);
+    await expectNoSidewaysScroll(ana.page);
+    await expectOnScreen(ana.page, [ana.page.getByRole('button', { name: 'Sign out' }), ana.page.getByRole('switch', { name: 'Accepting chats' })]);
+
+    const visitor = await newVisitorPage(browser, app.url, flowId, phone);
+    await visitor.page.getByText('What brings you here today?').waitFor();
+    await expectNoSidewaysScroll(visitor.page);
+    await expectOnScreen(visitor.page, [visitor.page.getByRole('button', { name: 'Send' }), visitor.page.getByRole('button', { name: /close/i })]);
+    await visitorAsksForHuman(visitor.page, 'Grace Hopper', 'grace@example.com');
+
+    const item = inboxItem(ana.page, 'Grace Hopper');
+    await item.waitFor();
+    await expectNoSidewaysScroll(ana.page);
+    await expectOnScreen(ana.page, [item.getByRole('button', { name: 'Accept' })]);
+    if (phone.width === 375) await screenshot(ana.page, 'inbox-375');
+    await item.getByRole('button', { name: 'Accept' }).tap();
+    await ana.page.waitForURL(/\/chats\//);
+
+    const composer = ana.page.getByLabel('Message');
+    await composer.fill('Hi Grace, how can I help?');
+    await expectNoSidewaysScroll(ana.page);
+    await expectOnScreen(ana.page, [composer, ana.page.getByRole('button', { name: 'Send' }), ana.page.getByRole('button', { name: 'End chat' })]);
+    await ana.page.getByRole('button', { name: 'Send' }).tap();
+    await visitor.page.locator('[data-testid="chatonce-message"][data-author="AGENT"]', { hasText: 'how can I help' }).waitFor();
+    await visitorSays(visitor.page, 'Just checking prices.');
+    await ana.page.locator('[data-testid="message"][data-author="VISITOR"]', { hasText: 'Just checking prices' }).waitFor();
+    await expectNoSidewaysScroll(visitor.page);
+    await expectOnScreen(visitor.page, [visitor.page.getByRole('button', { name: 'Send' }), visitor.page.getByRole('button', { name: /close/i })]);
+    if (phone.width === 375) {
+      await screenshot(ana.page, 'conversation-375');
+      await screenshot(visitor.page, 'widget-375');
+    }
+    await Promise.all([ana.context.close(), visitor.context.close()]);
+  });
+});
