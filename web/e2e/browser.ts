@@ -119,3 +119,55 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Entry animations finished, so the picture shows what a person sees a moment later.
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }
+
+/**
+ * Text on the page (shadow roots included) whose contrast with the background behind it is
+ * under WCAG AA: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold). Disabled controls are
+ * exempt, as WCAG allows.
+ */
+export async function lowContrastTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (color: string) => {
+      const match = color.match(/rgba?\(([^)]+)\)/);
+      if (!match) return null;
+      const [r, g, b, a = 1] = match[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const channel = (value: number) => {
+        const v = value / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const backgroundOf = (element: Element | null): { r: number; g: number; b: number } => {
+      for (let node = element; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+        const background = parse(getComputedStyle(node).backgroundColor);
+        if (background && background.a > 0.5) return background;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const failures: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      for (const element of Array.from(root.querySelectorAll('*'))) {
+        if (element.shadowRoot) visit(element.shadowRoot);
+        const text = Array.from(element.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent ?? '').join('').trim();
+        if (!text) continue;
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
+        if ((element as HTMLButtonElement).disabled || element.closest('[disabled], [aria-disabled="true"]')) continue;
+        const color = parse(style.color);
+        if (!color) continue;
+        const foreground = luminance(color);
+        const background = luminance(backgroundOf(element));
+        const ratio = (Math.max(foreground, background) + 0.05) / (Math.min(foreground, background) + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) failures.push(`${text.slice(0, 40)} (${ratio.toFixed(2)}:1, ${style.color})`);
+      }
+    };
+    visit(document);
+    return failures;
+  });
+}

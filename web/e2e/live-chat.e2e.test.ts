@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { cspViolations, inboxItem, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
+import { cspViolations, inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
 
 const TIMEOUT_MESSAGE = 'Sorry, everyone is busy right now. We’ll get back to you by email soon.';
 
@@ -47,6 +47,7 @@ describe('the inbox and the widget in a real browser', () => {
       await item.getByText('11–50').waitFor();
       await item.getByTestId('countdown').waitFor();
     }
+    expect(await lowContrastTexts(ben.page)).toEqual([]);
     await screenshot(ben.page, 'inbox');
 
     await inboxItem(ana.page, 'Grace Hopper').getByRole('button', { name: 'Accept' }).click();
@@ -62,6 +63,8 @@ describe('the inbox and the widget in a real browser', () => {
     await visitorSays(visitor.page, 'About twenty, shared with the whole team.');
     await ana.page.locator('[data-testid="message"][data-author="VISITOR"]', { hasText: 'About twenty' }).waitFor();
     await ana.page.getByTestId('transcript').locator('[data-author="BOT"]').first().waitFor();
+    expect(await lowContrastTexts(ana.page)).toEqual([]);
+    expect(await lowContrastTexts(visitor.page)).toEqual([]);
     await screenshot(ana.page, 'conversation');
     await screenshot(visitor.page, 'widget');
 
@@ -96,6 +99,7 @@ describe('the inbox and the widget in a real browser', () => {
     const timedOut = page.locator('[data-testid="activity-item"][data-type="LIVE_CHAT_TIMED_OUT"]').first();
     await timedOut.waitFor();
     await timedOut.getByText('Alan Turing').waitFor();
+    expect(await lowContrastTexts(page)).toEqual([]);
     await screenshot(page, 'activity');
     await timedOut.getByRole('link', { name: 'Alan Turing' }).click();
     const contactPage = page.getByTestId('contact-page');

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { inboxItem, launchBrowser, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
+import { inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
 
 /** Nothing wider than the screen: no sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -42,7 +42,7 @@ describe.each<Phone>([
     await app?.close();
   });
 
-  it('lets an agent and a visitor chat by touch, with nothing cut off or scrolling sideways', async () => {
+  it('lets an agent and a visitor chat by touch, with nothing cut off, scrolling sideways or under AA contrast', async () => {
     const ana = await newAgentPage(browser, app.url, { phone });
     await signIn(ana.page, agent.email, TEST_PASSWORD);
     await turnAcceptingOn(ana.page);
@@ -59,6 +59,8 @@ describe.each<Phone>([
     await item.waitFor();
     await expectNoSidewaysScroll(ana.page);
     await expectOnScreen(ana.page, [item.getByRole('button', { name: 'Accept' })]);
+    expect(await lowContrastTexts(ana.page)).toEqual([]);
+    expect(await lowContrastTexts(visitor.page)).toEqual([]);
     if (phone.width === 375) await screenshot(ana.page, 'inbox-375');
     await item.getByRole('button', { name: 'Accept' }).tap();
     await ana.page.waitForURL(/\/chats\//);
@@ -73,6 +75,8 @@ describe.each<Phone>([
     await ana.page.locator('[data-testid="message"][data-author="VISITOR"]', { hasText: 'Just checking prices' }).waitFor();
     await expectNoSidewaysScroll(visitor.page);
     await expectOnScreen(visitor.page, [visitor.page.getByRole('button', { name: 'Send' }), visitor.page.getByRole('button', { name: /close/i })]);
+    expect(await lowContrastTexts(ana.page)).toEqual([]);
+    expect(await lowContrastTexts(visitor.page)).toEqual([]);
     if (phone.width === 375) {
       await screenshot(ana.page, 'conversation-375');
       await screenshot(visitor.page, 'widget-375');

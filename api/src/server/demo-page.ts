@@ -41,7 +41,7 @@ export function demoPage(flowId: string | null): string {
   .plan { background: #fff; border: 1px solid #d9e2ec; border-radius: 8px; padding: 20px; }
   .plan strong { font-size: 28px; display: block; margin: 8px 0; }
   .note { background: #fff3c4; padding: 12px; border-radius: 6px; }
-  footer { text-align: center; color: #829ab1; padding: 40px; font-size: 14px; }
+  footer { text-align: center; color: #52606d; padding: 40px; font-size: 14px; }
   /* A phone-sized sample site, so the widget is tried on a page as narrow as the phone. */
   @media (max-width: 480px) {
     header { padding: 16px; flex-wrap: wrap; gap: 8px; }
