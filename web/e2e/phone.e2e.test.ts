@@ -42,9 +42,11 @@ describe.each<Phone>([
     await app?.close();
   });
 
-  it('lets an agent and a visitor chat by touch, with nothing cut off, scrolling sideways or under AA contrast', async () => {
+  it('lets an agent and a visitor chat by touch, focus where the next step is, nothing cut off, scrolling sideways or under AA contrast', async () => {
     const ana = await newAgentPage(browser, app.url, { phone });
     await signIn(ana.page, agent.email, TEST_PASSWORD);
+    // After sign-in the focus is on the page's content, not on a form that is gone.
+    await ana.page.waitForFunction(() => document.activeElement?.id === 'main');
     await turnAcceptingOn(ana.page);
     await expectNoSidewaysScroll(ana.page);
     await expectOnScreen(ana.page, [ana.page.getByRole('button', { name: 'Sign out' }), ana.page.getByRole('switch', { name: 'Accepting chats' })]);
@@ -65,6 +67,8 @@ describe.each<Phone>([
     await item.getByRole('button', { name: 'Accept' }).tap();
     await ana.page.waitForURL(/\/chats\//);
 
+    // Accepted: the composer has the focus, ready for the greeting.
+    await ana.page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Message');
     const composer = ana.page.getByLabel('Message');
     await composer.fill('Hi Grace, how can I help?');
     await expectNoSidewaysScroll(ana.page);

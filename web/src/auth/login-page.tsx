@@ -12,7 +12,7 @@ export function LoginPage() {
   const [login, { loading }] = useMutation(LoginDocument);
   const [errors, setErrors] = useState<string[]>([]);
 
-  if (session.token) return <Navigate to={from} replace />;
+  if (session.token) return <Navigate to={from} replace state={{ signedIn: true }} />;
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -23,7 +23,8 @@ export function LoginPage() {
       const payload = data?.login;
       if (payload?.token) {
         session.signIn(payload.token);
-        navigate(from, { replace: true });
+        // Focus goes to the page's content, not left on a form that is gone (see AppShell).
+        navigate(from, { replace: true, state: { signedIn: true } });
       } else {
         setErrors(payload?.userErrors.map((e) => e.message) ?? ['Sign-in failed.']);
       }

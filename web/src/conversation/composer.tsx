@@ -1,10 +1,14 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 const MAX_LENGTH = 4000;
 
-/** The agent's message box: Enter sends, Shift+Enter starts a new line. */
-export function Composer({ onSend, disabled }: { onSend: (body: string) => void; disabled?: boolean }) {
+/** The agent's message box: Enter sends, Shift+Enter starts a new line. `focus`: take the focus on opening (just accepted). */
+export function Composer({ onSend, disabled, focus }: { onSend: (body: string) => void; disabled?: boolean; focus?: boolean }) {
   const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focus && !disabled) input.current?.focus();
+  }, [focus, disabled]);
 
   const send = () => {
     const body = text.trim();
@@ -30,6 +34,7 @@ export function Composer({ onSend, disabled }: { onSend: (body: string) => void;
       }}
     >
       <textarea
+        ref={input}
         aria-label="Message"
         aria-describedby="composer-hint"
         className="composer__input"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'react';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { contactLabel } from '../ui/format';
 import { END_REASON_LABELS, STATUS_LABELS } from '../ui/labels';
@@ -23,6 +23,7 @@ export function ConversationPage() {
 
 function Conversation({ id }: { id: string }) {
   const viewer = useViewer();
+  const location = useLocation();
   const query = useQuery(ConversationViewDocument, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const transcript = useTranscript(id, true);
   const outbox = useOutbox(id, transcript.messages);
@@ -111,7 +112,7 @@ function Conversation({ id }: { id: string }) {
         )}
 
         {canWrite ? (
-          <Composer onSend={outbox.send} />
+          <Composer onSend={outbox.send} focus={(location.state as { justAccepted?: boolean } | null)?.justAccepted === true} />
         ) : (
           open && (
             <p className="composer-note">

@@ -42,7 +42,8 @@ export function InboxPage() {
       const payload = data?.acceptChat;
       const userError = payload?.userErrors[0];
       if (payload?.conversation && !userError) {
-        navigate(chatPath(conversationId));
+        // The agent's next move is to greet the visitor: the composer takes the focus.
+        navigate(chatPath(conversationId), { state: { justAccepted: true } });
         return;
       }
       const code = userError?.code ?? '';

@@ -1,4 +1,5 @@
-import { Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { ViewerProvider } from '../auth/viewer';
 import { InboxProvider } from '../inbox/inbox-context';
 import { useAssignedChatsSync } from '../my-chats/assigned-chats-sync';
@@ -7,6 +8,12 @@ import { SidebarNav } from './sidebar-nav';
 
 function Shell() {
   useAssignedChatsSync();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const signedIn = (location.state as { signedIn?: boolean } | null)?.signedIn === true;
+  useEffect(() => {
+    if (signedIn) main.current?.focus();
+  }, [signedIn, location.key]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -14,7 +21,7 @@ function Shell() {
       </a>
       <AppHeader />
       <SidebarNav />
-      <main id="main" className="main" tabIndex={-1}>
+      <main id="main" className="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </div>
