@@ -59,6 +59,8 @@ describe.each<Phone>([
 
     const item = inboxItem(ana.page, 'Grace Hopper');
     await item.waitFor();
+    // The waiting count is announced to screen readers, not only drawn as a badge.
+    await ana.page.getByRole('status').filter({ hasText: '1 chat waiting in the inbox' }).waitFor({ state: 'attached' });
     await expectNoSidewaysScroll(ana.page);
     await expectOnScreen(ana.page, [item.getByRole('button', { name: 'Accept' })]);
     expect(await lowContrastTexts(ana.page)).toEqual([]);

@@ -31,6 +31,10 @@ export function SidebarNav() {
           </li>
         ))}
       </ul>
+      {/* Read out by screen readers whenever the count changes; the badge alone is only seen. */}
+      <p className="visually-hidden" role="status" data-testid="waiting-announcement">
+        {waiting === 0 ? 'No chats waiting' : waiting === 1 ? '1 chat waiting in the inbox' : `${waiting} chats waiting in the inbox`}
+      </p>
     </nav>
   );
 }
