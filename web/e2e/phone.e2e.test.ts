@@ -76,7 +76,10 @@ describe.each<Phone>([
     await expectNoSidewaysScroll(ana.page);
     await expectOnScreen(ana.page, [composer, ana.page.getByRole('button', { name: 'Send' }), ana.page.getByRole('button', { name: 'End chat' })]);
     await ana.page.getByRole('button', { name: 'Send' }).tap();
-    await visitor.page.locator('[data-testid="chatonce-message"][data-author="AGENT"]', { hasText: 'how can I help' }).waitFor();
+    const greeting = visitor.page.locator('[data-testid="chatonce-message"][data-author="AGENT"]', { hasText: 'how can I help' });
+    await greeting.waitFor();
+    // Every widget message says when it was written.
+    expect(await greeting.getByTestId('chatonce-time').innerText()).toMatch(/^\d{1,2}:\d{2}( ?[AP]M)?$/i);
     await visitorSays(visitor.page, 'Just checking prices.');
     await ana.page.locator('[data-testid="message"][data-author="VISITOR"]', { hasText: 'Just checking prices' }).waitFor();
     await expectNoSidewaysScroll(visitor.page);

@@ -151,9 +151,12 @@ export class ChatView {
     const element = h('div', { class: `message message--${message.author.toLowerCase()}`, 'data-testid': 'chatonce-message', 'data-author': message.author, 'data-message-id': message.id });
     if (message.author === 'AGENT' && message.senderName) element.append(h('div', { class: 'sender' }, message.senderName));
     const bubble = h('div', { class: 'bubble' }, ...linkifiedText(message.body));
-    const time = new Date(message.createdAt);
-    if (!Number.isNaN(time.getTime())) bubble.title = time.toLocaleString();
     element.append(bubble);
+    const time = new Date(message.createdAt);
+    if (!Number.isNaN(time.getTime())) {
+      bubble.title = time.toLocaleString();
+      element.append(h('time', { class: 'time', datetime: time.toISOString(), 'data-testid': 'chatonce-time' }, time.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })));
+    }
     // Options always follow the last message.
     this.log.insertBefore(element, this.options);
     if (stick) this.scrollToBottom();
