@@ -1,4 +1,4 @@
-import { Entity, Property, type Opt } from '@mikro-orm/core';
+import { BigIntType, Entity, Property, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../relay/node';
 
@@ -15,6 +15,10 @@ export class Account extends NodeEntity {
   })
   @Property({ type: 'boolean', default: false })
   liveChatEnabled: Opt<boolean> = false;
+
+  /** Last position handed to an activity event of this account (see ActivityService.record). */
+  @Property({ type: new BigIntType('number'), default: 0 })
+  activityPosition: Opt<number> = 0;
 
   @Field(() => Date, { description: 'When the account was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -68,9 +68,9 @@ export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
 
-  /** Increasing within the account in the order readers see events: the integrations feed resumes from it (see activity-positions.ts). */
+  /** 1, 2, 3… within the account, in commit order: the integrations feed resumes from it. Set when flushed (ActivityPositions). */
   @Property({ type: new BigIntType('number') })
-  position!: number;
+  position!: Opt<number>;
 
   @Field(() => ActivityEventType, { description: 'What happened.' })
   @Enum({ items: () => ActivityEventType, nativeEnumName: 'activity_event_type' })

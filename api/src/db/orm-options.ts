@@ -3,6 +3,7 @@ import { DataloaderType } from '@mikro-orm/core';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from '../logging/logger';
+import { ActivityPositions } from '../activity/activity-positions';
 import { entities } from './entities';
 
 /** Where generated migration sources live (also when running compiled code from dist/). */
@@ -35,6 +36,7 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
     // (a conversation's contact, a message's sender) do not query once per item.
     dataloader: DataloaderType.REFERENCE,
     extensions: [Migrator],
+    subscribers: [new ActivityPositions()],
     migrations: {
       path: migrationsPath ?? resolve(__dirname, 'migrations'),
       glob: '!(*.d).{js,ts}',

@@ -7,9 +7,8 @@ const LAST_RETRY_MS = 500;
  * notifications only say "something new exists up to position n"; the items themselves are
  * always read from the database after the last position yielded. So a notification that
  * arrives late or out of order (two API processes publishing) can neither lose an item nor
- * repeat one. An item may become readable a little after its notification (activity events,
- * see activity-positions.ts): until the stream has reached the notified position, it reads again
- * after a short wait.
+ * repeat one. Should an announced item not be readable yet, the stream reads again after a
+ * short, growing wait until it has reached the announced position.
  */
 export function replayThenLive<T, N extends { position: number } = { position: number }>(options: {
   /** Notifications carrying a position; subscribed before the first read. */

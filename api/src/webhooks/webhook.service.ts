@@ -49,6 +49,9 @@ type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events' | 'enabled'>;
 
 /** Webhook endpoints, the outbox of deliveries, and their signed, retried attempts. */
 export class WebhookService {
+  /** Endpoints per account, looked up once per transaction (its AfterCommit) by the outbox. */
+  private readonly endpointsInTransaction = new WeakMap<AfterCommit, Map<string, EndpointSummary[]>>();
+
   constructor(
     private readonly config: Config,
     private readonly queues: Queues,
@@ -165,9 +168,6 @@ export class WebhookService {
 
   // The outbox
 
-  /** The account's endpoints (id, events, enabled), read with the transaction's id by ActivityService.record. */
-  readonly accountLookupSql = `(select coalesce(json_agg(json_build_object('id', id, 'events', events, 'enabled', enabled)), '[]'::json) from webhook_endpoints where account_id = ?)`;
-
   /**
    * Called for every activity event inside its transaction: one delivery row per interested
    * endpoint, with the body fixed now. A rolled-back change therefore has no webhook, and a
@@ -175,9 +175,16 @@ export class WebhookService {
    * endpoint gets its row too, SKIPPED and never queued, so the gap shows in its deliveries
    * and can be redelivered once it is enabled again (as Svix and Stripe keep such events).
    */
-  async enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent, endpoints: unknown): Promise<void> {
+  async enqueueForEvent(tem: EntityManager, afterCommit: AfterCommit, event: ActivityEvent): Promise<void> {
     const accountId = event.account.id;
-    const interested = (endpoints as EndpointSummary[]).filter((endpoint) => endpointWants(endpoint.events, event.type));
+    const cache = this.endpointsInTransaction.get(afterCommit) ?? new Map<string, EndpointSummary[]>();
+    this.endpointsInTransaction.set(afterCommit, cache);
+    let endpoints = cache.get(accountId);
+    if (!endpoints) {
+      endpoints = await tem.find(WebhookEndpoint, { account: accountId }, { fields: ['id', 'events', 'enabled'] });
+      cache.set(accountId, endpoints);
+    }
+    const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
     if (!interested.length) return;
     const payload = JSON.stringify(await this.payload(tem, event));
     for (const endpoint of interested) {
