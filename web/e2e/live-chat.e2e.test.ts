@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
-import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
+import { demoSteps, publishFlow, setAccepting } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
 import { cspViolations, inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
 
@@ -105,6 +105,35 @@ describe('the inbox and the widget in a real browser', () => {
     const contactPage = page.getByTestId('contact-page');
     await contactPage.getByText(TIMEOUT_MESSAGE).waitFor();
     await Promise.all([context.close(), visitor.context.close()]);
+  });
+
+  it('tells an agent who lost the race that someone else accepted first, then clears the banner by itself', async () => {
+    const ben = await newAgentPage(browser, app.url);
+    await signIn(ben.page, agents[1].email, TEST_PASSWORD);
+    await turnAcceptingOn(ben.page);
+    await setAccepting(app, agents[0].token);
+    const visitor = await newVisitorPage(browser, app.url, flowId);
+    await visitor.page.getByText('What brings you here today?').waitFor();
+    await visitorAsksForHuman(visitor.page, 'Ada Lovelace', 'ada@example.com');
+    const item = inboxItem(ben.page, 'Ada Lovelace');
+    await item.waitFor();
+
+    // Ben presses Accept; the other agent's accept reaches the server just before his.
+    await ben.page.route('**/graphql', async (route) => {
+      const body = route.request().postDataJSON() as { operationName?: string; variables?: { conversationId?: string } } | null;
+      if (body?.operationName === 'AcceptChat') {
+        const taken = await app.gql(`mutation($id: ID!) { acceptChat(conversationId: $id) { userErrors { code } } }`, { id: body.variables?.conversationId }, agents[0].token);
+        expect(taken.data?.acceptChat.userErrors).toEqual([]);
+      }
+      await route.continue();
+    });
+    await item.getByRole('button', { name: 'Accept' }).click();
+    const banner = ben.page.getByRole('alert').filter({ hasText: 'Someone else accepted this chat first.' });
+    await banner.waitFor();
+    await item.waitFor({ state: 'detached' });
+    // It clears itself: nothing is left to act on.
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    await Promise.all([ben.context.close(), visitor.context.close()]);
   });
 
   it('raises a browser notification for an incoming chat while the tab is hidden', async () => {

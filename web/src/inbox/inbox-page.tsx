@@ -10,6 +10,9 @@ import { AcceptChatDocument } from './inbox.documents';
 import { InboxItem } from './inbox-item';
 import { chatPath } from '../ui/paths';
 
+/** How long a failed accept's banner stays (it can also be dismissed). */
+const ALERT_SECONDS = 6;
+
 const ACCEPT_ERRORS: Record<string, string> = {
   ALREADY_ACCEPTED: 'Someone else accepted this chat first.',
   NOT_WAITING: 'This chat is no longer waiting.',
@@ -25,6 +28,13 @@ export function InboxPage() {
   const [acceptChat] = useMutation(AcceptChatDocument);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+
+  // The chat it is about has already left the list: the banner says so, then clears itself.
+  useEffect(() => {
+    if (!alert) return;
+    const timer = setTimeout(() => setAlert(null), ALERT_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, [alert]);
 
   useEffect(() => {
     if (!highlight) return;
