@@ -1,5 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { metrics } from '../metrics/metrics';
+import type { ChangeListener } from './change-feed';
+import type { CommittedChange } from './committed-changes';
 
 interface Entry<V> {
   owner: string;
@@ -21,7 +23,7 @@ interface Entry<V> {
  *   empties itself and serves nothing until `resume()`.
  * - Values also expire after `ttlMs`: the bound should an announcement be lost another way.
  */
-export class InvalidatedCache<V> {
+export class InvalidatedCache<V> implements ChangeListener {
   private readonly entries: LRUCache<string, Entry<V>>;
   /** The generation of each owner's last announced change. */
   private readonly changedAt: LRUCache<string, number>;
@@ -31,9 +33,14 @@ export class InvalidatedCache<V> {
   private live = false;
 
   private readonly lookups: Record<'hit' | 'miss' | 'off', { inc(): void }>;
+  private readonly ownersOf: (change: CommittedChange) => string[];
 
-  /** `name` labels its lookups in /metrics (`chatonce_read_cache_lookups_total`). */
-  constructor({ name, ttlMs, max }: { name: string; ttlMs: number; max: number }) {
+  /**
+   * `name` labels its lookups in /metrics (`chatonce_read_cache_lookups_total`); `ownersOf` says
+   * which owners a committed change touched (its users, its accounts).
+   */
+  constructor({ name, ttlMs, max, ownersOf }: { name: string; ttlMs: number; max: number; ownersOf: (change: CommittedChange) => string[] }) {
+    this.ownersOf = ownersOf;
     const counter = metrics.readCacheLookups;
     this.lookups = { hit: counter.labels(name, 'hit'), miss: counter.labels(name, 'miss'), off: counter.labels(name, 'off') };
     this.entries = new LRUCache({ max, ttl: ttlMs });
@@ -64,8 +71,10 @@ export class InvalidatedCache<V> {
     if (this.live && this.fresh(owner, readAt)) this.entries.set(key, { owner, value, readAt });
   }
 
-  /** These owners changed (here or in another process). */
-  forget(owners: Iterable<string>): void {
+  /** A change committed here or in another process: its owners' values are stale. */
+  forget(change: CommittedChange): void {
+    const owners = this.ownersOf(change);
+    if (!owners.length) return;
     const generation = ++this.generation;
     for (const owner of owners) this.changedAt.set(owner, generation);
   }

@@ -3,8 +3,6 @@ import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } fro
 import { isMember } from '../auth/viewer';
 import type { GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
-import type { ChangeListener } from './change-feed';
-import type { CommittedChange } from './committed-changes';
 import { InvalidatedCache } from './invalidated-cache';
 
 /**
@@ -25,24 +23,14 @@ function readsSharedFieldsOnly(operation: OperationDefinitionNode): boolean {
  * change was announced; off while announcements cannot arrive). Keyed by the document, its
  * variables, the account, the caller's kind and role, and a user's accepting switch.
  */
-export class SharedReads implements ChangeListener {
-  private readonly results: InvalidatedCache<FormattedExecutionResult>;
+export class SharedReads {
+  /** Also what the change feed tells (change-feed.ts). */
+  readonly results: InvalidatedCache<FormattedExecutionResult>;
 
   constructor(options: { ttlMs: number; max: number }) {
-    this.results = new InvalidatedCache({ name: 'sharedReads', ...options });
+    this.results = new InvalidatedCache({ name: 'sharedReads', ...options, ownersOf: (change) => change.accountIds });
   }
 
-  forget({ accountIds }: CommittedChange): void {
-    if (accountIds.length) this.results.forget(accountIds);
-  }
-
-  suspend(): void {
-    this.results.suspend();
-  }
-
-  resume(): void {
-    this.results.resume();
-  }
 
   get size(): number {
     return this.results.size;

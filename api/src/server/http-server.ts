@@ -250,7 +250,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     context: (req, ip) => contextFor(req.headers.authorization, ip),
     headers: headersSetBy(securityHeaders),
     trustProxy: app.get('trust proxy fn'),
-    bodyError: (error, res) => answerFailure(error as never, res),
+    bodyError: (error, res) => answerFailure(error, res),
   });
 
   app.get('/widget.js', (_req, res) => {
@@ -274,8 +274,9 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
   }
 
   // A body that cannot be read (not JSON, too large) or a failure outside GraphQL: JSON in the GraphQL error shape.
-  const answerFailure = (error: { status?: unknown; type?: unknown; message?: unknown } | undefined, res: ServerResponse): void => {
+  const answerFailure = (failure: unknown, res: ServerResponse): void => {
     if (res.headersSent) return void res.destroy();
+    const error = failure as { status?: unknown; type?: unknown; message?: unknown } | undefined;
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const message = error?.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : status >= 500 ? 'Internal server error' : String(error?.message);

@@ -72,7 +72,7 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const userCache = new UserCache({ ttlMs: READ_CACHE_TTL_MS, max: USER_CACHE_SIZE });
     // Not awaited: the caches stay off until the announcements are being received.
     const sharedReads = new SharedReads({ ttlMs: READ_CACHE_TTL_MS, max: SHARED_READS_SIZE });
-    closers.push(startChangeFeed(database.orm.em, pubSub, [userCache, sharedReads], logger));
+    closers.push(startChangeFeed(database.orm.em, pubSub, [userCache.rows, sharedReads.results], logger));
     return { config, logger, orm: database.orm, redis, redisUrl, redisPrefix, pubSub: pubSub.pubSub, listen: pubSub.listen, queues, services, userCache, sharedReads, close };
   } catch (error) {
     await close();

@@ -1,6 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { ChangeListener } from '../caching/change-feed';
-import type { CommittedChange } from '../caching/committed-changes';
 import { InvalidatedCache } from '../caching/invalidated-cache';
 import { User, type UserRole } from './user.entity';
 
@@ -21,11 +19,12 @@ interface UserRow {
  * dropped at every committed change of it, here or in any process (see InvalidatedCache for
  * the guarantees). API keys are never cached: a revocation must take effect at once.
  */
-export class UserCache implements ChangeListener {
-  private readonly rows: InvalidatedCache<UserRow>;
+export class UserCache {
+  /** Also what the change feed tells (change-feed.ts). */
+  readonly rows: InvalidatedCache<UserRow>;
 
   constructor(options: { ttlMs: number; max: number }) {
-    this.rows = new InvalidatedCache({ name: 'users', ...options });
+    this.rows = new InvalidatedCache({ name: 'users', ...options, ownersOf: (change) => change.userIds });
   }
 
   /** Call before reading a user from PostgreSQL; pass the result to `remember`. */
@@ -45,17 +44,6 @@ export class UserCache implements ChangeListener {
     return em.merge(User, { ...row });
   }
 
-  forget({ userIds }: CommittedChange): void {
-    if (userIds.length) this.rows.forget(userIds);
-  }
-
-  suspend(): void {
-    this.rows.suspend();
-  }
-
-  resume(): void {
-    this.rows.resume();
-  }
 
   get size(): number {
     return this.rows.size;
