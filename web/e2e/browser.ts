@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { enableLiveChat, signUpAccount, type SignedUpAccount } from '../../api/src/test/fixtures';
+import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
+import { startTestApp, type TestApp } from '../../api/src/test/test-app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
@@ -170,4 +173,32 @@ export async function lowContrastTexts(page: Page): Promise<string[]> {
     visit(document);
     return failures;
   });
+}
+
+export interface LiveChatScene {
+  app: TestApp;
+  browser: Browser;
+  admin: SignedUpAccount;
+  /** The demo flow with live chat on (a ten-minute timeout). */
+  flowId: string;
+  close(): Promise<void>;
+}
+
+/** An app with workers, Chromium, and an account with live chat on and the demo flow published. */
+export async function startLiveChatScene(): Promise<LiveChatScene> {
+  const app = await startTestApp({}, { workers: true });
+  const browser = await launchBrowser();
+  const admin = await signUpAccount(app, 'Acme Analytics');
+  await enableLiveChat(app, admin.accountId);
+  const flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
+  return {
+    app,
+    browser,
+    admin,
+    flowId,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow, setAccepting } from '../../api/src/test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { cspViolations, inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
+import type { TestApp } from '../../api/src/test/test-app';
+import { cspViolations, inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays } from './browser';
 
 const TIMEOUT_MESSAGE = 'Sorry, everyone is busy right now. We’ll get back to you by email soon.';
 
@@ -13,20 +13,16 @@ describe('the inbox and the widget in a real browser', () => {
   let flowId: string;
   let quickFlowId: string;
   let agents: { email: string; token: string }[];
+  let scene: LiveChatScene | undefined;
 
   beforeAll(async () => {
-    app = await startTestApp({}, { workers: true });
-    browser = await launchBrowser();
-    const admin = await signUpAccount(app, 'Acme Analytics');
-    await enableLiveChat(app, admin.accountId);
-    flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
+    scene = await startLiveChatScene();
+    ({ app, browser, flowId } = scene);
+    const { admin } = scene;
     quickFlowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 2, timeoutMessage: TIMEOUT_MESSAGE }));
     agents = [await createSignedInUser(app, admin.token, 'AGENT'), await createSignedInUser(app, admin.token, 'AGENT')];
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => scene?.close());
 
   it('hands a visitor to the first agent who accepts; the other agent’s inbox loses the chat at once', async () => {
     const [ana, ben] = await Promise.all(agents.map(() => newAgentPage(browser, app.url)));

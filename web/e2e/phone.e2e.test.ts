@@ -1,8 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createSignedInUser, enableLiveChat, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
-import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
+import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import type { TestApp } from '../../api/src/test/test-app';
+import { inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
 
 /** Nothing wider than the screen: no sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -28,19 +27,14 @@ describe.each<Phone>([
   let browser: Browser;
   let flowId: string;
   let agent: { email: string };
+  let scene: LiveChatScene | undefined;
 
   beforeAll(async () => {
-    app = await startTestApp({}, { workers: true });
-    browser = await launchBrowser();
-    const admin = await signUpAccount(app, 'Acme Analytics');
-    await enableLiveChat(app, admin.accountId);
-    flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
-    agent = await createSignedInUser(app, admin.token, 'AGENT');
+    scene = await startLiveChatScene();
+    ({ app, browser, flowId } = scene);
+    agent = await createSignedInUser(app, scene.admin.token, 'AGENT');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => scene?.close());
 
   it('lets an agent and a visitor chat by touch, focus where the next step is, nothing cut off, scrolling sideways or under AA contrast', async () => {
     const ana = await newAgentPage(browser, app.url, { phone });
