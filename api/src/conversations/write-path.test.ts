@@ -1,5 +1,5 @@
 import { createSignedInUser, enableLiveChat, signUpAccount } from '../test/fixtures';
-import { accept, publishFlow, send, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
+import { accept, chatWaitingForAgent, publishFlow, send, setAccepting, visitorToInbox } from '../test/live-chat-fixtures';
 import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 
 /**
@@ -17,12 +17,7 @@ describe('statements per live-chat write', () => {
   const statements = (run: () => Promise<unknown>) => sqlStatementsOf(app, run);
 
   it('keeps accept, live messages and a repeated clientMessageId to a few statements', async () => {
-    const admin = await signUpAccount(app);
-    await enableLiveChat(app, admin.accountId);
-    const flowId = await publishFlow(app, admin.token);
-    const agent = await createSignedInUser(app, admin.token, 'AGENT');
-    await setAccepting(app, agent.token, true);
-    const visitor = await visitorToInbox(app, flowId);
+    const { agent, visitor } = await chatWaitingForAgent(app);
 
     let accepted: Awaited<ReturnType<typeof accept>> | undefined;
     const acceptSql = await statements(async () => (accepted = await accept(app, agent.token, visitor.conversationId)));

@@ -1,5 +1,4 @@
-import { createSignedInUser, enableLiveChat, signUpAccount } from '../test/fixtures';
-import { accept, collect, publishFlow, send, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
+import { accept, chatWaitingForAgent, collect, send, waitForChannel } from '../test/live-chat-fixtures';
 import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 import { decodeGlobalId } from '../relay/global-id';
 import { Topic } from './topics';
@@ -32,12 +31,7 @@ describe('statements per delivered live message', () => {
   afterAll(() => app.close());
 
   it('sends and delivers a message to the agent and the visitor in a few statements', async () => {
-    const admin = await signUpAccount(app);
-    await enableLiveChat(app, admin.accountId);
-    const flowId = await publishFlow(app, admin.token);
-    const agent = await createSignedInUser(app, admin.token, 'AGENT');
-    await setAccepting(app, agent.token, true);
-    const visitor = await visitorToInbox(app, flowId);
+    const { agent, visitor } = await chatWaitingForAgent(app);
     expect((await accept(app, agent.token, visitor.conversationId)).userErrors).toEqual([]);
 
     const agentSide = await collect(app.wsClient(`Bearer ${agent.token}`), AGENT_EVENTS, { id: visitor.conversationId });

@@ -2,6 +2,7 @@ import type { Client } from 'graphql-ws';
 import type { FlowStepInput } from '../flows/flow-step.types';
 import { DEMO_FLOW_STEPS } from '../seed/demo-seed';
 import type { TestApp } from './test-app';
+import { createSignedInUser, enableLiveChat, signUpAccount } from './fixtures';
 
 /** The demo flow with its live-chat step adjusted (a short timeout, say). */
 export function demoSteps(liveChat: Partial<NonNullable<FlowStepInput['liveChat']>> = {}): FlowStepInput[] {
@@ -135,4 +136,15 @@ export async function waitForChannel(app: TestApp, topic: string, dynamicId: str
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`nobody subscribed to ${channel} within ${timeoutMs} ms`);
+}
+
+/** An account with live chat on and the demo flow, an accepting agent, and one visitor waiting in the inbox. */
+export async function chatWaitingForAgent(app: TestApp) {
+  const admin = await signUpAccount(app);
+  await enableLiveChat(app, admin.accountId);
+  const flowId = await publishFlow(app, admin.token);
+  const agent = await createSignedInUser(app, admin.token, 'AGENT');
+  await setAccepting(app, agent.token, true);
+  const visitor = await visitorToInbox(app, flowId);
+  return { admin, flowId, agent, visitor };
 }
