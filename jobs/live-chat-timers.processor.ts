@@ -16,9 +16,9 @@ export function createLiveChatTimersProcessor({ orm, services }: Runtime) {
     metrics.timerLateness.observe({ timer: job.name }, Math.max(0, Date.now() - job.timestamp - (job.opts.delay ?? 0)) / 1000);
     switch (job.name) {
       case 'waiting-timeout':
-        return { timedOut: await services.conversations.timeOutDue(em) };
+        return { timedOut: await services.chatEndings.timeOutDue(em) };
       case 'idle-check':
-        return { ended: await services.conversations.checkIdle(em, job.data.conversationId) };
+        return { ended: await services.chatEndings.checkIdle(em, job.data.conversationId) };
       default:
         throw new Error(`unknown job ${String(job.name)}`);
     }

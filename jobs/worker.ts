@@ -56,7 +56,7 @@ export async function startWorkers(runtime: Runtime): Promise<Workers> {
  */
 async function sweepOnce({ logger, orm, services }: Runtime): Promise<void> {
   try {
-    const swept = await services.conversations.sweep(orm.em.fork());
+    const swept = await services.chatEndings.sweep(orm.em.fork());
     if (swept.timedOut || swept.idleEnded) logger.warn(swept, 'sweep acted on deadlines whose jobs had not');
   } catch (error) {
     logger.error({ err: error }, 'sweep of deadlines failed');

@@ -69,7 +69,7 @@ describe('the CRM sync example', () => {
 
   const timeOut = (conversationId: string) =>
     // What the timer worker does when a chat's timeout passes.
-    app.runtime.services.conversations.timeOutWaiting(app.runtime.orm.em.fork(), dbId(conversationId), new Date(Date.now() + 3600_000));
+    app.runtime.services.chatEndings.timeOutWaiting(app.runtime.orm.em.fork(), dbId(conversationId), new Date(Date.now() + 3600_000));
 
   it('mirrors contacts and live-chat outcomes, and catches up exactly after a restart', async () => {
     const file = join(directory, 'restart.json');

@@ -131,7 +131,7 @@ export class ConversationResolver {
   @Authorized(Access.PARTICIPANT)
   @Mutation(() => EndChatPayload, { description: 'Ends a conversation at any time: by a user (AGENT_ENDED) or by its visitor (VISITOR_LEFT).' })
   endChat(@Arg('conversationId', () => ID, { description: 'The conversation.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
-    return withUserErrors(async () => services.conversations.end(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
+    return withUserErrors(async () => services.chatEndings.end(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
   }
 
   @Subscription(() => InboxEvent, {

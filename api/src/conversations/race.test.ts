@@ -111,7 +111,7 @@ describe('acceptChat under contention', () => {
       const deadline = new Date(Date.now() + 3_600_000);
       const [timedOut, ...accepts] = await Promise.all([
         // The worker's action, as if the deadline had come, interleaved with the accepts.
-        new Promise((resolve) => setTimeout(resolve, round % 5)).then(() => second.runtime.services.conversations.timeOutWaiting(second.runtime.orm.em.fork(), id, deadline)),
+        new Promise((resolve) => setTimeout(resolve, round % 5)).then(() => second.runtime.services.chatEndings.timeOutWaiting(second.runtime.orm.em.fork(), id, deadline)),
         ...users.map((user, index) => (index % 2 ? second : first).gql(ACCEPT, { id: visitor.conversationId }, user.token).then((result) => result.data!.acceptChat)),
       ]);
       const winners = accepts.filter((outcome) => outcome.userErrors.length === 0);
@@ -147,8 +147,8 @@ describe('acceptChat under contention', () => {
     // The batches start a moment after the requests, so some accepts get there first.
     const later = <T>(run: () => Promise<T>) => new Promise((resolve) => setTimeout(resolve, 30)).then(run);
     const [timedOutByFirst, timedOutBySecond, accepts] = await Promise.all([
-      later(() => first.runtime.services.conversations.timeOutDue(first.runtime.orm.em.fork(), due)),
-      later(() => second.runtime.services.conversations.timeOutDue(second.runtime.orm.em.fork(), due)),
+      later(() => first.runtime.services.chatEndings.timeOutDue(first.runtime.orm.em.fork(), due)),
+      later(() => second.runtime.services.chatEndings.timeOutDue(second.runtime.orm.em.fork(), due)),
       Promise.all(visitors.slice(0, 20).map((visitor) => first.gql(ACCEPT, { id: visitor.conversationId }, agent.token).then((result) => result.data!.acceptChat))),
       Promise.all(visitors.slice(20, 40).map((visitor) => send(second, visitor.token, visitor.conversationId, { body: 'Anyone there?' }))),
     ]);

@@ -7,6 +7,7 @@ import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from '../auth/auth.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
+import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
@@ -34,6 +35,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
+    chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
