@@ -187,7 +187,11 @@ export interface LiveChatScene {
 /** An app with workers, Chromium, and an account with live chat on and the demo flow published. */
 export async function startLiveChatScene(): Promise<LiveChatScene> {
   const app = await startTestApp({}, { workers: true });
-  const browser = await launchBrowser();
+  // Without a browser the app must not be left running: Jest would never exit.
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   const admin = await signUpAccount(app, 'Acme Analytics');
   await enableLiveChat(app, admin.accountId);
   const flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
