@@ -1,4 +1,4 @@
-import { ChatStorage, type StoredChat } from './chat-storage';
+import { ChatStorage, type StoredChat, type UnsentMessage } from './chat-storage';
 import { ChatView } from './chat-view';
 import type { WidgetConfig } from './config';
 import { GraphQLHttpClient, GraphQLRequestError } from './graphql-http';
@@ -16,6 +16,7 @@ import {
   type StartConversationData,
 } from './operations';
 import { isClosed, statusText, Transcript } from './transcript';
+import { WaitingLineWatcher } from './waiting-line';
 
 /**
  * idle: no conversation yet; starting: startConversation in flight; ready: a conversation;
@@ -23,8 +24,10 @@ import { isClosed, statusText, Transcript } from './transcript';
  */
 type Phase = 'idle' | 'starting' | 'ready' | 'failed' | 'lost';
 
-// Sends are retried with the same clientMessageId, so a retry never doubles a message.
-const SEND_ATTEMPTS = 6;
+// Sends are retried with the same clientMessageId, so a retry never doubles a message. After
+// these quick tries a message waits for the connection to return (or a slower retry), as long as it takes.
+const SEND_ATTEMPTS = 3;
+const SEND_RETRY_MAX_MS = 10_000;
 // An ended chat gets no more messages; the socket closes once its replay has gone quiet.
 const CLOSED_CHAT_LINGER_MS = 5_000;
 const MISCONFIGURED = new Set(['FLOW_NOT_FOUND', 'FLOW_NOT_PUBLISHED']);
@@ -41,7 +44,10 @@ export class ChatController {
   private connection: 'connecting' | 'connected' | 'reconnecting' = 'connecting';
   private error: string | null = null;
   private pendingOption: { messageId: string; key: string } | null = null;
-  private failedSend: { body: string; clientMessageId: string } | null = null;
+  /** While the chat waits: its place in line and the time left. */
+  private waiting: WaitingLineWatcher | null = null;
+  /** Wakes a send that waits for the connection to come back. */
+  private wake: (() => void) | null = null;
   private sends: Promise<void> = Promise.resolve();
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private renderQueued = false;
@@ -76,6 +82,8 @@ export class ChatController {
       this.phase = 'ready';
       // With the panel closed, only a live chat (someone may write) is worth a socket now.
       if (open || status === 'WAITING' || status === 'ACTIVE') this.connect();
+      // Messages written before the reload that never reached the server go out now.
+      for (const unsent of this.stored.unsent ?? []) this.deliver(unsent);
     }
     this.view.setOpen(open, false);
     if (open && !this.conversation) void this.startConversation();
@@ -145,12 +153,14 @@ export class ChatController {
   private reset(): void {
     this.live?.dispose();
     this.live = null;
+    this.waiting?.stop();
+    this.waiting = null;
+    this.wake?.();
     clearTimeout(this.lingerTimer);
     this.conversation = null;
     this.state = null;
     this.transcript = new Transcript();
     this.pendingOption = null;
-    this.failedSend = null;
     this.error = null;
     this.phase = 'idle';
     this.optionsShown = '';
@@ -182,6 +192,8 @@ export class ChatController {
         onEvent: (event) => this.onEvent(event),
         onConnection: (state) => {
           this.connection = state;
+          // Back online: whatever waits to be sent goes now.
+          if (state === 'connected') this.wake?.();
           this.render();
         },
         onRejected: () => this.lose(),
@@ -193,15 +205,21 @@ export class ChatController {
   private lose(): void {
     this.live?.dispose();
     this.live = null;
+    this.waiting?.stop();
+    this.waiting = null;
     this.phase = 'lost';
     this.error = 'This chat is no longer available.';
     this.render();
   }
 
   private onEvent(event: ConversationEvent): void {
+    const sentId = event.message.author === 'VISITOR' ? event.message.clientMessageId : null;
+    if (sentId) this.delivered(sentId);
     if (this.transcript.add(event.message)) this.view.appendMessage(event.message);
     if (this.pendingOption && this.pendingOption.messageId !== this.transcript.last?.id) this.pendingOption = null;
     this.applyState(event.conversation);
+    // Something happened in this chat: its place in line may have too.
+    if (event.conversation.status === 'WAITING') void this.waiting?.refresh();
     if (isClosed(this.state?.status)) {
       clearTimeout(this.lingerTimer);
       this.lingerTimer = setTimeout(() => {
@@ -216,19 +234,79 @@ export class ChatController {
   private applyState(state: ConversationState): void {
     this.state = state;
     if (this.stored.status !== state.status) this.storage.update({ status: state.status });
+    this.watchWaitingLine(state.status === 'WAITING');
   }
 
+  private watchWaitingLine(waiting: boolean): void {
+    const conversation = this.conversation;
+    if (waiting && conversation && !this.waiting) {
+      this.waiting = new WaitingLineWatcher(this.http, conversation.id, (lines) => this.view.keepingBottom(() => this.view.setQueue(lines)));
+      this.waiting.start();
+    } else if (!waiting && this.waiting) {
+      this.waiting.stop();
+      this.waiting = null;
+    }
+  }
+
+  /** A visitor message: shown as "Sending…" and kept (across reloads too) until the server has it. */
   private send(body: string): void {
+    if (!this.conversation) return;
+    const unsent = { body, clientMessageId: newId() };
+    this.storage.update({ unsent: [...(this.stored.unsent ?? []), unsent] });
+    this.deliver(unsent);
+  }
+
+  /**
+   * Sends until the server has the message or refuses it: while the connection is down it
+   * waits for it to return (or retries every few seconds), always with the same clientMessageId,
+   * so however many tries it takes the message is stored once. Refused, it goes back to the composer.
+   */
+  private deliver(unsent: UnsentMessage): void {
     const conversation = this.conversation;
     if (!conversation) return;
-    // Sending the same text again after a failure reuses its id: if the first try did reach
-    // the server, the message is not stored twice.
-    const clientMessageId = this.failedSend?.body === body ? this.failedSend.clientMessageId : newId();
-    this.failedSend = null;
+    this.view.addPending(unsent.clientMessageId, unsent.body);
+    this.render();
     this.enqueue(async () => {
-      const sent = await this.sendMessage({ conversationId: conversation.id, body, clientMessageId });
-      if (sent === 'network') this.failedSend = { body, clientMessageId };
-      if (sent !== 'ok') this.view.restoreDraft(body);
+      for (let round = 0; this.conversation?.id === conversation.id; round++) {
+        const sent = await this.sendMessage({ conversationId: conversation.id, body: unsent.body, clientMessageId: unsent.clientMessageId });
+        if (sent === 'network' && this.conversation?.id === conversation.id) {
+          await this.waitToRetry(Math.min(1000 * 2 ** round, SEND_RETRY_MAX_MS));
+          continue;
+        }
+        // Stored: its "Sending…" copy goes when the message itself arrives (see onEvent).
+        this.forgetUnsent(unsent.clientMessageId);
+        if (sent === 'rejected') {
+          this.view.removePending(unsent.clientMessageId);
+          this.view.restoreDraft(unsent.body);
+        }
+        return;
+      }
+    });
+  }
+
+  /** The message arrived through the subscription: stored for good. */
+  private delivered(clientMessageId: string): void {
+    this.view.removePending(clientMessageId);
+    this.forgetUnsent(clientMessageId);
+  }
+
+  private forgetUnsent(clientMessageId: string): void {
+    const unsent = this.stored.unsent ?? [];
+    if (unsent.some((m) => m.clientMessageId === clientMessageId)) this.storage.update({ unsent: unsent.filter((m) => m.clientMessageId !== clientMessageId) });
+  }
+
+  /** Resolves after `ms`, or sooner when the browser or the socket says the connection is back. */
+  private waitToRetry(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        window.removeEventListener('online', done);
+        if (this.wake === done) this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      window.addEventListener('online', done);
+      this.wake = done;
     });
   }
 
@@ -242,6 +320,7 @@ export class ChatController {
       const sent = await this.sendMessage({ conversationId: conversation.id, optionKey: option.key, clientMessageId: newId() });
       // On failure the buttons come back; on success they go when the next message arrives.
       if (sent !== 'ok') this.pendingOption = null;
+      if (sent === 'network') this.error = 'Your choice was not sent. Check your connection and try again.';
     });
   }
 
@@ -258,7 +337,13 @@ export class ChatController {
         this.lose();
         return 'rejected';
       }
-      this.error = error instanceof GraphQLRequestError && error.code !== 'NETWORK_ERROR' ? error.message : 'Your message was not sent. Check your connection and try again.';
+      // A refusal that sending again cannot change (malformed input) is the visitor's to see.
+      if (error instanceof GraphQLRequestError && !error.retryable) {
+        this.error = error.message;
+        return 'rejected';
+      }
+      // Kept as "Sending…" and sent when the connection is back: nothing for the visitor to do.
+      this.error = null;
       return 'network';
     } finally {
       this.render();
