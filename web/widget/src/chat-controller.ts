@@ -1,4 +1,4 @@
-import { ChatStorage, type StoredChat, type UnsentMessage } from './chat-storage';
+import { ChatStorage, type StoredChat } from './chat-storage';
 import { ChatView } from './chat-view';
 import type { WidgetConfig } from './config';
 import { GraphQLHttpClient, GraphQLRequestError } from './graphql-http';
@@ -15,6 +15,7 @@ import {
   type SendMessageInput,
   type StartConversationData,
 } from './operations';
+import { Outbox, type SendOutcome } from './outbox';
 import { isClosed, statusText, Transcript } from './transcript';
 import { WaitingLineWatcher } from './waiting-line';
 
@@ -24,10 +25,9 @@ import { WaitingLineWatcher } from './waiting-line';
  */
 type Phase = 'idle' | 'starting' | 'ready' | 'failed' | 'lost';
 
-// Sends are retried with the same clientMessageId, so a retry never doubles a message. After
-// these quick tries a message waits for the connection to return (or a slower retry), as long as it takes.
+// Sends are retried with the same clientMessageId, so a retry never doubles a message; after
+// these quick tries a message waits in the outbox for the connection to return.
 const SEND_ATTEMPTS = 3;
-const SEND_RETRY_MAX_MS = 10_000;
 // An ended chat gets no more messages; the socket closes once its replay has gone quiet.
 const CLOSED_CHAT_LINGER_MS = 5_000;
 const MISCONFIGURED = new Set(['FLOW_NOT_FOUND', 'FLOW_NOT_PUBLISHED']);
@@ -46,8 +46,7 @@ export class ChatController {
   private pendingOption: { messageId: string; key: string } | null = null;
   /** While the chat waits: its place in line and the time left. */
   private waiting: WaitingLineWatcher | null = null;
-  /** Wakes a send that waits for the connection to come back. */
-  private wake: (() => void) | null = null;
+  private readonly outbox: Outbox;
   private sends: Promise<void> = Promise.resolve();
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private renderQueued = false;
@@ -67,6 +66,13 @@ export class ChatController {
       endChat: () => void this.endChat(),
       action: () => this.action(),
     });
+    this.outbox = new Outbox({
+      storage,
+      view: this.view,
+      send: (input) => this.sendMessage(input),
+      enqueue: (task) => this.enqueue(task),
+      follows: (conversationId) => this.conversation?.id === conversationId,
+    });
     storage.load();
   }
 
@@ -83,7 +89,7 @@ export class ChatController {
       // With the panel closed, only a live chat (someone may write) is worth a socket now.
       if (open || status === 'WAITING' || status === 'ACTIVE') this.connect();
       // Messages written before the reload that never reached the server go out now.
-      for (const unsent of this.stored.unsent ?? []) this.deliver(unsent);
+      this.outbox.resume(conversationId);
     }
     this.view.setOpen(open, false);
     if (open && !this.conversation) void this.startConversation();
@@ -155,7 +161,7 @@ export class ChatController {
     this.live = null;
     this.waiting?.stop();
     this.waiting = null;
-    this.wake?.();
+    this.outbox.retryNow();
     clearTimeout(this.lingerTimer);
     this.conversation = null;
     this.state = null;
@@ -193,7 +199,7 @@ export class ChatController {
         onConnection: (state) => {
           this.connection = state;
           // Back online: whatever waits to be sent goes now.
-          if (state === 'connected') this.wake?.();
+          if (state === 'connected') this.outbox.retryNow();
           this.render();
         },
         onRejected: () => this.lose(),
@@ -214,7 +220,7 @@ export class ChatController {
 
   private onEvent(event: ConversationEvent): void {
     const sentId = event.message.author === 'VISITOR' ? event.message.clientMessageId : null;
-    if (sentId) this.delivered(sentId);
+    if (sentId) this.outbox.delivered(sentId);
     if (this.transcript.add(event.message)) this.view.appendMessage(event.message);
     if (this.pendingOption && this.pendingOption.messageId !== this.transcript.last?.id) this.pendingOption = null;
     this.applyState(event.conversation);
@@ -250,64 +256,7 @@ export class ChatController {
 
   /** A visitor message: shown as "Sending…" and kept (across reloads too) until the server has it. */
   private send(body: string): void {
-    if (!this.conversation) return;
-    const unsent = { body, clientMessageId: newId() };
-    this.storage.update({ unsent: [...(this.stored.unsent ?? []), unsent] });
-    this.deliver(unsent);
-  }
-
-  /**
-   * Sends until the server has the message or refuses it: while the connection is down it
-   * waits for it to return (or retries every few seconds), always with the same clientMessageId,
-   * so however many tries it takes the message is stored once. Refused, it goes back to the composer.
-   */
-  private deliver(unsent: UnsentMessage): void {
-    const conversation = this.conversation;
-    if (!conversation) return;
-    this.view.addPending(unsent.clientMessageId, unsent.body);
-    this.render();
-    this.enqueue(async () => {
-      for (let round = 0; this.conversation?.id === conversation.id; round++) {
-        const sent = await this.sendMessage({ conversationId: conversation.id, body: unsent.body, clientMessageId: unsent.clientMessageId });
-        if (sent === 'network' && this.conversation?.id === conversation.id) {
-          await this.waitToRetry(Math.min(1000 * 2 ** round, SEND_RETRY_MAX_MS));
-          continue;
-        }
-        // Stored: its "Sending…" copy goes when the message itself arrives (see onEvent).
-        this.forgetUnsent(unsent.clientMessageId);
-        if (sent === 'rejected') {
-          this.view.removePending(unsent.clientMessageId);
-          this.view.restoreDraft(unsent.body);
-        }
-        return;
-      }
-    });
-  }
-
-  /** The message arrived through the subscription: stored for good. */
-  private delivered(clientMessageId: string): void {
-    this.view.removePending(clientMessageId);
-    this.forgetUnsent(clientMessageId);
-  }
-
-  private forgetUnsent(clientMessageId: string): void {
-    const unsent = this.stored.unsent ?? [];
-    if (unsent.some((m) => m.clientMessageId === clientMessageId)) this.storage.update({ unsent: unsent.filter((m) => m.clientMessageId !== clientMessageId) });
-  }
-
-  /** Resolves after `ms`, or sooner when the browser or the socket says the connection is back. */
-  private waitToRetry(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        window.removeEventListener('online', done);
-        if (this.wake === done) this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      window.addEventListener('online', done);
-      this.wake = done;
-    });
+    if (this.conversation) this.outbox.add(this.conversation.id, body, newId());
   }
 
   private pickOption(option: MessageOption): void {
@@ -325,7 +274,7 @@ export class ChatController {
   }
 
   /** Sends one message; the message itself comes back through the subscription. */
-  private async sendMessage(input: SendMessageInput): Promise<'ok' | 'rejected' | 'network'> {
+  private async sendMessage(input: SendMessageInput): Promise<SendOutcome> {
     try {
       const { sendMessage: result } = await this.http.request<SendMessageData>(SEND_MESSAGE, { input }, { attempts: SEND_ATTEMPTS });
       if (result.conversation) this.applyClosedStatus(result.conversation.status);
