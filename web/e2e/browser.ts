@@ -109,7 +109,7 @@ export async function visitorAsksForHuman(visitor: Page, name: string, email: st
   await visitor.getByRole('button', { name: 'Pricing for my team' }).click();
   await visitor.getByRole('button', { name: '11–50' }).click();
   await visitor.getByRole('button', { name: 'Yes, connect me' }).click();
-  await visitor.getByText('While I find someone: what’s your name?').waitFor();
+  await visitor.getByText('Great! Before I connect you: what’s your name?').waitFor();
   await visitorSays(visitor, name);
   await visitor.getByText('And your email address, in case we get cut off?').waitFor();
   await visitorSays(visitor, email);
