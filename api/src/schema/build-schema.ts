@@ -7,6 +7,7 @@ import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { guardNodeFields } from '../auth/tenant-access';
 import { AuthResolver } from '../auth/auth.resolver';
+import { CannedResponseResolver } from '../canned-responses/canned-response.resolver';
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
@@ -19,6 +20,7 @@ export const resolvers = [
   ActivityResolver,
   ApiKeyResolver,
   AuthResolver,
+  CannedResponseResolver,
   ContactResolver,
   ConversationResolver,
   FlowResolver,

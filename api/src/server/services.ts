@@ -5,6 +5,7 @@ import { AccountService } from '../accounts/account.service';
 import { ActivityService } from '../activity/activity.service';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from '../auth/auth.service';
+import { CannedResponseService } from '../canned-responses/canned-response.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
@@ -36,6 +37,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
+    cannedResponses: new CannedResponseService(),
     chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
