@@ -11,6 +11,7 @@ import { CannedResponseResolver } from '../canned-responses/canned-response.reso
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { NoteResolver } from '../notes/note.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver } from './node.resolver';
@@ -27,6 +28,7 @@ export const resolvers = [
   FlowVersionResolver,
   MessageResolver,
   NodeResolver,
+  NoteResolver,
   UserResolver,
   WebhookDeliveryResolver,
   WebhookResolver,

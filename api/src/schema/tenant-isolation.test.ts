@@ -117,6 +117,7 @@ const MARK = {
   yContactName: `y-contact-${tag}`,
   yContactEmail: `y-contact-${tag}@example.com`,
   cannedBody: `canned-body-${tag}`,
+  xNote: `x-note-${tag}`,
 };
 
 describe('tenant isolation', () => {
@@ -180,6 +181,7 @@ describe('tenant isolation', () => {
 
     'Mutation.acceptChat': { variables: () => ({ conversationId: ids.conversationX }), expect: outcomes('member') },
     'Mutation.createApiKey': { variables: () => ({ input: { name: 'walk key' } }), expect: outcomes('adminUser') },
+    'Mutation.addNote': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk note' } }), expect: outcomes('member') },
     'Mutation.createCannedResponse': { variables: () => ({ input: { shortcut: `walk-${randomBytes(4).toString('hex')}`, title: 'Walk', body: 'Walk reply' } }), expect: outcomes('admin') },
     'Mutation.createFlow': { variables: () => ({ input: { name: 'walk flow', steps: [] } }), expect: outcomes('admin') },
     'Mutation.createUser': {
@@ -288,6 +290,8 @@ describe('tenant isolation', () => {
     await accept(app, agentLogin.token, x.conversationId);
     const agentMessage = await send(app, agentLogin.token, x.conversationId, { body: MARK.xAgentMessage });
     await send(app, x.token, x.conversationId, { body: MARK.xVisitorMessage });
+    // The team's note on X: never for X's visitor.
+    await gqlOk(`mutation($input: AddNoteInput!) { addNote(input: $input) { message { id } userErrors { code } } }`, { input: { conversationId: x.conversationId, body: MARK.xNote } }, agentLogin.token);
     y = await visitorToInbox(app, flowId, MARK.yContactName, MARK.yContactEmail);
 
     b = await signUpAccount(app, 'Account B');
@@ -323,7 +327,7 @@ describe('tenant isolation', () => {
       webhookAttempt: attempt.nodeId,
       cannedResponse: canned.cannedResponse.id,
     });
-    groups.team.push(MARK.accountName, MARK.flowName, MARK.versionStep, MARK.draftStep, a.email, MARK.agentEmail, MARK.cannedBody);
+    groups.team.push(MARK.accountName, MARK.flowName, MARK.versionStep, MARK.draftStep, a.email, MARK.agentEmail, MARK.cannedBody, MARK.xNote);
     markIds('team', 'account', 'admin', 'agent', 'flowVersion', 'contactX', 'contactY', 'activityEvent', 'cannedResponse');
     groups.admin.push(MARK.keyName, MARK.revokedKeyName, MARK.webhookUrl, MARK.webhookDescription, MARK.attemptExcerpt);
     markIds('admin', 'apiKey', 'revokedApiKey', 'webhookEndpoint', 'webhookDelivery', 'webhookAttempt');

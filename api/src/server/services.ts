@@ -14,6 +14,7 @@ import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
+import { NoteService } from '../notes/note.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -44,6 +45,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     dispatcher,
     flows: new FlowService(),
     messages,
+    notes: new NoteService({ activity, messages, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,

@@ -128,6 +128,8 @@ export type MessageAuthor =
   | 'AGENT'
   /** The flow’s bot. */
   | 'BOT'
+  /** An internal note of a user (see `sender`), written with `addNote`: seen by the account’s users and API keys, never by the visitor. */
+  | 'NOTE'
   /** ChatOnce itself: someone joined, the chat ended, and similar notices. */
   | 'SYSTEM'
   /** The website visitor. */
