@@ -110,3 +110,17 @@ export const EndChatDocument = graphql(`
     }
   }
 `);
+
+export const AddNoteDocument = graphql(`
+  mutation AddNote($input: AddNoteInput!) {
+    addNote(input: $input) {
+      message {
+        ...TranscriptMessage
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);

@@ -28,6 +28,7 @@ type Documents = {
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": typeof types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.EndChatDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
@@ -57,6 +58,7 @@ const documents: Documents = {
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.EndChatDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AddNoteDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
@@ -142,6 +144,10 @@ export function graphql(source: "\n  mutation SendAgentMessage($input: SendMessa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
