@@ -37,6 +37,7 @@ export const VISITOR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'timeoutAt',
     'queuePosition',
     'estimatedWaitSeconds',
+    'rating',
     'acceptedAt',
     'idleDeadlineAt',
     'endedAt',

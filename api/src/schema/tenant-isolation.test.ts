@@ -192,6 +192,8 @@ describe('tenant isolation', () => {
     'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
+    // X's chat is still live during the sweep: its visitor is answered NOT_RATEABLE, as data.
+    'Mutation.rateConversation': { variables: () => ({ input: { conversationId: ids.conversationX, score: 5 } }), expect: outcomes('participant') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
@@ -523,7 +525,7 @@ describe('tenant isolation', () => {
 
     // What a visitor reads of its own conversation and messages (the widget's needs); the rest is the team's.
     const visitorReads: Record<string, string[]> = {
-      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
+      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
       Message: ['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation'],
     };
     const viewers: [string, Viewer][] = [

@@ -15,6 +15,7 @@ import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
+import { RatingService } from '../ratings/rating.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -46,6 +47,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     flows: new FlowService(),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
+    ratings: new RatingService({ activity, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,

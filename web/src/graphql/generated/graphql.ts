@@ -14,6 +14,8 @@ export type ActivityEventType =
   | 'CONTACT_QUALIFIED'
   /** The bot reached an END step without a live chat. */
   | 'CONVERSATION_ENDED'
+  /** The visitor rated an ended live chat (`data.score` 1–5, `data.comment`). */
+  | 'CONVERSATION_RATED'
   /** A visitor started a conversation with a flow. */
   | 'CONVERSATION_STARTED'
   /** A user accepted the chat. */
