@@ -105,6 +105,12 @@ function Conversation({ id }: { id: string }) {
               {conversation.endReason ? '. ' : ''}
               The transcript is read-only.
             </p>
+            {conversation.rating && (
+              <p data-testid="rating">
+                The visitor rated it <strong>{conversation.rating.score} out of 5</strong>
+                {conversation.rating.comment ? `: “${conversation.rating.comment}”` : '.'}
+              </p>
+            )}
           </div>
         )}
         {transcript.liveError && (

@@ -26,6 +26,10 @@ export const ConversationDetailsFragment = graphql(`
       id
       name
     }
+    rating {
+      score
+      comment
+    }
   }
 `);
 
