@@ -1,6 +1,9 @@
 import { BigIntType, Entity, Property, type Opt } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../relay/node';
+
+/** Reminder interval of a new account (see Account.reminderSeconds). */
+export const DEFAULT_REMINDER_SECONDS = 20;
 
 /** A customer of ChatOnce: one business, its users, flows, contacts and conversations. */
 @ObjectType('Account', { implements: NodeEntity, description: 'A customer business: its users, flows, contacts and conversations.' })
@@ -15,6 +18,17 @@ export class Account extends NodeEntity {
   })
   @Property({ type: 'boolean', default: false })
   liveChatEnabled: Opt<boolean> = false;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds between reminders while a chat waits: every accepting user’s inbox rings again (`InboxEvent.kind` REMINDER) until the chat is accepted, ends or times out. Null: no reminders. Default 20.',
+  })
+  @Property({ type: 'integer', nullable: true, default: DEFAULT_REMINDER_SECONDS })
+  reminderSeconds: Opt<number> | null = DEFAULT_REMINDER_SECONDS;
+
+  @Field(() => Boolean, { description: 'Whether agents see the visitor’s draft while the visitor types (“sneak peek”). Default false.' })
+  @Property({ type: 'boolean', default: false })
+  typingPreview: Opt<boolean> = false;
 
   /** Last position handed to an activity event of this account (see ActivityService.record). */
   @Property({ type: new BigIntType('number'), default: 0 })

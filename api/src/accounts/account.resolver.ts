@@ -4,7 +4,7 @@ import type { MemberViewer } from '../auth/viewer';
 import { withUserErrors } from '../errors/user-error';
 import type { GraphQLContext } from '../server/context';
 import { Account } from './account.entity';
-import { SetLiveChatEnabledInput, SetLiveChatEnabledPayload } from './account.types';
+import { SetLiveChatEnabledInput, SetLiveChatEnabledPayload, UpdateAccountSettingsInput, UpdateAccountSettingsPayload } from './account.types';
 
 @Resolver(() => Account)
 export class AccountResolver {
@@ -23,5 +23,16 @@ export class AccountResolver {
     @Ctx() { em, services }: GraphQLContext,
   ) {
     return withUserErrors(() => services.accounts.setLiveChatEnabled(em, input.accountId, input.enabled));
+  }
+
+  @Authorized(Access.ADMIN)
+  @Mutation(() => UpdateAccountSettingsPayload, {
+    description: 'Changes the caller’s account settings (admins only); omitted fields stay as they are. Out-of-range values come back as `userErrors`, and then nothing changes.',
+  })
+  updateAccountSettings(
+    @Arg('input', () => UpdateAccountSettingsInput, { description: 'The settings to change.' }) input: UpdateAccountSettingsInput,
+    @Ctx() { em, viewer, services }: GraphQLContext,
+  ) {
+    return withUserErrors(() => services.accounts.updateSettings(em, (viewer as MemberViewer).accountId, input));
   }
 }

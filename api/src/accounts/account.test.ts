@@ -3,7 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config/config';
 import { migrateToLatest } from '../db/database';
 import { ormOptions } from '../db/orm-options';
-import { signUpAccount } from '../test/fixtures';
+import { createSignedInUser, signUpAccount } from '../test/fixtures';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { createTestDatabase } from '../test/test-database';
 import { Account } from './account.entity';
@@ -14,6 +14,67 @@ const SET_LIVE_CHAT = /* GraphQL */ `
     setLiveChatEnabled(input: $input) { account { id liveChatEnabled } userErrors { code field } }
   }
 `;
+
+const UPDATE_SETTINGS = /* GraphQL */ `
+  mutation Update($input: UpdateAccountSettingsInput!) {
+    updateAccountSettings(input: $input) { account { id reminderSeconds typingPreview } userErrors { code field } }
+  }
+`;
+
+describe('account settings', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ REMINDER_MIN_SECONDS: '5' });
+  });
+  afterAll(() => app.close());
+
+  const settings = async (token: string) => (await app.gql(`{ account { reminderSeconds typingPreview } }`, {}, token)).data!.account;
+
+  it('start as reminders every 20 s and no typing preview, and change only the settings given', async () => {
+    const admin = await signUpAccount(app);
+    expect(await settings(admin.token)).toEqual({ reminderSeconds: 20, typingPreview: false });
+
+    const preview = await app.gql(UPDATE_SETTINGS, { input: { typingPreview: true } }, admin.token);
+    expect(preview.data!.updateAccountSettings).toEqual({ account: { id: admin.accountId, reminderSeconds: 20, typingPreview: true }, userErrors: [] });
+
+    const slower = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 45 } }, admin.token);
+    expect(slower.data!.updateAccountSettings.account).toEqual({ id: admin.accountId, reminderSeconds: 45, typingPreview: true });
+
+    // null turns reminders off (and so does 0); an omitted setting stays.
+    const off = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: null } }, admin.token);
+    expect(off.data!.updateAccountSettings.account).toEqual({ id: admin.accountId, reminderSeconds: null, typingPreview: true });
+    await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 5 } }, admin.token);
+    const zero = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 0, typingPreview: false } }, admin.token);
+    expect(zero.data!.updateAccountSettings.account).toEqual({ id: admin.accountId, reminderSeconds: null, typingPreview: false });
+    expect(await settings(admin.token)).toEqual({ reminderSeconds: null, typingPreview: false });
+  });
+
+  it('refuses intervals out of range, changing nothing', async () => {
+    const admin = await signUpAccount(app);
+    for (const reminderSeconds of [4, -1, 3601, 1_000_000]) {
+      const result = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds, typingPreview: true } }, admin.token);
+      expect([reminderSeconds, result.data!.updateAccountSettings]).toEqual([reminderSeconds, { account: null, userErrors: [{ code: 'INVALID_REMINDER_SECONDS', field: ['input', 'reminderSeconds'] }] }]);
+    }
+    expect(await settings(admin.token)).toEqual({ reminderSeconds: 20, typingPreview: false });
+    const bounds = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 3600 } }, admin.token);
+    expect(bounds.data!.updateAccountSettings.userErrors).toEqual([]);
+  });
+
+  it('is for the account’s admins (and its API keys) only, and changes their own account', async () => {
+    const admin = await signUpAccount(app);
+    const other = await signUpAccount(app, 'Other Co');
+    const agent = await createSignedInUser(app, admin.token, 'AGENT');
+    const byAgent = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 30 } }, agent.token);
+    expect(byAgent.errors![0].extensions!.code).toBe('FORBIDDEN');
+    const anonymous = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 30 } });
+    expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+
+    const byOtherAdmin = await app.gql(UPDATE_SETTINGS, { input: { reminderSeconds: 30 } }, other.token);
+    expect(byOtherAdmin.data!.updateAccountSettings.account.id).toBe(other.accountId);
+    expect(await settings(admin.token)).toEqual({ reminderSeconds: 20, typingPreview: false });
+    expect(await settings(agent.token)).toEqual({ reminderSeconds: 20, typingPreview: false });
+  });
+});
 
 describe('live chat rollout per account', () => {
   const operatorToken = randomBytes(24).toString('hex');

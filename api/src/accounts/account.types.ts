@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../errors/user-error';
 import { Account } from './account.entity';
 
@@ -14,5 +14,23 @@ export class SetLiveChatEnabledInput {
 @ObjectType('SetLiveChatEnabledPayload', { description: 'Result of `setLiveChatEnabled`.' })
 export class SetLiveChatEnabledPayload extends MutationPayload {
   @Field(() => Account, { nullable: true, description: 'The account, updated.' })
+  account?: Account | null;
+}
+
+@InputType('UpdateAccountSettingsInput', { description: 'Account settings to change; omitted fields stay as they are.' })
+export class UpdateAccountSettingsInput {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds between reminders while a chat waits (from 5, or the operator’s REMINDER_MIN_SECONDS, to 3600), or null (or 0) to turn reminders off. Outside the range: `INVALID_REMINDER_SECONDS`.',
+  })
+  reminderSeconds?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether agents see the visitor’s draft while the visitor types (“sneak peek”). Null: unchanged.' })
+  typingPreview?: boolean | null;
+}
+
+@ObjectType('UpdateAccountSettingsPayload', { description: 'Result of `updateAccountSettings`.' })
+export class UpdateAccountSettingsPayload extends MutationPayload {
+  @Field(() => Account, { nullable: true, description: 'The account, with its settings as they are now.' })
   account?: Account | null;
 }

@@ -18,7 +18,7 @@ export async function runLiveChatCommand(args: string[], config: Config, out: (l
   }
   const database = await openDatabase(config);
   try {
-    const { account } = await new AccountService().setLiveChatEnabled(database.orm.em.fork(), accountId, state === 'on');
+    const { account } = await new AccountService(config).setLiveChatEnabled(database.orm.em.fork(), accountId, state === 'on');
     out(`Live chat is now ${account.liveChatEnabled ? 'ON' : 'OFF'} for account "${account.name}" (${account.nodeId}).`);
     return 0;
   } catch (error) {

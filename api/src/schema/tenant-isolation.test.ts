@@ -196,6 +196,8 @@ describe('tenant isolation', () => {
       expect: outcomes('public'),
     },
     'Mutation.startConversation': { variables: () => ({ input: { flowId } }), expect: outcomes('public') },
+    // Each caller changes its own account (B's admin changes B): A's settings stay as seeded.
+    'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false } }), expect: outcomes('admin') },
     'Mutation.updateFlow': { variables: () => ({ input: { id: flowId } }), expect: outcomes('admin') },
     'Mutation.updateWebhookEndpoint': { variables: () => ({ input: { id: ids.webhookEndpoint } }), expect: outcomes('admin') },
     // Last of the mutations: it ends conversation X.

@@ -31,7 +31,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
   return {
-    accounts: new AccountService(),
+    accounts: new AccountService(config),
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
