@@ -13,6 +13,7 @@ import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { EventDispatcher } from '../realtime/dispatcher';
+import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
@@ -41,6 +42,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     dispatcher,
     flows: new FlowService(),
     messages,
+    reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     webhooks,
   };

@@ -88,10 +88,12 @@ export type FlowStatus =
   /** A version is published; see `hasUnpublishedChanges` for edits since. */
   | 'PUBLISHED';
 
-/** Whether a chat entered or left the live-chat inbox. */
+/** Whether a chat entered or left the live-chat inbox, or is still waiting in it. */
 export type InboxEventKind =
   /** A chat is waiting for a user. */
   | 'ADDED'
+  /** A chat is still waiting: sent every `Account.reminderSeconds` of its wait until it is accepted, ends or times out (see `waitedSeconds`). */
+  | 'REMINDER'
   /** A chat left the inbox; see `reason`. */
   | 'REMOVED';
 
