@@ -109,7 +109,7 @@ export async function visitorAsksForHuman(visitor: Page, name: string, email: st
   await visitor.getByRole('button', { name: 'Pricing for my team' }).click();
   await visitor.getByRole('button', { name: '11–50' }).click();
   await visitor.getByRole('button', { name: 'Yes, connect me' }).click();
-  await visitor.getByText('While I find someone: what’s your name?').waitFor();
+  await visitor.getByText('Great! Before I connect you: what’s your name?').waitFor();
   await visitorSays(visitor, name);
   await visitor.getByText('And your email address, in case we get cut off?').waitFor();
   await visitorSays(visitor, email);
@@ -187,7 +187,11 @@ export interface LiveChatScene {
 /** An app with workers, Chromium, and an account with live chat on and the demo flow published. */
 export async function startLiveChatScene(): Promise<LiveChatScene> {
   const app = await startTestApp({}, { workers: true });
-  const browser = await launchBrowser();
+  // Without a browser the app must not be left running: Jest would never exit.
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   const admin = await signUpAccount(app, 'Acme Analytics');
   await enableLiveChat(app, admin.accountId);
   const flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));

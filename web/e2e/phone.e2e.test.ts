@@ -44,6 +44,8 @@ describe.each<Phone>([
     await turnAcceptingOn(ana.page);
     await expectNoSidewaysScroll(ana.page);
     await expectOnScreen(ana.page, [ana.page.getByRole('button', { name: 'Sign out' }), ana.page.getByRole('switch', { name: 'Accepting chats' })]);
+    // The header keeps to two short rows, leaving the screen to the chats.
+    expect((await ana.page.locator('.topbar').boundingBox())!.height).toBeLessThanOrEqual(100);
 
     const visitor = await newVisitorPage(browser, app.url, flowId, phone);
     await visitor.page.getByText('What brings you here today?').waitFor();

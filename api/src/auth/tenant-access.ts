@@ -35,6 +35,8 @@ export const VISITOR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'locale',
     'waitingSince',
     'timeoutAt',
+    'queuePosition',
+    'estimatedWaitSeconds',
     'acceptedAt',
     'idleDeadlineAt',
     'endedAt',

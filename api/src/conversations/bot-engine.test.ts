@@ -42,12 +42,15 @@ describe('the bot engine', () => {
     expect(offer.state).toEqual(at('live', BotPhase.OFFER));
 
     const accepted = runBotTurn(context(), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
-    expect(accepted.botMessages.map((m) => m.body)).toEqual(['Great, I’m connecting you with someone from our team.', 'While I find someone: what’s your name?']);
+    // Nobody is being looked for yet: the hand-off message waits for the hand-off.
+    expect(accepted.botMessages.map((m) => m.body)).toEqual(['Great! Before I connect you: what’s your name?']);
+    expect(accepted.outcome).toBe('waiting');
     expect(accepted.state).toEqual(at('live', BotPhase.NAME));
 
     const named = runBotTurn(context(), at('live', BotPhase.NAME), { kind: 'reply', body: 'Grace Hopper' });
     expect(named.contact.name).toBe('Grace Hopper');
     expect(named.state).toEqual(at('live', BotPhase.EMAIL));
+    expect(named.botMessages.map((m) => m.body)).toEqual(['And your email address, in case we get cut off?']);
 
     const badEmail = runBotTurn(context({ known: { name: 'Grace Hopper' } }), at('live', BotPhase.EMAIL), { kind: 'reply', body: 'grace@' });
     expect(badEmail.botMessages).toEqual([{ body: BOT_TEXT.invalidEmail }]);
@@ -57,6 +60,7 @@ describe('the bot engine', () => {
     const queued = runBotTurn(context({ known: { name: 'Grace Hopper' } }), at('live', BotPhase.EMAIL), { kind: 'reply', body: ' Grace@Navy.MIL ' });
     expect(queued.contact.email).toBe('grace@navy.mil');
     expect(queued.outcome).toBe('inbox');
+    expect(queued.botMessages.map((m) => m.body)).toEqual(['Thanks! While I find someone from our team, feel free to tell us more.']);
     expect(queued.liveChatStep?.liveChat?.timeoutSeconds).toBe(120);
     expect(queued.activities.map((a) => a.type)).toEqual([ActivityEventType.CONTACT_DETAILS_CAPTURED, ActivityEventType.LIVE_CHAT_REQUESTED]);
   });
@@ -64,7 +68,7 @@ describe('the bot engine', () => {
   it('does not ask for details it already has', () => {
     const turn = runBotTurn(context({ known: { name: 'Ada', email: 'ada@example.com' } }), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
     expect(turn.outcome).toBe('inbox');
-    expect(turn.botMessages.map((m) => m.body)).toEqual(['Great, I’m connecting you with someone from our team.']);
+    expect(turn.botMessages.map((m) => m.body)).toEqual(['Thanks! While I find someone from our team, feel free to tell us more.']);
   });
 
   it('follows declineNext when the visitor declines, or when the account has no live chat', () => {
@@ -87,6 +91,24 @@ describe('the bot engine', () => {
     // The default keeps offering: someone may switch on before the timeout.
     const regular = runBotTurn(context({ agentsAvailable: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
     expect(regular.state).toEqual(at('live', BotPhase.OFFER));
+  });
+
+  it('says "While I find someone" only when the chat enters the inbox, not when live chat became unavailable meanwhile', () => {
+    const skipping = toStoredSteps(DEMO_FLOW_STEPS.map((step) => (step.liveChat ? { ...step, liveChat: { ...step.liveChat, skipWhenNobodyAvailable: true, unavailableMessage: 'Our team just went offline.' } } : step)));
+    const known = { name: 'Grace Hopper' };
+    // Everyone stopped accepting while the visitor typed their email.
+    const nobody = runBotTurn(context({ steps: skipping, agentsAvailable: false, known }), at('live', BotPhase.EMAIL), { kind: 'reply', body: 'grace@navy.mil' });
+    expect(nobody.outcome).toBe('completed');
+    expect(nobody.botMessages.map((m) => m.body)).toEqual(['Our team just went offline.', 'Thanks for visiting. Have a great day!']);
+    expect(nobody.activities.map((a) => a.type)).toEqual([ActivityEventType.CONTACT_DETAILS_CAPTURED]);
+    // Live chat was switched off for the account after the offer.
+    const off = runBotTurn(context({ liveChatEnabled: false, known: { name: 'Ada', email: 'ada@example.com' } }), at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
+    expect(off.outcome).toBe('completed');
+    expect(off.botMessages.some((m) => m.body.includes('While I find someone'))).toBe(false);
+    // With someone available it queues, and says so.
+    const queued = runBotTurn(context({ steps: skipping, agentsAvailable: true, known }), at('live', BotPhase.EMAIL), { kind: 'reply', body: 'grace@navy.mil' });
+    expect(queued.outcome).toBe('inbox');
+    expect(queued.botMessages.map((m) => m.body)).toEqual(['Thanks! While I find someone from our team, feel free to tell us more.']);
   });
 
   it('stores free-text answers in the named field and stops a message loop', () => {

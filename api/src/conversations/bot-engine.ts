@@ -106,16 +106,26 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
     turn.outcome = 'completed';
   };
 
-  // After the hand-off: ask what is still missing, then hand the chat to the inbox.
+  /**
+   * After the visitor accepted: ask what is still missing, then hand the chat to the inbox.
+   * The hand-off message ("While I find someone…") comes only with the hand-off itself: not
+   * while name and email are still asked, nor when live chat turned out to be unavailable.
+   */
   const collectOrQueue = (step: FlowStep): void => {
-    const details = step.liveChat!.collectContactDetails;
+    const settings = step.liveChat!;
+    const details = settings.collectContactDetails;
     if (details.enabled && !known.name) {
       turn.botMessages.push({ body: details.namePrompt });
       turn.state = { stepKey: step.key, phase: BotPhase.NAME };
     } else if (details.enabled && !known.email) {
       turn.botMessages.push({ body: details.emailPrompt });
       turn.state = { stepKey: step.key, phase: BotPhase.EMAIL };
+    } else if (!context.liveChatEnabled || (settings.skipWhenNobodyAvailable && !context.agentsAvailable)) {
+      // Live chat was turned off, or everyone stopped accepting, since the offer: as if declined.
+      if (context.liveChatEnabled && settings.unavailableMessage) turn.botMessages.push({ body: settings.unavailableMessage });
+      enter(settings.declineNext);
     } else {
+      turn.botMessages.push({ body: settings.handoffMessage });
       turn.state = { stepKey: step.key, phase: null };
       turn.outcome = 'inbox';
       turn.liveChatStep = step;
@@ -144,7 +154,6 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
       turn.visitorMessage = picked.label;
       if (state.phase === BotPhase.OFFER) {
         if (picked.key === 'decline') return enter(step.liveChat!.declineNext), turn;
-        turn.botMessages.push({ body: step.liveChat!.handoffMessage });
         collectOrQueue(step);
         return turn;
       }
@@ -165,7 +174,7 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
     return turn;
   }
 
-  // NAME or EMAIL, asked after the hand-off message.
+  // NAME or EMAIL, asked after the visitor accepted and before the hand-off.
   if (!body) throw new InvalidReplyError('EMPTY_MESSAGE', 'Type an answer first.');
   turn.visitorMessage = body;
   if (state.phase === BotPhase.EMAIL && !isValidEmail(normalizeEmail(body))) {

@@ -42,7 +42,9 @@ export class ChatEndingService {
       if (!OPEN_STATUSES.includes(locked.status)) fail(Code.CONVERSATION_CLOSED, 'This conversation has already ended.', ['conversationId']);
       const byVisitor = viewer.kind === 'visitor';
       const who = byVisitor ? 'The visitor' : viewer.kind === 'user' ? (await tem.findOneOrFail(User, viewer.userId)).name : 'An integration';
-      await this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, `${who} ended the chat.`, viewer);
+      // Each reader is told in their own words: the visitor reads "You ended the chat."
+      const notice = { body: `${who} ended the chat.`, visitorBody: byVisitor ? 'You ended the chat.' : viewer.kind === 'user' ? undefined : 'The chat was ended.' };
+      await this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, notice, viewer);
       return locked;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -133,7 +135,8 @@ export class ChatEndingService {
       }
       const minutes = Math.round(this.deps.config.IDLE_TIMEOUT_SECONDS / 60);
       const idleFor = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${this.deps.config.IDLE_TIMEOUT_SECONDS} seconds`;
-      await this.close(tem, afterCommit, locked, EndReason.VISITOR_IDLE, `The chat ended because the visitor was inactive for ${idleFor}.`, 'system', now);
+      const notice = { body: `The chat ended because the visitor was inactive for ${idleFor}.`, visitorBody: `This chat ended after ${idleFor} without a reply.` };
+      await this.close(tem, afterCommit, locked, EndReason.VISITOR_IDLE, notice, 'system', now);
       return true;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -155,7 +158,8 @@ export class ChatEndingService {
 
   // Shared steps
 
-  private async close(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, reason: EndReason, notice: string, actor: Viewer | 'system', now = new Date()): Promise<void> {
+  /** `notice`: the SYSTEM line as the team reads it, and as the visitor does when that differs. */
+  private async close(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, reason: EndReason, notice: { body: string; visitorBody?: string }, actor: Viewer | 'system', now = new Date()): Promise<void> {
     const previous = conversation.status;
     conversation.status = ConversationStatus.ENDED;
     conversation.endedAt = now;
@@ -163,7 +167,7 @@ export class ChatEndingService {
     conversation.timeoutAt = null;
     conversation.idleDeadlineAt = null;
     conversation.botPhase = null;
-    this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.SYSTEM, body: notice });
+    this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.SYSTEM, ...notice });
     const live = previous === ConversationStatus.WAITING || previous === ConversationStatus.ACTIVE;
     await this.deps.activity.record(tem, afterCommit, {
       ...subjectOf(conversation),

@@ -68,6 +68,8 @@ export enum BotPhase {
 @Index({ properties: ['status', 'idleDeadlineAt'] })
 @Index({ properties: ['contact', 'id'] })
 @Index({ properties: ['assignee', 'status'] })
+// The account's recent accept times, for the estimated wait (see wait-estimates.ts).
+@Index({ properties: ['account', 'acceptedAt'] })
 export class Conversation extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
-import { actAlsoAs } from '../auth/tenant-access';
+import { actAlsoAs, Reach, reachOf } from '../auth/tenant-access';
 import type { MemberViewer, Viewer } from '../auth/viewer';
 import { Contact } from '../contacts/contact.entity';
 import { forbidden, unauthenticated } from '../errors/graphql-errors';
@@ -17,8 +17,9 @@ import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
 import { conversationEventCursor } from '../relay/position-cursor';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
-import { Conversation } from './conversation.entity';
+import { Conversation, ConversationStatus } from './conversation.entity';
 import { ConversationErrorCode } from './conversation.errors';
+import { WAIT_ESTIMATE_DAYS, WAIT_ESTIMATE_SAMPLE } from './wait-estimates';
 import {
   AcceptChatPayload,
   AssignedChatEvent,
@@ -217,6 +218,22 @@ export class ConversationResolver {
     return conversation.assignee ? ((await conversation.assignee.load())?.name ?? null) : null;
   }
 
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'While the chat is WAITING: its place in the account’s line of waiting chats, longest-waiting first (1: the next to be accepted). Null in any other status.',
+  })
+  queuePosition(@Root() conversation: Conversation, @Ctx() { loaders }: GraphQLContext) {
+    return conversation.status === ConversationStatus.WAITING ? loaders.queuePosition.load(conversation.id) : null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: `While the chat is WAITING: how long the account’s chats usually wait, in seconds: the median time from entering the inbox to being accepted over its latest ${WAIT_ESTIMATE_SAMPLE} accepted chats of the past ${WAIT_ESTIMATE_DAYS} days (recomputed at most every 30 seconds). Null when there were none, or in any other status.`,
+  })
+  estimatedWaitSeconds(@Root() conversation: Conversation, @Ctx() { em, services }: GraphQLContext) {
+    return conversation.status === ConversationStatus.WAITING ? services.waitEstimates.forAccount(em, conversation.account.id) : null;
+  }
+
   @FieldResolver(() => MessageConnection, { description: 'The transcript, oldest first: bot part and live part.' })
   messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { em, services }: GraphQLContext) {
     return services.messages.list(em, conversation.id, args);
@@ -230,6 +247,14 @@ export class ConversationResolver {
 
 @Resolver(() => Message)
 export class MessageResolver {
+  @FieldResolver(() => String, {
+    description: 'The text. A SYSTEM line reads as written for its reader: the visitor sees "You ended the chat.", the team "The visitor ended the chat.".',
+  })
+  body(@Root() message: Message, @Ctx() context: GraphQLContext): string {
+    // Read from the message itself (a live event carries it as committed): no query per subscriber.
+    return message.visitorBody && reachOf(context, message) === Reach.VISITOR ? message.visitorBody : message.body;
+  }
+
   @FieldResolver(() => Conversation, { description: 'The conversation the message belongs to.' })
   conversation(@Root() message: Message) {
     return message.conversation.load();

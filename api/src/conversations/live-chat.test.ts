@@ -52,13 +52,17 @@ describe('live chat, end to end over HTTP and graphql-ws', () => {
     await send(app, visitor.token, visitor.conversationId, { optionKey: 'medium' });
     const confirmed = await send(app, visitor.token, visitor.conversationId, { optionKey: 'accept' });
     expect(confirmed.message!.body).toBe('Yes, connect me');
-    await visitorEvents.waitFor((event) => event.message.body === 'Great, I’m connecting you with someone from our team.');
+    await visitorEvents.waitFor((event) => event.message.body === 'Great! Before I connect you: what’s your name?');
     await send(app, visitor.token, visitor.conversationId, { body: 'Grace Hopper' });
     const bad = await send(app, visitor.token, visitor.conversationId, { body: 'grace@nowhere' });
     expect(bad.conversation!.status).toBe('BOT');
     await visitorEvents.waitFor((event) => event.message.body.startsWith('That doesn’t look like an email address'));
     const queued = await send(app, visitor.token, visitor.conversationId, { body: 'grace@example.com' });
     expect(queued.conversation!.status).toBe('WAITING');
+    // "While I find someone" comes once, with the chat actually waiting.
+    const handoff = await visitorEvents.waitFor((event) => event.message.body.startsWith('Thanks! While I find someone'));
+    expect(handoff.conversation.status).toBe('WAITING');
+    expect(visitorEvents.events.filter((event) => event.message.body.includes('While I find someone'))).toHaveLength(1);
 
     // Every accepting agent of the account is told, with the contact's details and answers.
     const added = await Promise.all(inboxes.map((inbox) => inbox.waitFor((event) => event.kind === 'ADDED')));

@@ -105,7 +105,10 @@ describe('timers run by the worker', () => {
     expect(left.endedEvents).toBe(1);
     expect(left.conversation.endReason).toBe(EndReason.VISITOR_IDLE);
     const transcript = await app.gql(`query($id: ID!) { conversation(id: $id) { messages(first: 100) { edges { node { author body } } } } }`, { id: visitor.conversationId }, visitor.token);
-    expect(transcript.data!.conversation.messages.edges.at(-1).node).toEqual({ author: 'SYSTEM', body: 'The chat ended because the visitor was inactive for 2 seconds.' });
+    // Each reads the line written for them.
+    expect(transcript.data!.conversation.messages.edges.at(-1).node).toEqual({ author: 'SYSTEM', body: 'This chat ended after 2 seconds without a reply.' });
+    const agentTranscript = await app.gql(`query($id: ID!) { conversation(id: $id) { messages(first: 100) { edges { node { author body } } } } }`, { id: visitor.conversationId }, agent.token);
+    expect(agentTranscript.data!.conversation.messages.edges.at(-1).node).toEqual({ author: 'SYSTEM', body: 'The chat ended because the visitor was inactive for 2 seconds.' });
   });
 
   it('fires timers that came due while the worker was stopped, once each, when it restarts', async () => {

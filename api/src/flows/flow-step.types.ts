@@ -33,7 +33,7 @@ export const TIMEOUT_SECONDS_RANGE = { min: 1, max: 86_400 } as const;
 
 @InputType('ContactDetailsInput', { description: 'Whether and how the bot asks for name and email before the chat enters the inbox.' })
 export class ContactDetailsInput {
-  @Field(() => Boolean, { description: 'Ask the visitor for name and email after the hand-off message.' })
+  @Field(() => Boolean, { description: 'Ask the visitor for name and email once they accept, before the hand-off message.' })
   enabled!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The question asking for the name (default: "What is your name?").' })
@@ -68,7 +68,7 @@ export class LiveChatSettingsInput {
   @MaxLength(FLOW_LIMITS.key)
   declineNext?: string | null;
 
-  @Field(() => String, { description: 'What the bot says once the visitor accepts: someone is being connected.' })
+  @Field(() => String, { description: 'What the bot says as the chat enters the inbox (after any name and email): someone is being looked for.' })
   @MaxLength(FLOW_LIMITS.text)
   handoffMessage!: string;
 
@@ -155,7 +155,7 @@ export class FlowStepInput {
 
 @ObjectType('ContactDetailsSettings', { description: 'Whether and how the bot asks for name and email.' })
 export class ContactDetailsSettings {
-  @Field(() => Boolean, { description: 'Ask for name and email after the hand-off message.' })
+  @Field(() => Boolean, { description: 'Ask for name and email once the visitor accepts, before the hand-off message.' })
   enabled!: boolean;
 
   @Field(() => String, { description: 'The question asking for the name.' })
@@ -179,7 +179,7 @@ export class LiveChatSettings {
   @Field(() => String, { nullable: true, description: 'Key of the step that follows a decline.' })
   declineNext!: string | null;
 
-  @Field(() => String, { description: 'What the bot says once the visitor accepts.' })
+  @Field(() => String, { description: 'What the bot says as the chat enters the inbox.' })
   handoffMessage!: string;
 
   @Field(() => Int, { description: 'Seconds a chat waits in the inbox before it times out.' })

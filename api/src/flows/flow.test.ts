@@ -42,7 +42,7 @@ describe('flows', () => {
   it('creates a draft, publishes version 1, and keeps every version as published', async () => {
     const draft = await createDemoFlow();
     expect(draft).toMatchObject({ status: 'DRAFT', hasUnpublishedChanges: true, publishedVersion: null });
-    expect(draft.steps[3].liveChat).toEqual({ timeoutSeconds: 120, acceptLabel: 'Yes, connect me', collectContactDetails: { enabled: true, namePrompt: 'While I find someone: what’s your name?' } });
+    expect(draft.steps[3].liveChat).toEqual({ timeoutSeconds: 120, acceptLabel: 'Yes, connect me', collectContactDetails: { enabled: true, namePrompt: 'Great! Before I connect you: what’s your name?' } });
 
     const v1 = (await app.gql(PUBLISH, { id: draft.id }, admin.token)).data!.publishFlow;
     expect(v1.userErrors).toEqual([]);

@@ -51,9 +51,13 @@ export class Message extends NodeEntity {
   @Enum({ items: () => MessageAuthor, nativeEnumName: 'message_author' })
   author!: MessageAuthor;
 
-  @Field(() => String, { description: 'The text.' })
+  /** The text as the team reads it; the `body` field resolver picks `visitorBody` for the visitor. */
   @Property({ type: 'text' })
   body!: string;
+
+  /** A SYSTEM line as its visitor reads it ("You ended the chat."), when that differs from `body`. */
+  @Property({ type: 'text', nullable: true })
+  visitorBody?: string | null;
 
   @Field(() => [StoredMessageOption], { nullable: true, description: 'Choices the visitor can pick from (bot questions and the live-chat offer).' })
   @Property({ type: 'json', nullable: true })

@@ -9,6 +9,8 @@ import { Message, type MessageAuthor, type StoredMessageOption } from './message
 export interface NewMessage {
   author: MessageAuthor;
   body: string;
+  /** The visitor's wording of a SYSTEM line, when it differs from `body` (the team's). */
+  visitorBody?: string | null;
   options?: StoredMessageOption[] | null;
   senderId?: string | null;
   clientMessageId?: string | null;
@@ -55,6 +57,7 @@ export class MessageService {
       seq: conversation.lastMessageSeq,
       author: message.author,
       body: message.body,
+      visitorBody: message.visitorBody ?? null,
       options: message.options ?? null,
       sender: message.senderId ?? null,
       clientMessageId: message.clientMessageId ?? null,

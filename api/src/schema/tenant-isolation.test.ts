@@ -498,7 +498,7 @@ describe('tenant isolation', () => {
 
     // What a visitor reads of its own conversation and messages (the widget's needs); the rest is the team's.
     const visitorReads: Record<string, string[]> = {
-      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
+      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
       Message: ['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation'],
     };
     const viewers: [string, Viewer][] = [

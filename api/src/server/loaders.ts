@@ -23,6 +23,24 @@ export function createLoaders(em: EntityManager) {
       },
       { cache: false },
     ),
+    /**
+     * Each waiting chat's place in its account's line (1: the longest-waiting, next to be
+     * accepted), in one query; null for a chat that is not waiting.
+     */
+    queuePosition: new DataLoader<string, number | null>(
+      async (conversationIds) => {
+        const rows: { id: string; position: number }[] = await em.getConnection().execute(
+          `select c.id, 1 + (select count(*) from conversations ahead
+                              where ahead.account_id = c.account_id and ahead.status = 'WAITING'
+                                and (ahead.waiting_since, ahead.id) < (c.waiting_since, c.id))::int as position
+             from conversations c where c.id in (${conversationIds.map(() => '?').join(', ')}) and c.status = 'WAITING'`,
+          [...conversationIds],
+        );
+        const byId = new Map(rows.map((row) => [row.id, Number(row.position)]));
+        return conversationIds.map((id) => byId.get(id) ?? null);
+      },
+      { cache: false },
+    ),
   };
 }
 

@@ -9,6 +9,7 @@ import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
@@ -44,6 +45,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     messages,
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
+    waitEstimates: new WaitEstimates(),
     webhooks,
   };
 }

@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
-import type { ActivityStreamQuery } from '../graphql/generated/graphql';
 import { contactLabel, formatDateTime, formatDuration, formatFieldValue, formatRelative, humanizeKey } from '../ui/format';
 import { ACTIVITY_TYPE_LABELS, END_REASON_LABELS } from '../ui/labels';
 import { chatPath, contactPath } from '../ui/paths';
 
-type ActivityEvent = ActivityStreamQuery['activityStream']['edges'][number]['node'];
+import type { ActivityEvent, ActivityRow } from './fold-messages';
 
 function actorLabel(actor: ActivityEvent['actor']): string {
   switch (actor.kind) {
@@ -71,6 +70,36 @@ export function ActivityItem({ event, now }: { event: ActivityEvent; now: number
           <>
             <span aria-hidden="true"> · </span>
             <Link to={chatPath(event.conversation.id)}>Conversation</Link>
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The messages of one conversation, folded into a row (see foldMessages). */
+export function FoldedMessagesItem({ row, now }: { row: Extract<ActivityRow, { kind: 'messages' }>; now: number }) {
+  const { newest, oldest, count, byVisitor, byAgents } = row;
+  const parts = [byVisitor ? `${byVisitor} from the visitor` : null, byAgents ? `${byAgents} from ${byAgents === 1 ? 'an agent' : 'agents'}` : null].filter(Boolean);
+  return (
+    <li className="activity-item activity-item--messages" data-testid="activity-item" data-type="MESSAGES" data-count={count}>
+      <div className="activity-item__head">
+        <span className="activity-item__type">{plural(count, 'message')}</span>
+        <time className="activity-item__time" dateTime={newest.occurredAt} title={`${formatDateTime(oldest.occurredAt)} – ${formatDateTime(newest.occurredAt)}`}>
+          {formatRelative(newest.occurredAt, now)}
+        </time>
+      </div>
+      {parts.length > 0 && <p className="activity-item__summary">{parts.join(', ')}</p>}
+      <p className="activity-item__meta">
+        {newest.contact ? <Link to={contactPath(newest.contact.id)}>{contactLabel(newest.contact)}</Link> : <span className="muted">No contact</span>}
+        {newest.conversation && (
+          <>
+            <span aria-hidden="true"> · </span>
+            <Link to={chatPath(newest.conversation.id)}>Conversation</Link>
           </>
         )}
       </p>

@@ -8,6 +8,8 @@ export interface PendingMessage {
   body: string;
   state: 'sending' | 'sent' | 'failed';
   error?: string;
+  /** The request never reached the server (offline, connection dropped): Retry may well work. */
+  connectionLost?: boolean;
 }
 
 const AUTHOR_LABELS = { VISITOR: 'Visitor', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'ChatOnce' } as const;
@@ -75,7 +77,7 @@ export function Transcript({ messages, pending = [], onRetry, follow = false, la
           <span className="message__status">
             {message.state === 'failed' ? (
               <>
-                Not sent{message.error ? `: ${message.error}` : ''}.{' '}
+                {message.connectionLost ? 'Not sent: connection lost — ' : `Not sent${message.error ? `: ${message.error}` : ''}. `}
                 <button type="button" className="link-button" onClick={() => onRetry?.(message.clientMessageId)}>
                   Retry
                 </button>

@@ -28,7 +28,7 @@ export function AppHeader() {
         <ConnectionStatus />
         <AcceptingSwitch />
         <MuteToggle />
-        <button type="button" className="button button--quiet" onClick={signOut}>
+        <button type="button" className="button button--quiet topbar__sign-out" onClick={signOut}>
           Sign out
         </button>
       </div>

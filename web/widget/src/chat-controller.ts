@@ -15,7 +15,9 @@ import {
   type SendMessageInput,
   type StartConversationData,
 } from './operations';
+import { Outbox, type SendOutcome } from './outbox';
 import { isClosed, statusText, Transcript } from './transcript';
+import { WaitingLineWatcher } from './waiting-line';
 
 /**
  * idle: no conversation yet; starting: startConversation in flight; ready: a conversation;
@@ -23,8 +25,9 @@ import { isClosed, statusText, Transcript } from './transcript';
  */
 type Phase = 'idle' | 'starting' | 'ready' | 'failed' | 'lost';
 
-// Sends are retried with the same clientMessageId, so a retry never doubles a message.
-const SEND_ATTEMPTS = 6;
+// Sends are retried with the same clientMessageId, so a retry never doubles a message; after
+// these quick tries a message waits in the outbox for the connection to return.
+const SEND_ATTEMPTS = 3;
 // An ended chat gets no more messages; the socket closes once its replay has gone quiet.
 const CLOSED_CHAT_LINGER_MS = 5_000;
 const MISCONFIGURED = new Set(['FLOW_NOT_FOUND', 'FLOW_NOT_PUBLISHED']);
@@ -41,7 +44,9 @@ export class ChatController {
   private connection: 'connecting' | 'connected' | 'reconnecting' = 'connecting';
   private error: string | null = null;
   private pendingOption: { messageId: string; key: string } | null = null;
-  private failedSend: { body: string; clientMessageId: string } | null = null;
+  /** While the chat waits: its place in line and the time left. */
+  private waiting: WaitingLineWatcher | null = null;
+  private readonly outbox: Outbox;
   private sends: Promise<void> = Promise.resolve();
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private renderQueued = false;
@@ -61,6 +66,13 @@ export class ChatController {
       endChat: () => void this.endChat(),
       action: () => this.action(),
     });
+    this.outbox = new Outbox({
+      storage,
+      view: this.view,
+      send: (input) => this.sendMessage(input),
+      enqueue: (task) => this.enqueue(task),
+      follows: (conversationId) => this.conversation?.id === conversationId,
+    });
     storage.load();
   }
 
@@ -76,6 +88,8 @@ export class ChatController {
       this.phase = 'ready';
       // With the panel closed, only a live chat (someone may write) is worth a socket now.
       if (open || status === 'WAITING' || status === 'ACTIVE') this.connect();
+      // Messages written before the reload that never reached the server go out now.
+      this.outbox.resume(conversationId);
     }
     this.view.setOpen(open, false);
     if (open && !this.conversation) void this.startConversation();
@@ -145,12 +159,14 @@ export class ChatController {
   private reset(): void {
     this.live?.dispose();
     this.live = null;
+    this.waiting?.stop();
+    this.waiting = null;
+    this.outbox.retryNow();
     clearTimeout(this.lingerTimer);
     this.conversation = null;
     this.state = null;
     this.transcript = new Transcript();
     this.pendingOption = null;
-    this.failedSend = null;
     this.error = null;
     this.phase = 'idle';
     this.optionsShown = '';
@@ -182,6 +198,8 @@ export class ChatController {
         onEvent: (event) => this.onEvent(event),
         onConnection: (state) => {
           this.connection = state;
+          // Back online: whatever waits to be sent goes now.
+          if (state === 'connected') this.outbox.retryNow();
           this.render();
         },
         onRejected: () => this.lose(),
@@ -193,15 +211,21 @@ export class ChatController {
   private lose(): void {
     this.live?.dispose();
     this.live = null;
+    this.waiting?.stop();
+    this.waiting = null;
     this.phase = 'lost';
     this.error = 'This chat is no longer available.';
     this.render();
   }
 
   private onEvent(event: ConversationEvent): void {
+    const sentId = event.message.author === 'VISITOR' ? event.message.clientMessageId : null;
+    if (sentId) this.outbox.delivered(sentId);
     if (this.transcript.add(event.message)) this.view.appendMessage(event.message);
     if (this.pendingOption && this.pendingOption.messageId !== this.transcript.last?.id) this.pendingOption = null;
     this.applyState(event.conversation);
+    // Something happened in this chat: its place in line may have too.
+    if (event.conversation.status === 'WAITING') void this.waiting?.refresh();
     if (isClosed(this.state?.status)) {
       clearTimeout(this.lingerTimer);
       this.lingerTimer = setTimeout(() => {
@@ -216,20 +240,23 @@ export class ChatController {
   private applyState(state: ConversationState): void {
     this.state = state;
     if (this.stored.status !== state.status) this.storage.update({ status: state.status });
+    this.watchWaitingLine(state.status === 'WAITING');
   }
 
-  private send(body: string): void {
+  private watchWaitingLine(waiting: boolean): void {
     const conversation = this.conversation;
-    if (!conversation) return;
-    // Sending the same text again after a failure reuses its id: if the first try did reach
-    // the server, the message is not stored twice.
-    const clientMessageId = this.failedSend?.body === body ? this.failedSend.clientMessageId : newId();
-    this.failedSend = null;
-    this.enqueue(async () => {
-      const sent = await this.sendMessage({ conversationId: conversation.id, body, clientMessageId });
-      if (sent === 'network') this.failedSend = { body, clientMessageId };
-      if (sent !== 'ok') this.view.restoreDraft(body);
-    });
+    if (waiting && conversation && !this.waiting) {
+      this.waiting = new WaitingLineWatcher(this.http, conversation.id, (lines) => this.view.keepingBottom(() => this.view.setQueue(lines)));
+      this.waiting.start();
+    } else if (!waiting && this.waiting) {
+      this.waiting.stop();
+      this.waiting = null;
+    }
+  }
+
+  /** A visitor message: shown as "Sending…" and kept (across reloads too) until the server has it. */
+  private send(body: string): void {
+    if (this.conversation) this.outbox.add(this.conversation.id, body, newId());
   }
 
   private pickOption(option: MessageOption): void {
@@ -242,11 +269,12 @@ export class ChatController {
       const sent = await this.sendMessage({ conversationId: conversation.id, optionKey: option.key, clientMessageId: newId() });
       // On failure the buttons come back; on success they go when the next message arrives.
       if (sent !== 'ok') this.pendingOption = null;
+      if (sent === 'network') this.error = 'Your choice was not sent. Check your connection and try again.';
     });
   }
 
   /** Sends one message; the message itself comes back through the subscription. */
-  private async sendMessage(input: SendMessageInput): Promise<'ok' | 'rejected' | 'network'> {
+  private async sendMessage(input: SendMessageInput): Promise<SendOutcome> {
     try {
       const { sendMessage: result } = await this.http.request<SendMessageData>(SEND_MESSAGE, { input }, { attempts: SEND_ATTEMPTS });
       if (result.conversation) this.applyClosedStatus(result.conversation.status);
@@ -258,7 +286,13 @@ export class ChatController {
         this.lose();
         return 'rejected';
       }
-      this.error = error instanceof GraphQLRequestError && error.code !== 'NETWORK_ERROR' ? error.message : 'Your message was not sent. Check your connection and try again.';
+      // A refusal that sending again cannot change (malformed input) is the visitor's to see.
+      if (error instanceof GraphQLRequestError && !error.retryable) {
+        this.error = error.message;
+        return 'rejected';
+      }
+      // Kept as "Sending…" and sent when the connection is back: nothing for the visitor to do.
+      this.error = null;
       return 'network';
     } finally {
       this.render();

@@ -10,7 +10,19 @@ export interface StoredChat {
   status?: ConversationStatus;
   /** Last message the visitor saw with the panel open, for the unread badge. */
   seenMessageId?: string;
+  /** Messages written but not yet stored (offline), sent again with the same id after a reload. */
+  unsent?: UnsentMessage[];
 }
+
+/** A visitor message on its way: its clientMessageId makes every resend the same message. */
+export interface UnsentMessage {
+  body: string;
+  clientMessageId: string;
+}
+
+// Bounds what a stored entry may bring back (it is the host page's storage, anyone can write it).
+const MAX_UNSENT = 20;
+const MAX_BODY = 4000;
 
 /**
  * One localStorage entry per flow, namespaced so it cannot collide with the host page's
@@ -85,6 +97,13 @@ function parse(raw: string): StoredChat | null {
     if (status && ['BOT', 'WAITING', 'ACTIVE', 'ENDED', 'TIMED_OUT'].includes(status)) chat.status = status as ConversationStatus;
     const seen = text(v.seenMessageId);
     if (seen) chat.seenMessageId = seen;
+    if (Array.isArray(v.unsent) && chat.conversationId) {
+      const unsent = v.unsent
+        .filter((m): m is UnsentMessage => !!m && typeof m.body === 'string' && typeof m.clientMessageId === 'string' && !!m.body && m.body.length <= MAX_BODY && m.clientMessageId.length <= 100)
+        .slice(0, MAX_UNSENT)
+        .map(({ body, clientMessageId }) => ({ body, clientMessageId }));
+      if (unsent.length) chat.unsent = unsent;
+    }
     return chat;
   } catch {
     return null;

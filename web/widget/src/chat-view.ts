@@ -32,6 +32,11 @@ export class ChatView {
   private readonly connection: HTMLDivElement;
   private readonly log: HTMLDivElement;
   private readonly status: HTMLDivElement;
+  private readonly queue: HTMLDivElement;
+  private readonly queuePlace: HTMLDivElement;
+  private readonly queueCountdown: HTMLDivElement;
+  /** The visitor's messages not yet stored ("Sending…"), by clientMessageId, after the others. */
+  private readonly pending = new Map<string, HTMLElement>();
   private readonly error: HTMLDivElement;
   private readonly actionBar: HTMLDivElement;
   private readonly actionButton: HTMLButtonElement;
@@ -75,6 +80,10 @@ export class ChatView {
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
     this.status = h('div', { class: 'status', 'data-testid': 'chatonce-status', 'aria-live': 'polite' });
     this.error = h('div', { class: 'error', 'data-testid': 'chatonce-error', role: 'alert' });
+    // The place in line is announced as it changes; the countdown ticks silently.
+    this.queuePlace = h('div', { 'aria-live': 'polite', 'data-testid': 'chatonce-queue-place' });
+    this.queueCountdown = h('div', { class: 'queue-countdown', 'data-testid': 'chatonce-queue-countdown' });
+    this.queue = h('div', { class: 'queue', 'data-testid': 'chatonce-queue', hidden: true }, this.queuePlace, this.queueCountdown);
 
     this.actionButton = h('button', { type: 'button', class: 'button button--primary' });
     this.actionButton.addEventListener('click', () => actions.action());
@@ -104,6 +113,7 @@ export class ChatView {
       this.connection,
       this.log,
       this.status,
+      this.queue,
       this.error,
       this.actionBar,
       this.composer,
@@ -144,6 +154,7 @@ export class ChatView {
   clearMessages(): void {
     this.log.replaceChildren();
     this.options = null;
+    this.pending.clear();
   }
 
   appendMessage(message: ChatMessage): void {
@@ -157,9 +168,37 @@ export class ChatView {
       bubble.title = time.toLocaleString();
       element.append(h('time', { class: 'time', datetime: time.toISOString(), 'data-testid': 'chatonce-time' }, time.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })));
     }
-    // Options always follow the last message.
-    this.log.insertBefore(element, this.options);
+    // Messages still being sent come after the stored ones, and options after them all.
+    this.log.insertBefore(element, this.pending.values().next().value ?? this.options);
     if (stick) this.scrollToBottom();
+  }
+
+  /** A message of the visitor that is not stored yet: shown as "Sending…" until it is. */
+  addPending(clientMessageId: string, body: string): void {
+    if (this.pending.has(clientMessageId)) return;
+    const element = h(
+      'div',
+      { class: 'message message--visitor message--pending', 'data-testid': 'chatonce-pending', 'data-author': 'VISITOR' },
+      h('div', { class: 'bubble' }, ...linkifiedText(body)),
+      h('span', { class: 'time' }, 'Sending…'),
+    );
+    this.pending.set(clientMessageId, element);
+    this.log.insertBefore(element, this.options);
+    this.scrollToBottom();
+  }
+
+  /** The message was stored (it arrived, or was refused): its "Sending…" copy goes. */
+  removePending(clientMessageId: string): void {
+    this.pending.get(clientMessageId)?.remove();
+    this.pending.delete(clientMessageId);
+  }
+
+  /** The visitor's place in line and the time left, while the chat waits; null hides them. */
+  setQueue(lines: string[] | null): void {
+    this.queue.hidden = !lines;
+    const [place = '', countdown = ''] = lines ?? [];
+    if (this.queuePlace.textContent !== place) this.queuePlace.textContent = place;
+    if (this.queueCountdown.textContent !== countdown) this.queueCountdown.textContent = countdown;
   }
 
   /** The choice buttons under the last message; null removes them. */

@@ -21,6 +21,8 @@ export interface ChatMessage {
   options: MessageOption[] | null;
   senderName: string | null;
   createdAt: string;
+  /** Set on the visitor's own messages: matches them with their "Sending…" copy. */
+  clientMessageId?: string | null;
 }
 
 export interface ConversationState {
@@ -98,7 +100,7 @@ export const CONVERSATION_EVENTS = /* GraphQL */ `
   subscription ConversationEvents($id: ID!, $after: String) {
     conversationEvents(conversationId: $id, after: $after) {
       cursor
-      message { id author body options { key label } senderName createdAt }
+      message { id author body options { key label } senderName createdAt clientMessageId }
       conversation { status assigneeName endReason }
     }
   }
@@ -106,4 +108,22 @@ export const CONVERSATION_EVENTS = /* GraphQL */ `
 
 export interface ConversationEventsData {
   conversationEvents: ConversationEvent;
+}
+
+export const WAITING_LINE = /* GraphQL */ `
+  query WaitingLine($id: ID!) {
+    conversation(id: $id) { status queuePosition estimatedWaitSeconds timeoutAt }
+  }
+`;
+
+/** Where a waiting chat stands: its own place in line (nothing about the others), and its deadline. */
+export interface WaitingLine {
+  status: ConversationStatus;
+  queuePosition: number | null;
+  estimatedWaitSeconds: number | null;
+  timeoutAt: string | null;
+}
+
+export interface WaitingLineData {
+  conversation: WaitingLine | null;
 }
