@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Account } from '../../api/src/accounts/account.entity';
 import { createSignedInUser, dbId, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
-import { inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, visitorSays, type LiveChatScene, type Phone } from './browser';
+import { inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, visitorSays, type LiveChatScene, type Phone } from './browser';
 
 interface Recorded {
   __sounds: number;
@@ -101,6 +101,7 @@ describe.each<{ name: string; phone?: Phone }>([{ name: 'desktop' }, { name: '37
     await item.getByText('We have 30 people.').waitFor();
     expect(await item.getByTestId('chat-unread').innerText()).toBe('2');
     expect(await lowContrastTexts(ana.page)).toEqual([]);
+    await screenshot(ana.page, phone ? 'my-chats-unread-375' : 'my-chats-unread');
 
     // Opening the chat clears it all.
     await item.getByRole('link').click();
@@ -174,6 +175,7 @@ describe.each<{ name: string; phone?: Phone }>([{ name: 'desktop' }, { name: '37
     const hint = ana.page.getByTestId('sound-hint');
     await hint.getByText('Click anywhere to enable sound').waitFor();
     expect(await lowContrastTexts(ana.page)).toEqual([]);
+    await screenshot(ana.page, phone ? 'sound-hint-375' : 'sound-hint');
 
     if (phone) await ana.page.getByRole('heading', { name: 'Inbox' }).tap();
     else await ana.page.getByRole('heading', { name: 'Inbox' }).click();
