@@ -2,7 +2,7 @@ import { startWorkers } from '../../../jobs/worker';
 import { Topic } from '../realtime/topics';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { accept, collect, demoSteps, publishFlow, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { sqlStatementsOf, startTestApp, type TestApp } from '../test/test-app';
 
 const INCOMING = /* GraphQL */ `subscription { incomingChats { kind reason waitedSeconds conversation { id status } } }`;
 const UPDATE_SETTINGS = /* GraphQL */ `mutation($input: UpdateAccountSettingsInput!) { updateAccountSettings(input: $input) { userErrors { code } } }`;
@@ -119,7 +119,16 @@ describe('reminders of waiting chats (real Redis, PostgreSQL and BullMQ workers)
       const remind = () => app.runtime.services.reminders.remind(app.runtime.orm.em.fork(), id, tick, tick);
 
       // The same tick's job twice (a worker killed after publishing, the job retried): one reminder.
-      expect(await remind()).toBe('reminded');
+      // The job: one plain read (chat and interval), no lock, no write, no activity event. (The
+      // other read is the inbox stream's, in this process, checking the chat still waits.)
+      let outcome: unknown;
+      const statements = await sqlStatementsOf(app, async () => {
+        outcome = await remind();
+        await sleep(200);
+      });
+      expect(outcome).toBe('reminded');
+      expect(statements.filter((sql) => sql.includes('reminder_seconds'))).toHaveLength(1);
+      for (const sql of statements) expect(sql).toMatch(/^select (?!.*for (update|share|no key update))/);
       expect(await remind()).toBe('already-sent');
       await sleep(300);
       expect(reminders(visitor.conversationId).map(({ event }) => event.waitedSeconds)).toEqual([60]);
