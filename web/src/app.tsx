@@ -10,6 +10,7 @@ import { FlowsPage } from './flows/flows-page';
 import { InboxPage } from './inbox/inbox-page';
 import { AppShell } from './layout/app-shell';
 import { MyChatsPage } from './my-chats/my-chats-page';
+import { SavedRepliesPage } from './saved-replies/saved-replies-page';
 import { EmptyState } from './ui/states';
 
 function NotFound() {
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { path: 'activity', element: <ActivityPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },
+      { path: 'saved-replies', element: <SavedRepliesPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,6 +5,7 @@ import { AccountService } from '../accounts/account.service';
 import { ActivityService } from '../activity/activity.service';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from '../auth/auth.service';
+import { CannedResponseService } from '../canned-responses/canned-response.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
@@ -13,6 +14,7 @@ import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
+import { NoteService } from '../notes/note.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
@@ -37,12 +39,14 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
+    cannedResponses: new CannedResponseService(),
     chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),
     messages,
+    notes: new NoteService({ activity, messages, dispatcher }),
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),

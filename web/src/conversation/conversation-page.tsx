@@ -112,7 +112,11 @@ function Conversation({ id }: { id: string }) {
         )}
 
         {canWrite ? (
-          <Composer onSend={outbox.send} focus={(location.state as { justAccepted?: boolean } | null)?.justAccepted === true} />
+          <Composer
+            onSend={outbox.send}
+            focus={(location.state as { justAccepted?: boolean } | null)?.justAccepted === true}
+            placeholders={{ visitor: { name: conversation.contact?.name, email: conversation.contact?.email }, agent: { name: viewer.name } }}
+          />
         ) : (
           open && (
             <p className="composer-note">

@@ -37,6 +37,11 @@ type Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+    "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": typeof types.SavedReplyFragmentDoc,
+    "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": typeof types.SavedRepliesDocument,
+    "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CreateSavedReplyDocument,
+    "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteSavedReplyDocument,
 };
 const documents: Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": types.ActivityEventItemFragmentDoc,
@@ -62,6 +67,11 @@ const documents: Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+    "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": types.SavedReplyFragmentDoc,
+    "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": types.SavedRepliesDocument,
+    "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CreateSavedReplyDocument,
+    "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.DeleteSavedReplyDocument,
 };
 
 /**
@@ -170,6 +180,26 @@ export function graphql(source: "\n  query MyChats($assigneeId: ID!) {\n    conv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"): (typeof documents)["\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n"): (typeof documents)["\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
