@@ -117,7 +117,8 @@ function ChatWatcher({ chat, onVisitorMessage }: { chat: ChatSummaryFragment; on
           const { message } = event;
           if (seen.current.has(message.id)) return;
           seen.current.add(message.id);
-          writeLastMessage(client.cache, chat.id, message);
+          // As the server's `lastMessage`, the preview leaves internal notes out.
+          if (message.author !== 'NOTE') writeLastMessage(client.cache, chat.id, message);
           const old = since.current !== null && new Date(message.createdAt).getTime() < since.current;
           if (message.author === 'VISITOR' && !old) latest.current.onVisitorMessage(latest.current.chat, message);
         },
