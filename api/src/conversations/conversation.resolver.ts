@@ -136,14 +136,20 @@ export class ConversationResolver {
   }
 
   @Subscription(() => InboxEvent, {
-    description: 'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, for the signed-in user while they are accepting chats.',
+    description:
+      'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, and reminders (REMINDER, every `Account.reminderSeconds`) of chats still waiting, for the signed-in user while they are accepting chats.',
     subscribe: ({ context }) => {
       const { listen, viewer, em } = context as GraphQLContext;
       return inboxStream(listen, em.fork(), requireUser(viewer));
     },
   })
   async incomingChats(@Root() message: InboxMessage, @Ctx() context: GraphQLContext): Promise<InboxEvent> {
-    return { kind: message.kind as InboxEventKind, conversation: await eventConversation(context, message, message.conversationId), reason: message.reason };
+    return {
+      kind: message.kind as InboxEventKind,
+      conversation: await eventConversation(context, message, message.conversationId),
+      reason: message.reason,
+      waitedSeconds: message.waitedSeconds ?? null,
+    };
   }
 
   @Subscription(() => AssignedChatEvent, {

@@ -259,6 +259,7 @@ export class ConversationService {
       conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
       afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
       afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
+      afterCommit.timer('waiting-reminder', conversation.id, now);
     } else if (turn.outcome === 'completed') {
       conversation.status = ConversationStatus.ENDED;
       conversation.endedAt = now;

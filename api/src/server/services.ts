@@ -17,6 +17,7 @@ import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
 import { RatingService } from '../ratings/rating.service';
 import { EventDispatcher } from '../realtime/dispatcher';
+import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
@@ -48,6 +49,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
     ratings: new RatingService({ activity, dispatcher }),
+    reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,

@@ -17,6 +17,7 @@ export const ChatSummaryFragment = graphql(`
       author
       body
       createdAt
+      cursor
     }
   }
 `);

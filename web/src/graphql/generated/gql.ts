@@ -17,6 +17,7 @@ type Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": typeof types.ActivityEventItemFragmentDoc,
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": typeof types.ActivityEventsDocument,
+    "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatLastMessageFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetAcceptingChatsDocument,
@@ -32,9 +33,9 @@ type Documents = {
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
-    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": typeof types.SavedReplyFragmentDoc,
@@ -47,6 +48,7 @@ const documents: Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": types.ActivityEventItemFragmentDoc,
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": types.ActivityEventsDocument,
+    "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatLastMessageFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetAcceptingChatsDocument,
@@ -62,9 +64,9 @@ const documents: Documents = {
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
-    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": types.SavedReplyFragmentDoc,
@@ -100,6 +102,10 @@ export function graphql(source: "\n  query ActivityStream($first: Int!, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n"): (typeof documents)["\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -163,7 +169,7 @@ export function graphql(source: "\n  query LiveChatInbox {\n    liveChatInbox {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -171,7 +177,7 @@ export function graphql(source: "\n  mutation AcceptChat($conversationId: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
