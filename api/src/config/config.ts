@@ -56,6 +56,9 @@ const envSchema = z.object({
     }),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
   GRAPHQL_MAX_COST: positiveInt.default(50000),
+  // Query points per hour (rate-limits/query-budget.ts): per API key, and per account over all its keys.
+  API_KEY_POINTS_PER_HOUR: positiveInt.default(5000),
+  ACCOUNT_POINTS_PER_HOUR: positiveInt.default(15000),
 });
 
 export type Config = Readonly<

@@ -12,6 +12,7 @@ import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
 import { NoteResolver } from '../notes/note.resolver';
+import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
@@ -30,6 +31,7 @@ export const resolvers = [
   MessageResolver,
   NodeResolver,
   NoteResolver,
+  RateLimitResolver,
   RatingResolver,
   UserResolver,
   WebhookDeliveryResolver,

@@ -163,6 +163,7 @@ describe('tenant isolation', () => {
   const ROOT_FIELDS: Record<string, Row> = {
     'Query.account': { expect: outcomes('member') },
     'Query.cannedResponses': { expect: outcomes('member') },
+    'Query.rateLimit': { expect: outcomes('member') },
     'Query.activityStream': { variables: () => ({ filter: { conversationId: ids.conversationX }, first: 5 }), expect: outcomes('member') },
     'Query.apiKeys': { expect: outcomes('admin') },
     'Query.contact': { variables: () => ({ id: ids.contactX }), expect: outcomes('member') },

@@ -16,6 +16,7 @@ import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
 import { RatingService } from '../ratings/rating.service';
+import { QueryBudget } from '../rate-limits/query-budget';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
@@ -48,6 +49,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     flows: new FlowService(),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
+    queryBudget: new QueryBudget(redis, config),
     ratings: new RatingService({ activity, dispatcher }),
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
