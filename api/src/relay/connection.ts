@@ -80,6 +80,8 @@ export function emptyConnection<T>(): Connection<T> {
 }
 
 export type SortDirection = 'asc' | 'desc';
+/** What a list is ordered by: a unique column, or `updatedAt` with the ID breaking ties. */
+export type OrderField = 'id' | 'seq' | 'updatedAt';
 
 /**
  * Keyset pagination on one unique, ordered column: by default the UUIDv7 primary key
@@ -93,7 +95,7 @@ export async function paginate<T extends { id: string }>(
   where: FilterQuery<T>,
   { first, after, last, before }: ConnectionArgs,
   direction: SortDirection = 'asc',
-  orderField: 'id' | 'seq' = 'id',
+  orderField: OrderField = 'id',
 ): Promise<Connection<T>> {
   if (first != null && last != null) throw badUserInput('Pass `first` or `last`, not both.', { argumentName: 'last' });
   if (after) assertCursor(after, orderField, 'after');
@@ -103,7 +105,7 @@ export async function paginate<T extends { id: string }>(
     ...(last != null ? { last: size(last) } : { first: size(first ?? DEFAULT_PAGE_SIZE) }),
     after: after ?? undefined,
     before: before ?? undefined,
-    orderBy: { [orderField]: direction } as never,
+    orderBy: (orderField === 'updatedAt' ? { updatedAt: direction, id: direction } : { [orderField]: direction }) as never,
     includeCount: false,
   });
   const items = page.items as T[];
@@ -114,13 +116,17 @@ export async function paginate<T extends { id: string }>(
 }
 
 /** A cursor must decode to one position of the order column, or the database would reject it (a 500). */
-function assertCursor(cursor: string, orderField: 'id' | 'seq', argumentName: 'after' | 'before'): void {
+function assertCursor(cursor: string, orderField: OrderField, argumentName: 'after' | 'before'): void {
   try {
     const values: unknown = Cursor.decode(cursor);
     if (Array.isArray(values) && values.length === 1) {
       const [position] = values;
       if (orderField === 'id' && isUuid(position)) return;
       if (orderField === 'seq' && Number.isSafeInteger(position) && (position as number) >= 0) return;
+    }
+    if (Array.isArray(values) && values.length === 2 && orderField === 'updatedAt') {
+      const [at, id] = values;
+      if (at instanceof Date && !Number.isNaN(at.getTime()) && isUuid(id)) return;
     }
   } catch {
     // fall through to the error below
