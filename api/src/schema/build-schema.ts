@@ -15,6 +15,7 @@ import { NoteResolver } from '../notes/note.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
+import { ConversationSignalsResolver, MarkReadPayloadResolver } from '../presence/presence.resolver';
 import { NodeResolver } from './node.resolver';
 
 export const resolvers = [
@@ -25,8 +26,10 @@ export const resolvers = [
   CannedResponseResolver,
   ContactResolver,
   ConversationResolver,
+  ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
+  MarkReadPayloadResolver,
   MessageResolver,
   NodeResolver,
   NoteResolver,

@@ -16,6 +16,9 @@ import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
 import { RatingService } from '../ratings/rating.service';
+import { PresenceService } from '../presence/presence.service';
+import { ReadStateService } from '../presence/read-state.service';
+import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
@@ -35,6 +38,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const webhooks = new WebhookService(config, queues, logger);
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
+  const signals = new SignalService({ config, redis, pubSub });
   return {
     accounts: new AccountService(config),
     activity,
@@ -49,6 +53,9 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
     ratings: new RatingService({ activity, dispatcher }),
+    presence: new PresenceService({ config, redis, pubSub, logger }),
+    readState: new ReadStateService(signals),
+    signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
