@@ -1,8 +1,10 @@
 import { createClient } from 'graphql-ws';
-import { CONVERSATION_EVENTS, type ConversationEvent, type ConversationEventsData } from './operations';
+import { CONVERSATION_EVENTS, CONVERSATION_SIGNALS, type ConversationEvent, type ConversationEventsData, type ConversationSignal, type ConversationSignalsData } from './operations';
 
 export interface LiveHandlers {
   onEvent(event: ConversationEvent): void;
+  /** An ephemeral signal (the team typing, reading); none are replayed after a reconnect. */
+  onSignal(signal: ConversationSignal): void;
   /** The socket is up, or down and being retried. */
   onConnection(state: 'connected' | 'reconnecting'): void;
   /** The server refused the token or the conversation: retrying cannot help. */
@@ -39,6 +41,8 @@ export function followConversation(options: { wsUrl: string; conversationId: str
   let connectTimer: ReturnType<typeof setTimeout> | undefined;
   let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe = () => {};
+  let unsubscribeSignals = () => {};
+  let resubscribeSignalsTimer: ReturnType<typeof setTimeout> | undefined;
 
   const client = createClient({
     url: options.wsUrl,
@@ -84,7 +88,9 @@ export function followConversation(options: { wsUrl: string; conversationId: str
     clearTimeout(pongTimer);
     clearTimeout(connectTimer);
     clearTimeout(resubscribeTimer);
+    clearTimeout(resubscribeSignalsTimer);
     unsubscribe();
+    unsubscribeSignals();
     void client.dispose();
   };
 
@@ -111,7 +117,25 @@ export function followConversation(options: { wsUrl: string; conversationId: str
       },
     });
   };
+  // On the same socket: while it is subscribed, the server counts the visitor as connected (presence).
+  const signalsPayload = { query: CONVERSATION_SIGNALS, variables: { id: options.conversationId } };
+  const subscribeSignals = () => {
+    unsubscribeSignals = client.subscribe<ConversationSignalsData>(signalsPayload, {
+      next: (result) => {
+        const signal = result.data?.conversationSignals;
+        if (signal && !disposed) handlers.onSignal(signal);
+      },
+      // A refusal shows through the transcript's subscription; anything else is retried.
+      error: (error) => {
+        if (!disposed && !isRejection(error)) resubscribeSignalsTimer = setTimeout(subscribeSignals, RESUBSCRIBE_WAIT_MS);
+      },
+      complete: () => {
+        if (!disposed) resubscribeSignalsTimer = setTimeout(subscribeSignals, RESUBSCRIBE_WAIT_MS);
+      },
+    });
+  };
   subscribe();
+  subscribeSignals();
 
   return { dispose };
 }
