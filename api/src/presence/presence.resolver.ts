@@ -107,7 +107,7 @@ export class ConversationSignalsResolver {
 
   @Authorized(Access.PARTICIPANT)
   @Mutation(() => MarkReadPayload, {
-    description: 'Marks the conversation read up to a message (its `cursor`), for the visitor or for the account’s users. A cursor only moves forward.',
+    description: 'Marks the conversation read up to a message (its `cursor`), for the visitor or for the account’s users. A cursor only moves forward. Limited per participant (`TOO_MANY_SIGNALS`).',
   })
   markRead(
     @Arg('conversationId', () => ID, { description: 'The conversation.' }) conversationId: string,

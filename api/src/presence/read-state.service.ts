@@ -32,12 +32,14 @@ export class ReadStateService {
     }
     if (seq < 1) fail(Code.INVALID_CURSOR, 'Pass the `cursor` of a message of this conversation.', ['cursor']);
     const side = viewer.kind === 'visitor' ? SignalSide.VISITOR : SignalSide.AGENT;
+    const senderId = viewer.kind === 'user' ? viewer.userId : side === SignalSide.VISITOR ? 'visitor' : 'apiKey';
+    await this.signals.consume(conversationId, senderId, 'reads');
     const column = side === SignalSide.VISITOR ? 'visitorReadSeq' : 'agentReadSeq';
     // Forward only, and never past the last message: the condition is the rule.
     const moved = await em.nativeUpdate(Conversation, { ...(where as object), [column]: { $lt: seq }, lastMessageSeq: { $gte: seq } } as object, { [column]: seq });
     if (moved) {
       const accountId = viewer.kind === 'visitor' ? viewer.accountId : (viewer as { accountId: string }).accountId;
-      this.signals.announceRead({ accountId, conversationId, side, senderId: viewer.kind === 'user' ? viewer.userId : side === SignalSide.VISITOR ? 'visitor' : 'apiKey' }, conversationEventCursor.encode(seq));
+      this.signals.announceRead({ accountId, conversationId, side, senderId }, conversationEventCursor.encode(seq));
       return { moved: true, cursor: conversationEventCursor.encode(seq), conversationId };
     }
     // Not moved: say why (the rare path reads the row).

@@ -35,9 +35,12 @@ export function typingPreviewOn(account: Account | null): boolean {
  */
 export class SignalService {
   private readonly typingCalls: RateLimiterRedis;
+  private readonly readMarks: RateLimiterRedis;
 
   constructor(private readonly deps: { config: Config; redis: Redis; pubSub: PubSub }) {
     this.typingCalls = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: 'chatonce:typing-signals', points: deps.config.TYPING_SIGNALS_PER_MINUTE, duration: 60 });
+    // markRead is cheap, but a visitor token is anyone's to use: the same bound, its own budget.
+    this.readMarks = new RateLimiterRedis({ storeClient: deps.redis, keyPrefix: 'chatonce:read-marks', points: deps.config.TYPING_SIGNALS_PER_MINUTE, duration: 60 });
   }
 
   /**
@@ -87,14 +90,14 @@ export class SignalService {
     return { delivered: true, previewWanted };
   }
 
-  /** One point of the participant's signal budget, or TOO_MANY_SIGNALS. */
-  async consume(conversationId: string, senderId: string): Promise<void> {
+  /** One point of the participant's signal budget (typing and presence, or reads), or TOO_MANY_SIGNALS. */
+  async consume(conversationId: string, senderId: string, budget: 'typing' | 'reads' = 'typing'): Promise<void> {
     try {
-      await this.typingCalls.consume(`${conversationId}:${senderId}`);
+      await (budget === 'reads' ? this.readMarks : this.typingCalls).consume(`${conversationId}:${senderId}`);
     } catch (rejection) {
       if (rejection instanceof Error) throw rejection;
       const seconds = Math.max(1, Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000));
-      fail(Code.TOO_MANY_SIGNALS, `Too many typing signals: wait ${seconds} second(s).`, ['typing']);
+      fail(Code.TOO_MANY_SIGNALS, `Too many signals for this conversation: wait ${seconds} second(s).`, budget === 'reads' ? ['cursor'] : ['conversationId']);
     }
   }
 
