@@ -55,6 +55,15 @@ describe.each<[string, Phone | undefined]>([
     await ana.page.locator('[data-testid="message"][data-author="VISITOR"]', { hasText: 'I have a question about' }).waitFor();
     await visitorTyping.waitFor({ state: 'detached' });
 
+    // With the account's "sneak peek" on, the agent reads the draft as it is typed.
+    const optIn = await app.gql(`mutation { updateAccountSettings(input: { typingPreview: true }) { userErrors { code } } }`, {}, scene!.admin.token);
+    expect(optIn.data!.updateAccountSettings.userErrors).toEqual([]);
+    await visitor.page.getByLabel('Type your message').pressSequentially('Do you offer discounts', { delay: 120 });
+    await visitorTyping.filter({ hasText: /Visitor is typing….*“Do you offer disc/ }).waitFor();
+    if (!phone) await screenshot(ana.page, 'conversation-typing-preview');
+    await visitor.page.getByLabel('Type your message').press('Enter');
+    await visitorTyping.waitFor({ state: 'detached' });
+
     // The agent types: the visitor sees who.
     const composer = ana.page.getByLabel('Message');
     await composer.fill('Sure, ask away');

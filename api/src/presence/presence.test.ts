@@ -86,6 +86,28 @@ describe('conversation signals', () => {
     expect(transcript.data!.conversation.messages.edges.map((edge: any) => edge.node.body)).not.toContain('Hello, I would like');
   });
 
+  it('passes the visitor’s draft to agents only once the account opted in, never to the visitor', async () => {
+    const { admin, agent, visitor } = await liveChat(app);
+    const id = visitor.conversationId;
+    const agentSide = await subscribe(app, agent.token, id);
+    const visitorSide = await subscribe(app, visitor.token, id);
+    await waitForChannel(app, Topic.SIGNALS, dbId(id));
+    const optIn = await app.gql(`mutation { updateAccountSettings(input: { typingPreview: true }) { account { typingPreview } userErrors { code } } }`, {}, admin.token);
+    expect(optIn.data!.updateAccountSettings).toEqual({ account: { typingPreview: true }, userErrors: [] });
+
+    const long = `Do you offer ${'x'.repeat(600)}`;
+    expect((await app.gql(SET_TYPING, { id, typing: true, preview: long }, visitor.token)).data!.setTyping).toEqual({ delivered: true, previewWanted: true, userErrors: [] });
+    const heard = await agentSide.waitFor((signal) => signal.kind === 'TYPING');
+    // Cut to 500 characters.
+    expect(heard.preview).toBe(long.slice(0, 500));
+    // The team's previews are not a thing: an agent's draft never travels.
+    expect((await app.gql(SET_TYPING, { id, typing: true, preview: 'agent draft' }, agent.token)).data!.setTyping).toMatchObject({ previewWanted: false });
+    const agentTyping = await visitorSide.waitFor((signal) => signal.kind === 'TYPING');
+    expect(agentTyping.preview).toBeNull();
+    await pause(100);
+    expect(JSON.stringify(visitorSide.events)).not.toContain('Do you offer');
+  });
+
   it('limits typing signals per participant with TOO_MANY_SIGNALS, and only the assignee or an admin types for the team', async () => {
     const { admin, agent, visitor } = await liveChat(app);
     const id = visitor.conversationId;

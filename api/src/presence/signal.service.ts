@@ -22,11 +22,6 @@ export interface Participant {
   name: string | null;
 }
 
-/** Whether an account shows agents the visitor's draft (Account.typingPreview, an account setting). */
-export function typingPreviewOn(account: Account | null): boolean {
-  return (account as { typingPreview?: unknown } | null)?.typingPreview === true;
-}
-
 /**
  * Typing signals: published to the conversation's SIGNALS topic, never stored as messages.
  * Each participant of a conversation is bound to TYPING_SIGNALS_PER_MINUTE calls; the current
@@ -70,7 +65,7 @@ export class SignalService {
     let previewWanted = false;
     if (typing) {
       await this.deps.redis.set(key, '1', 'EX', TYPING_TTL_SECONDS);
-      if (who.side === SignalSide.VISITOR) previewWanted = typingPreviewOn(await em.findOne(Account, who.accountId));
+      if (who.side === SignalSide.VISITOR) previewWanted = (await em.findOne(Account, who.accountId))?.typingPreview === true;
     } else if (!(await this.deps.redis.del(key))) {
       // Nobody was told this participant types: nothing to take back.
       return { delivered: false, previewWanted };
