@@ -129,7 +129,7 @@ export class ConversationSignalsResolver {
       const stream = await listen<SignalMessage>(Topic.SIGNALS, conversation.id);
       let connection: PresenceConnection | null = null;
       try {
-        if (viewer.kind === 'visitor') connection = await services.presence.connect(viewer.accountId, conversation.id);
+        if (viewer.kind === 'visitor') connection = await services.presence.connect(viewer.accountId, conversation.id, args.away === true);
       } catch (error) {
         await stream.return?.();
         throw error;
@@ -140,6 +140,8 @@ export class ConversationSignalsResolver {
   conversationSignals(
     @Root() message: SignalMessage,
     @Arg('conversationId', () => ID, { description: 'The conversation.' }) _conversationId: string,
+    @Arg('away', () => Boolean, { nullable: true, description: 'For a visitor: whether the page is hidden as the subscription starts (and restarts after a reconnect); later changes go through `setPresence`.' })
+    _away: boolean | null,
     @Ctx() { viewer }: GraphQLContext,
   ): ConversationSignal {
     return {

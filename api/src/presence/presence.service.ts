@@ -44,8 +44,8 @@ export class PresenceService {
     return this.deps.config.PRESENCE_OFFLINE_SECONDS * 1000;
   }
 
-  /** Counts a visitor's socket as open until `close`; announces ONLINE when it is the first. */
-  async connect(accountId: string, conversationId: string): Promise<PresenceConnection> {
+  /** Counts a visitor's socket as open until `close` (`away`: its page is hidden); announces the change. */
+  async connect(accountId: string, conversationId: string, away = false): Promise<PresenceConnection> {
     const connectionId = randomUUID();
     const now = Date.now();
     await this.deps.redis
@@ -53,8 +53,8 @@ export class PresenceService {
       .zremrangebyscore(socketsKey(conversationId), '-inf', now)
       .zadd(socketsKey(conversationId), now + 3 * this.heartbeatMs, connectionId)
       .expire(socketsKey(conversationId), STATE_TTL_SECONDS)
-      // A new connection is a visible page: the widget says otherwise with setPresence.
-      .hset(stateKey(conversationId), 'away', '0', 'seen', String(now))
+      // The newest connection says where the page is; setPresence follows it from there.
+      .hset(stateKey(conversationId), 'away', away ? '1' : '0', 'seen', String(now))
       .expire(stateKey(conversationId), STATE_TTL_SECONDS)
       .exec();
     this.local.set(connectionId, { accountId, conversationId });

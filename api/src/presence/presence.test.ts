@@ -6,6 +6,9 @@ import { Topic } from '../realtime/topics';
 const SIGNALS = /* GraphQL */ `
   subscription($id: ID!) { conversationSignals(conversationId: $id) { kind conversationId by typing name preview presence lastSeenAt cursor at } }
 `;
+const HIDDEN_SIGNALS = /* GraphQL */ `
+  subscription($id: ID!) { conversationSignals(conversationId: $id, away: true) { kind presence } }
+`;
 const SET_TYPING = /* GraphQL */ `
   mutation($id: ID!, $typing: Boolean!, $preview: String) {
     setTyping(conversationId: $id, typing: $typing, preview: $preview) { delivered previewWanted userErrors { code message field } }
@@ -116,6 +119,8 @@ describe('conversation signals', () => {
       { code: 'NOT_ASSIGNED', message: expect.any(String), field: ['conversationId'] },
     ]);
     expect((await app.gql(SET_TYPING, { id, typing: true }, admin.token)).data!.setTyping.userErrors).toEqual([]);
+    const key = await app.gql(`mutation { createApiKey(input: { name: "crm" }) { secret } }`, {}, admin.token);
+    expect((await app.gql(SET_TYPING, { id, typing: true }, key.data!.createApiKey.secret)).data!.setTyping.userErrors.map((error: any) => error.code)).toEqual(['NOT_ASSIGNED']);
 
     const codes: string[] = [];
     for (let call = 0; call < 7; call++) codes.push((await second.gql(SET_TYPING, { id, typing: true }, visitor.token)).data!.setTyping.userErrors[0]?.code ?? 'ok');
@@ -172,6 +177,9 @@ describe('conversation signals', () => {
     await pause(1600);
     expect((await app.gql(PRESENCE, { id }, agent.token)).data!.conversation.visitorPresence).toBe('ONLINE');
     expect(agentSide.events.filter((signal) => signal.kind === 'PRESENCE').map((signal) => signal.presence)).toEqual(['ONLINE']);
+    // A tab that reconnects while hidden says so as it subscribes.
+    await collect(second.wsClient(`Bearer ${visitor.token}`), HIDDEN_SIGNALS, { id });
+    await agentSide.waitFor((signal) => signal.presence === 'AWAY');
   });
 
   it('read cursors move forward only, in one statement, and each move is signalled', async () => {

@@ -48,8 +48,10 @@ export class SignalService {
       return { accountId: viewer.accountId, conversationId, side: SignalSide.VISITOR, senderId: 'visitor', name: null };
     }
     const where = reachableBy(viewer, conversationId);
-    const conversation = where && viewer.kind === 'user' ? await em.findOne(Conversation, where, { populate: ['assignee'], strategy: 'joined' }) : null;
-    if (!conversation || viewer.kind !== 'user') notFound();
+    const conversation = where ? await em.findOne(Conversation, where, { populate: ['assignee'], strategy: 'joined' }) : null;
+    if (!conversation) notFound();
+    // An integration has nobody at a keyboard.
+    if (viewer.kind !== 'user') fail(Code.NOT_ASSIGNED, 'Only the visitor, the user who accepted this chat or an admin can type in it.', ['conversationId']);
     const assignee = conversation.assignee?.getEntity() ?? null;
     if (assignee?.id !== viewer.userId && viewer.role !== UserRole.ADMIN) fail(Code.NOT_ASSIGNED, 'Only the user who accepted this chat (or an admin) can type in it.', ['conversationId']);
     const name = assignee?.id === viewer.userId ? assignee.name : ((await em.findOne(User, viewer.userId))?.name ?? null);

@@ -53,3 +53,12 @@ export const MarkReadDocument = graphql(`
     }
   }
 `);
+
+export const SignalledStateDocument = graphql(`
+  query SignalledState($id: ID!) {
+    conversation(id: $id) {
+      ...VisitorPresence
+      ...ReadState
+    }
+  }
+`);

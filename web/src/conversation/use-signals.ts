@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useConnection } from '../auth/use-connection';
-import { ConversationSignalsDocument } from './signals.documents';
+import { ConversationSignalsDocument, SignalledStateDocument } from './signals.documents';
 
 /** A typing indicator without a fresh signal for this long is stale (the server's TTL). */
 const TYPING_TTL_MS = 6_000;
@@ -20,9 +20,13 @@ export function useConversationSignals(conversationId: string, { typing = true }
   const client = useApolloClient();
   const { status, epoch } = useConnection();
   const [visitorTyping, setVisitorTyping] = useState<VisitorTyping | null>(null);
+  const subscribedBefore = useRef(false);
 
   useEffect(() => {
     if (status !== 'connected') return;
+    // Signals missed while the socket was down are not replayed: read the state they carry afresh.
+    if (subscribedBefore.current) client.query({ query: SignalledStateDocument, variables: { id: conversationId }, fetchPolicy: 'network-only' }).catch(() => undefined);
+    subscribedBefore.current = true;
     let expiry: ReturnType<typeof setTimeout> | undefined;
     const id = client.cache.identify({ __typename: 'Conversation', id: conversationId });
     const subscription = client.subscribe({ query: ConversationSignalsDocument, variables: { conversationId } }).subscribe({

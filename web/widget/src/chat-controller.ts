@@ -83,7 +83,9 @@ export class ChatController {
     this.signals = new VisitorSignals(this.http, () => this.conversation?.id ?? null);
     // AWAY while the page is hidden; unread messages count (and show in the title) meanwhile.
     document.addEventListener('visibilitychange', () => {
-      if (this.live) this.signals.setAway(document.hidden);
+      if (!this.live) return this.render();
+      this.live.setAway(document.hidden);
+      this.signals.setAway(document.hidden);
       this.render();
     });
     this.outbox = new Outbox({
@@ -225,8 +227,6 @@ export class ChatController {
           this.connection = state;
           // Back online: whatever waits to be sent goes now.
           if (state === 'connected') this.outbox.retryNow();
-          // The server counts a new connection as a visible page.
-          if (state === 'connected' && document.hidden) this.signals.setAway(true);
           this.render();
         },
         onRejected: () => this.lose(),

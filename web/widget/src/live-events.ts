@@ -14,6 +14,8 @@ export interface LiveHandlers {
 /** A running subscription; `dispose` closes the socket for good. */
 export interface LiveConversation {
   dispose(): void;
+  /** Whether the page is hidden, told with every (re)subscription so presence is right from its start. */
+  setAway(away: boolean): void;
 }
 
 // graphql-ws closes with 4403 when onConnect refuses the token (see api/src/server/http-server.ts).
@@ -118,7 +120,8 @@ export function followConversation(options: { wsUrl: string; conversationId: str
     });
   };
   // On the same socket: while it is subscribed, the server counts the visitor as connected (presence).
-  const signalsPayload = { query: CONVERSATION_SIGNALS, variables: { id: options.conversationId } };
+  // Like `after` above, graphql-ws re-sends this very object on reconnect: `away` stays current.
+  const signalsPayload = { query: CONVERSATION_SIGNALS, variables: { id: options.conversationId, away: document.hidden } };
   const subscribeSignals = () => {
     unsubscribeSignals = client.subscribe<ConversationSignalsData>(signalsPayload, {
       next: (result) => {
@@ -137,7 +140,12 @@ export function followConversation(options: { wsUrl: string; conversationId: str
   subscribe();
   subscribeSignals();
 
-  return { dispose };
+  return {
+    dispose,
+    setAway: (away) => {
+      signalsPayload.variables.away = away;
+    },
+  };
 }
 
 /** A 4403 close, or GraphQL errors saying the token or conversation is not ours. */

@@ -156,8 +156,8 @@ export interface ConversationSignal {
 }
 
 export const CONVERSATION_SIGNALS = /* GraphQL */ `
-  subscription ConversationSignals($id: ID!) {
-    conversationSignals(conversationId: $id) { kind by typing name cursor }
+  subscription ConversationSignals($id: ID!, $away: Boolean) {
+    conversationSignals(conversationId: $id, away: $away) { kind by typing name cursor }
   }
 `;
 

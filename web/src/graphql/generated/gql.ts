@@ -35,6 +35,7 @@ type Documents = {
     "\n  fragment ReadState on Conversation {\n    id\n    visitorReadCursor\n    agentReadCursor\n  }\n": typeof types.ReadStateFragmentDoc,
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing) {\n      delivered\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTypingDocument,
     "\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.MarkReadDocument,
+    "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n": typeof types.SignalledStateDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  fragment ReadState on Conversation {\n    id\n    visitorReadCursor\n    agentReadCursor\n  }\n": types.ReadStateFragmentDoc,
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing) {\n      delivered\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTypingDocument,
     "\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n": types.MarkReadDocument,
+    "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n": types.SignalledStateDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
@@ -184,6 +186,10 @@ export function graphql(source: "\n  mutation SetTyping($conversationId: ID!, $t
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n"): (typeof documents)["\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
