@@ -59,7 +59,7 @@ describe.each<[string, Phone | undefined]>([
     const optIn = await app.gql(`mutation { updateAccountSettings(input: { typingPreview: true }) { userErrors { code } } }`, {}, scene!.admin.token);
     expect(optIn.data!.updateAccountSettings.userErrors).toEqual([]);
     await visitor.page.getByLabel('Type your message').pressSequentially('Do you offer discounts', { delay: 120 });
-    await visitorTyping.filter({ hasText: /Visitor is typing….*“Do you offer disc/ }).waitFor();
+    await visitorTyping.filter({ hasText: /Visitor is typing….*“Do you offer discounts”/ }).waitFor();
     if (!phone) await screenshot(ana.page, 'conversation-typing-preview');
     await visitor.page.getByLabel('Type your message').press('Enter');
     await visitorTyping.waitFor({ state: 'detached' });

@@ -18,6 +18,8 @@ export class VisitorSignals {
   private lastSent = 0;
   private previewWanted = false;
   private readSeq = 0;
+  private draft = '';
+  private trailing: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly http: GraphQLHttpClient,
@@ -25,12 +27,22 @@ export class VisitorSignals {
   ) {}
 
   draftChanged(draft: string): void {
+    this.draft = draft;
     if (!draft.trim()) return this.stop();
     const since = Date.now() - this.lastSent;
     if (!this.typing || since >= KEEP_ALIVE_MS || (this.previewWanted && since >= PREVIEW_EVERY_MS)) this.sendTyping(true, draft);
+    // With previews, the draft as it stands once the visitor pauses goes too.
+    else if (this.previewWanted && !this.trailing) {
+      this.trailing = setTimeout(() => {
+        this.trailing = undefined;
+        if (this.typing && this.draft.trim()) this.sendTyping(true, this.draft);
+      }, PREVIEW_EVERY_MS - since);
+    }
   }
 
   stop(): void {
+    clearTimeout(this.trailing);
+    this.trailing = undefined;
     if (this.typing) this.sendTyping(false, null);
   }
 
@@ -54,6 +66,8 @@ export class VisitorSignals {
 
   /** A new conversation starts from nothing. */
   reset(): void {
+    clearTimeout(this.trailing);
+    this.trailing = undefined;
     this.typing = false;
     this.lastSent = 0;
     this.previewWanted = false;
