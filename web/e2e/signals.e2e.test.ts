@@ -35,6 +35,8 @@ describe.each<[string, Phone | undefined]>([
     await visitorAsksForHuman(visitor.page, 'Grace Hopper', 'grace@example.com');
     const item = inboxItem(ana.page, 'Grace Hopper');
     await item.waitFor();
+    // The waiting card shows whether the visitor is still there.
+    await item.locator('[data-testid="presence-dot"][data-presence="ONLINE"]').waitFor();
     await item.getByRole('button', { name: 'Accept' }).click();
     await ana.page.waitForURL(/\/chats\//);
     await visitor.page.getByTestId('chatonce-status').getByText(/Chatting with/).waitFor();

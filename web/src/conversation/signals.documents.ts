@@ -62,3 +62,15 @@ export const SignalledStateDocument = graphql(`
     }
   }
 `);
+
+export const WaitingPresenceDocument = graphql(`
+  query WaitingPresence {
+    conversations(first: 50, filter: { status: WAITING }) {
+      edges {
+        node {
+          ...VisitorPresence
+        }
+      }
+    }
+  }
+`);

@@ -1,6 +1,9 @@
+import { useFragment } from '@apollo/client/react';
 import type { VisitorPresence } from '../graphql/generated/graphql';
 import { formatRelative } from '../ui/format';
 import { useNow } from '../ui/use-now';
+import { VisitorPresenceFragment } from './signals.documents';
+import { useConversationSignals } from './use-signals';
 
 const LABELS: Record<VisitorPresence, string> = { ONLINE: 'Online', AWAY: 'Away', OFFLINE: 'Offline' };
 
@@ -26,4 +29,11 @@ export function PresenceLabel({ presence, lastSeenAt }: Props) {
 export function PresenceDot({ presence }: { presence: VisitorPresence | null | undefined }) {
   if (!presence) return null;
   return <span className={`presence-dot presence-dot--${presence.toLowerCase()}`} data-testid="presence-dot" data-presence={presence} role="img" aria-label={`Visitor ${LABELS[presence].toLowerCase()}`} />;
+}
+
+/** The presence dot of one chat in a list: read from the cache, kept live by the chat's signals. */
+export function LivePresenceDot({ conversationId }: { conversationId: string }) {
+  useConversationSignals(conversationId, { typing: false });
+  const { data } = useFragment({ fragment: VisitorPresenceFragment, from: { __typename: 'Conversation', id: conversationId } });
+  return <PresenceDot presence={data?.visitorPresence} />;
 }

@@ -36,6 +36,7 @@ type Documents = {
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing) {\n      delivered\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTypingDocument,
     "\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.MarkReadDocument,
     "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n": typeof types.SignalledStateDocument,
+    "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": typeof types.WaitingPresenceDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "\n  mutation SetTyping($conversationId: ID!, $typing: Boolean!) {\n    setTyping(conversationId: $conversationId, typing: $typing) {\n      delivered\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTypingDocument,
     "\n  mutation MarkRead($conversationId: ID!, $cursor: String!) {\n    markRead(conversationId: $conversationId, cursor: $cursor) {\n      cursor\n      userErrors {\n        code\n      }\n    }\n  }\n": types.MarkReadDocument,
     "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n": types.SignalledStateDocument,
+    "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": types.WaitingPresenceDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
@@ -190,6 +192,10 @@ export function graphql(source: "\n  mutation MarkRead($conversationId: ID!, $cu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n"): (typeof documents)["\n  query SignalledState($id: ID!) {\n    conversation(id: $id) {\n      ...VisitorPresence\n      ...ReadState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
