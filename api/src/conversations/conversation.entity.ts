@@ -135,6 +135,14 @@ export class Conversation extends NodeEntity {
   @Property({ type: 'integer', default: 0 })
   lastMessageSeq: Opt<number> = 0;
 
+  /** `seq` of the last message the visitor has read (0: none); only moves forward (presence/read-state.service.ts). */
+  @Property({ type: 'integer', default: 0 })
+  visitorReadSeq: Opt<number> = 0;
+
+  /** `seq` of the last message the account's users have read (0: none); only moves forward. */
+  @Property({ type: 'integer', default: 0 })
+  agentReadSeq: Opt<number> = 0;
+
   @Field(() => String, { nullable: true, description: 'Page the visitor started the conversation on.' })
   @Property({ type: 'text', nullable: true })
   pageUrl?: string | null;

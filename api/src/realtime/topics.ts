@@ -10,6 +10,8 @@ export const Topic = {
   ASSIGNED: 'ASSIGNED',
   /** New messages of one conversation, by sequence number. */
   CONVERSATION: 'CONVERSATION',
+  /** Ephemeral signals of one conversation (typing, presence, read), never replayed (presence/). */
+  SIGNALS: 'SIGNALS',
   /** Activity events of one account. */
   ACTIVITY: 'ACTIVITY',
   /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */

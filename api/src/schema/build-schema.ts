@@ -16,6 +16,7 @@ import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
+import { ConversationSignalsResolver, MarkReadPayloadResolver } from '../presence/presence.resolver';
 import { NodeResolver } from './node.resolver';
 
 export const resolvers = [
@@ -26,8 +27,10 @@ export const resolvers = [
   CannedResponseResolver,
   ContactResolver,
   ConversationResolver,
+  ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
+  MarkReadPayloadResolver,
   MessageResolver,
   NodeResolver,
   NoteResolver,

@@ -199,6 +199,10 @@ describe('tenant isolation', () => {
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
+    'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
+    'Mutation.setPresence': { variables: () => ({ conversationId: ids.conversationX, away: false }), expect: outcomes('participant') },
+    // The cursor of message 1 of X.
+    'Mutation.markRead': { variables: () => ({ conversationId: ids.conversationX, cursor: Buffer.from('seq:1').toString('base64url') }), expect: outcomes('participant') },
     'Mutation.setAcceptingChats': { variables: () => ({ accepting: true }), expect: outcomes('member') },
     'Mutation.setLiveChatEnabled': { variables: () => ({ input: { accountId: ids.account, enabled: true } }), expect: outcomes('operator') },
     'Mutation.signUp': {
@@ -221,6 +225,12 @@ describe('tenant isolation', () => {
       variables: () => ({ conversationId: ids.conversationX }),
       expect: outcomes('participant', { visitorY: 'FORBIDDEN', adminB: 'FORBIDDEN', keyB: 'FORBIDDEN' }),
       hears: { by: ['visitorX', 'agentA', 'adminA', 'keyA'], sign: () => MARK.xLiveMessage },
+    },
+    'Subscription.conversationSignals': {
+      variables: () => ({ conversationId: ids.conversationX }),
+      expect: outcomes('participant', { visitorY: 'FORBIDDEN', adminB: 'FORBIDDEN', keyB: 'FORBIDDEN' }),
+      // Visitor X and X's agent both type (see the events below): each side hears the other's.
+      hears: { by: ['visitorX', 'agentA', 'adminA', 'keyA'], sign: () => 'TYPING' },
     },
     'Subscription.incomingChats': { expect: outcomes('user'), hears: { by: ['agentA', 'adminA'], sign: () => triggered } },
   };
@@ -464,6 +474,11 @@ describe('tenant isolation', () => {
     triggered = z.conversationId;
     await accept(app, tokens.agentA!, z.conversationId);
     await send(app, x.token, x.conversationId, { body: MARK.xLiveMessage });
+    await waitForChannel(app, Topic.SIGNALS, dbId(ids.conversationX));
+    for (const token of [x.token, tokens.agentA!]) {
+      const typed = await app.gql(`mutation($id: ID!) { setTyping(conversationId: $id, typing: true) { userErrors { code } } }`, { id: x.conversationId }, token);
+      expect(typed.data!.setTyping.userErrors).toEqual([]);
+    }
 
     cases.rootFieldPrincipal += heard.length;
     cases.operations += heard.length;
@@ -526,7 +541,7 @@ describe('tenant isolation', () => {
 
     // What a visitor reads of its own conversation and messages (the widget's needs); the rest is the team's.
     const visitorReads: Record<string, string[]> = {
-      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
+      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt', 'visitorReadCursor', 'agentReadCursor'],
       Message: ['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation'],
     };
     const viewers: [string, Viewer][] = [

@@ -17,6 +17,9 @@ import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
 import { RatingService } from '../ratings/rating.service';
 import { QueryBudget } from '../rate-limits/query-budget';
+import { PresenceService } from '../presence/presence.service';
+import { ReadStateService } from '../presence/read-state.service';
+import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
 import { UserService } from '../users/user.service';
@@ -36,6 +39,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const webhooks = new WebhookService(config, queues, logger);
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
+  const signals = new SignalService({ config, redis, pubSub });
   return {
     accounts: new AccountService(config),
     activity,
@@ -51,6 +55,9 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     notes: new NoteService({ activity, messages, dispatcher }),
     queryBudget: new QueryBudget(redis, config),
     ratings: new RatingService({ activity, dispatcher }),
+    presence: new PresenceService({ config, redis, pubSub, logger }),
+    readState: new ReadStateService(signals),
+    signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),

@@ -7,6 +7,7 @@ export const ChatSummaryFragment = graphql(`
     acceptedAt
     updatedAt
     endReason
+    visitorPresence
     contact {
       id
       name
