@@ -125,6 +125,11 @@ describe('conversation signals', () => {
     const codes: string[] = [];
     for (let call = 0; call < 7; call++) codes.push((await second.gql(SET_TYPING, { id, typing: true }, visitor.token)).data!.setTyping.userErrors[0]?.code ?? 'ok');
     expect(codes).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'TOO_MANY_SIGNALS']);
+    const limited = await second.gql(`mutation($id: ID!) { setTyping(conversationId: $id, typing: true) { userErrors { code retryAfterSeconds } } }`, { id }, visitor.token);
+    const [refusal] = limited.data!.setTyping.userErrors;
+    expect(refusal.code).toBe('TOO_MANY_SIGNALS');
+    expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(60);
     // Each participant has their own budget: the agent still types.
     expect((await app.gql(SET_TYPING, { id, typing: true }, agent.token)).data!.setTyping.userErrors).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { isMember, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { Conversation } from '../conversations/conversation.entity';
 import { reachableBy } from '../conversations/conversation-access';
-import { fail } from '../errors/user-error';
+import { fail, failRateLimited } from '../errors/user-error';
 import { Topic } from '../realtime/topics';
 import { User, UserRole } from '../users/user.entity';
 import { SignalErrorCode as Code } from './presence.errors';
@@ -93,8 +93,9 @@ export class SignalService {
       await (budget === 'reads' ? this.readMarks : this.typingCalls).consume(`${conversationId}:${senderId}`);
     } catch (rejection) {
       if (rejection instanceof Error) throw rejection;
-      const seconds = Math.max(1, Math.ceil((rejection as { msBeforeNext: number }).msBeforeNext / 1000));
-      fail(Code.TOO_MANY_SIGNALS, `Too many signals for this conversation: wait ${seconds} second(s).`, budget === 'reads' ? ['cursor'] : ['conversationId']);
+      const { msBeforeNext } = rejection as { msBeforeNext: number };
+      const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+      failRateLimited(Code.TOO_MANY_SIGNALS, `Too many signals for this conversation: wait ${seconds} second(s).`, budget === 'reads' ? ['cursor'] : ['conversationId'], msBeforeNext);
     }
   }
 
