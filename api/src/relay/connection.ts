@@ -133,3 +133,48 @@ function assertCursor(cursor: string, orderField: OrderField, argumentName: 'aft
   }
   throw badUserInput(`Argument "${argumentName}" is not a valid cursor: pass the \`${argumentName === 'after' ? 'endCursor' : 'startCursor'}\` of a page of this list.`, { argumentName });
 }
+
+/**
+ * Keyset pagination over a numeric `position` column with cursors of the caller's own kind
+ * (`encode`/`decode`), so that one cursor serves a list and a stream alike (an activity event's
+ * edge cursor is its `cursor` in `activityEvents(after:)`). Same arguments and PageInfo
+ * semantics as `paginate`.
+ */
+export async function paginateByPosition<T extends { position: number }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  { first, after, last, before }: ConnectionArgs,
+  direction: SortDirection,
+  cursors: { encode: (position: number) => string; decode: (cursor: string, argumentName: 'after' | 'before') => number },
+): Promise<Connection<T>> {
+  if (first != null && last != null) throw badUserInput('Pass `first` or `last`, not both.', { argumentName: 'last' });
+  const backward = last != null;
+  const size = Math.min(Math.max((backward ? last : first) ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const bounds: Record<string, number> = {};
+  // "After" in the list's order: smaller positions when newest first.
+  const beyond = (cursor: string, argumentName: 'after' | 'before', forward: boolean) => {
+    const position = cursors.decode(cursor, argumentName);
+    bounds[(direction === 'desc') === forward ? '$lt' : '$gt'] = position;
+  };
+  if (after) beyond(after, 'after', true);
+  if (before) beyond(before, 'before', false);
+  const reading: SortDirection = backward ? (direction === 'asc' ? 'desc' : 'asc') : direction;
+  const rows = (await em.find(entity, { ...(where as object), ...(Object.keys(bounds).length ? { position: bounds } : {}) } as FilterQuery<T>, {
+    orderBy: { position: reading } as never,
+    limit: size + 1,
+  })) as T[];
+  const more = rows.length > size;
+  const items = rows.slice(0, size);
+  if (backward) items.reverse();
+  const edges = items.map((node) => ({ cursor: cursors.encode(node.position), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? !!before : more,
+      hasPreviousPage: backward ? more : !!after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
