@@ -10,6 +10,7 @@ import { AuthResolver } from '../auth/auth.resolver';
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
 import { NodeResolver } from './node.resolver';
@@ -25,6 +26,7 @@ export const resolvers = [
   FlowVersionResolver,
   MessageResolver,
   NodeResolver,
+  TeamResolver,
   UserResolver,
   WebhookDeliveryResolver,
   WebhookResolver,

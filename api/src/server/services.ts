@@ -9,11 +9,13 @@ import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { TransferService } from '../conversations/transfer.service';
 import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { EventDispatcher } from '../realtime/dispatcher';
+import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
@@ -41,6 +43,8 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),
+    team: new TeamService(),
+    transfers: new TransferService({ activity, messages, dispatcher }),
     messages,
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),

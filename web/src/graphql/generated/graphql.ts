@@ -24,6 +24,8 @@ export type ActivityEventType =
   | 'LIVE_CHAT_REQUESTED'
   /** Nobody accepted the chat within the flow’s timeout. */
   | 'LIVE_CHAT_TIMED_OUT'
+  /** An active chat was handed to another user (`data`: from, to, note). */
+  | 'LIVE_CHAT_TRANSFERRED'
   /** A message was written in a live chat. */
   | 'MESSAGE_CREATED';
 
@@ -53,7 +55,11 @@ export type AssignedChatEventKind =
   /** The user accepted the chat. */
   | 'ASSIGNED'
   /** The chat ended (see `conversation.endReason`). */
-  | 'ENDED';
+  | 'ENDED'
+  /** A teammate handed the chat to the user (see `note`). */
+  | 'TRANSFERRED_IN'
+  /** The chat was handed from the user to a teammate: it is no longer theirs. */
+  | 'TRANSFERRED_OUT';
 
 /** Where a conversation is in its life. */
 export type ConversationStatus =
