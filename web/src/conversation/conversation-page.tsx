@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { ContactPanel } from './contact-panel';
 import { ConversationViewDocument, EndChatDocument } from './conversation.documents';
 import { EndChatDialog } from './end-chat-dialog';
+import { TransferChat } from './transfer-chat';
 import { Transcript } from './transcript';
 import { useOutbox } from './use-outbox';
 import { useTranscript } from './use-transcript';
@@ -79,12 +80,15 @@ function Conversation({ id }: { id: string }) {
               )}
             </p>
           </div>
-          {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
-          {open && !confirming && (
-            <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
-              End chat
-            </button>
-          )}
+          <div className="toolbar">
+            {canWrite && !confirming && <TransferChat conversationId={id} assigneeId={conversation.assignee?.id ?? null} />}
+            {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
+            {open && !confirming && (
+              <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
+                End chat
+              </button>
+            )}
+          </div>
         </header>
 
         {!open && (

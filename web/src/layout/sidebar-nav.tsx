@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import { useInbox } from '../inbox/inbox-context';
-import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon } from '../ui/icons';
+import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, TeamIcon } from '../ui/icons';
 
 const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
   { to: '/my-chats', label: 'My chats', Icon: ChatIcon },
+  { to: '/team', label: 'Team', Icon: TeamIcon },
   { to: '/activity', label: 'Activity', Icon: ActivityIcon },
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
 ];

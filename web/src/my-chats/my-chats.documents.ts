@@ -7,6 +7,11 @@ export const ChatSummaryFragment = graphql(`
     acceptedAt
     updatedAt
     endReason
+    transferNote
+    transferredBy {
+      id
+      name
+    }
     contact {
       id
       name

@@ -28,14 +28,19 @@ type Documents = {
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": typeof types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.EndChatDocument,
+    "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+    "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTeammateAcceptingDocument,
+    "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetCapacityDocument,
 };
 const documents: Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": types.ActivityEventItemFragmentDoc,
@@ -52,14 +57,19 @@ const documents: Documents = {
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.EndChatDocument,
+    "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+    "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTeammateAcceptingDocument,
+    "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetCapacityDocument,
 };
 
 /**
@@ -135,6 +145,10 @@ export function graphql(source: "\n  mutation EndChat($conversationId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -155,7 +169,7 @@ export function graphql(source: "\n  mutation AcceptChat($conversationId: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,6 +178,22 @@ export function graphql(source: "\n  query MyChats($assigneeId: ID!) {\n    conv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n"): (typeof documents)["\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
