@@ -8,7 +8,7 @@ export async function namedUser(app: TestApp, adminToken: string, name: string, 
   const created = await app.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { user { id } userErrors { code } } }`, { input: { name, email, password: TEST_PASSWORD, role } }, adminToken);
   if (!created.data?.createUser.user) throw new Error(`createUser failed: ${JSON.stringify(created)}`);
   const login = await app.gql(`mutation($input: LoginInput!) { login(input: $input) { token } }`, { input: { email, password: TEST_PASSWORD } });
-  return { token: login.data!.login.token as string, userId: created.data.createUser.user.id as string, name };
+  return { token: login.data!.login.token as string, userId: created.data.createUser.user.id as string, name, email };
 }
 
 const TRANSFER = /* GraphQL */ `

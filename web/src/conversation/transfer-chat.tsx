@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { canTakeChat, loadLabel } from '../team/availability';
+import { activeLabel, canTakeChat } from '../team/availability';
 import { TeamDocument } from '../team/team.documents';
 import '../team/team.css';
 import { TransferChatDocument } from './transfer.documents';
@@ -94,7 +94,7 @@ function TransferDialog({ conversationId, assigneeId, onDone }: { conversationId
               <option value="">Choose a teammate…</option>
               {available.map((member) => (
                 <option key={member.id} value={member.id}>
-                  {member.name} ({loadLabel(member)} chats)
+                  {member.name} ({activeLabel(member)})
                 </option>
               ))}
             </select>

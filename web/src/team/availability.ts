@@ -7,3 +7,8 @@ export function canTakeChat(member: { acceptingChats: boolean; activeChatCount: 
 export function loadLabel(member: { activeChatCount: number; maxConcurrentChats?: number | null }): string {
   return `${member.activeChatCount} / ${member.maxConcurrentChats ?? 'no limit'}`;
 }
+
+/** "1 active of 3", "0 active": for a teammate picker. */
+export function activeLabel(member: { activeChatCount: number; maxConcurrentChats?: number | null }): string {
+  return `${member.activeChatCount} active${member.maxConcurrentChats != null ? ` of ${member.maxConcurrentChats}` : ''}`;
+}

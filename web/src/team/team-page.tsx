@@ -92,7 +92,7 @@ function MemberRow({ member, isViewer, canManage }: { member: TeamMemberFragment
         </span>
         <span className="muted team-member__role">{member.role === 'ADMIN' ? 'Admin' : 'Agent'}</span>
       </div>
-      <span className={`pill ${member.acceptingChats ? 'pill--active' : ''}`} data-testid="team-member-status">
+      <span className={`pill team-member__status${member.acceptingChats ? ' pill--active' : ''}`} data-testid="team-member-status">
         {member.acceptingChats ? (full ? 'Accepting · full' : 'Accepting') : 'Not accepting'}
       </span>
       <span className="team-member__load" data-testid="team-member-load" title="Active chats / capacity">
