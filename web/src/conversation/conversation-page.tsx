@@ -80,7 +80,7 @@ function Conversation({ id }: { id: string }) {
               )}
             </p>
           </div>
-          <div className="toolbar">
+          <div className="toolbar conversation__actions">
             {canWrite && !confirming && <TransferChat conversationId={id} assigneeId={conversation.assignee?.id ?? null} />}
             {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
             {open && !confirming && (
