@@ -3,13 +3,7 @@ import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { setAccepting, visitorToInbox } from '../../api/src/test/live-chat-fixtures';
 import { namedUser } from '../../api/src/test/team-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
-import { inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
-
-/** Nothing wider than the screen: no sideways scrolling. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
-  expect(widths.content).toBeLessThanOrEqual(widths.screen);
-}
+import { expectNoSidewaysScroll, inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
 
 async function expectOnScreen(page: Page, selector: ReturnType<Page['getByRole']>): Promise<void> {
   const box = await selector.boundingBox();
