@@ -42,8 +42,9 @@ export class TransferService {
       if (locked.status !== ConversationStatus.ACTIVE || !locked.assignee) fail(Code.NOT_ACTIVE, 'Only an accepted chat can be transferred.', ['input', 'conversationId']);
       const actingId = actingUserId(viewer);
       if (locked.assignee.id !== actingId && viewer.role !== UserRole.ADMIN) fail(Code.NOT_ASSIGNED, 'Only the user handling this chat (or an admin) can transfer it.', ['input', 'conversationId']);
+      if (input.toUserId === locked.assignee.id) fail(Code.TARGET_NOT_AVAILABLE, 'This teammate is already handling the chat.', ['input', 'toUserId']);
       // A user of another account, or no user at all, reads exactly like a teammate who is away.
-      const target = input.toUserId && input.toUserId !== locked.assignee.id ? await lockUserCapacity(tem, input.toUserId, locked.account.id) : null;
+      const target = input.toUserId ? await lockUserCapacity(tem, input.toUserId, locked.account.id) : null;
       if (!target || !target.user.acceptingChats) fail(Code.TARGET_NOT_AVAILABLE, 'This teammate is not accepting chats right now.', ['input', 'toUserId']);
       if (target.full) fail(Code.AT_CAPACITY, `${target.user.name} already has as many chats as they can take.`, ['input', 'toUserId']);
 
