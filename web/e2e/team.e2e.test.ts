@@ -140,6 +140,14 @@ describe.each<[string, Phone | undefined]>([
     await waitingRow.waitFor({ state: 'detached', timeout: 10_000 });
     await member(admin.page, 'Ana').getByTestId('team-member-load').getByText('1 / no limit').waitFor({ timeout: 10_000 });
 
+    // The admin caps Ben at two chats from the page.
+    await member(admin.page, 'Ben').getByRole('button', { name: /^Change Ben’s capacity/ }).click();
+    await member(admin.page, 'Ben').getByLabel('Most chats at once for Ben').fill('2');
+    await member(admin.page, 'Ben').getByRole('button', { name: 'Save' }).click();
+    await member(admin.page, 'Ben').getByTestId('team-member-load').getByText('1 / 2').waitFor();
+    expect(await member(admin.page, 'Ben').getByLabel('Most chats at once for Ben').count()).toBe(0);
+    expect((await app.gql(`{ me { maxConcurrentChats } }`, {}, benUser.token)).data!.me.maxConcurrentChats).toBe(2);
+
     // The admin switches Ben off: the page shows it, and so does the server.
     await member(admin.page, 'Ben').getByRole('button', { name: 'Switch Ben’s accepting chats off' }).click();
     await member(admin.page, 'Ben').getByTestId('team-member-status').getByText('Not accepting').waitFor();

@@ -8,6 +8,7 @@ import { chatPath } from '../ui/paths';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useNow } from '../ui/use-now';
 import { canTakeChat, loadLabel } from './availability';
+import { CapacityForm } from './capacity-form';
 import { SetTeammateAcceptingDocument, TeamDocument } from './team.documents';
 import './team.css';
 
@@ -38,6 +39,9 @@ export function TeamPage() {
       </header>
 
       <h2 className="section-title">People</h2>
+      <p className="hint team-hint">
+        Numbers are active chats / the most each person takes at once{viewer.role === 'ADMIN' ? '; select them to change the limit.' : '.'}
+      </p>
       <ul className="team-list" data-testid="team-members">
         {members.map((member) => (
           <MemberRow key={member.id} member={member} isViewer={member.id === viewer.id} canManage={viewer.role === 'ADMIN'} />
@@ -70,6 +74,7 @@ export function TeamPage() {
 function MemberRow({ member, isViewer, canManage }: { member: TeamMemberFragment; isViewer: boolean; canManage: boolean }) {
   const [switchOff, { loading }] = useMutation(SetTeammateAcceptingDocument);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const full = member.acceptingChats && !canTakeChat(member);
 
   const stopAccepting = async () => {
@@ -95,14 +100,26 @@ function MemberRow({ member, isViewer, canManage }: { member: TeamMemberFragment
       <span className={`pill team-member__status${member.acceptingChats ? ' pill--active' : ''}`} data-testid="team-member-status">
         {member.acceptingChats ? (full ? 'Accepting · full' : 'Accepting') : 'Not accepting'}
       </span>
-      <span className="team-member__load" data-testid="team-member-load" title="Active chats / capacity">
-        <span className="visually-hidden">Active chats: </span>
-        {loadLabel(member)}
-      </span>
+      {canManage ? (
+        <button type="button" className="link-button team-member__load" data-testid="team-member-load" aria-label={`Change ${member.name}’s capacity (${loadLabel(member)} active chats)`} onClick={() => setEditing(!editing)} aria-expanded={editing}>
+          <span className="visually-hidden">Active chats: </span>
+          {loadLabel(member)}
+        </button>
+      ) : (
+        <span className="team-member__load" data-testid="team-member-load" title="Active chats / capacity">
+          <span className="visually-hidden">Active chats: </span>
+          {loadLabel(member)}
+        </span>
+      )}
       {canManage && member.acceptingChats && (
         <button type="button" className="button button--secondary team-member__action" disabled={loading} onClick={() => void stopAccepting()} aria-label={`Switch ${member.name}’s accepting chats off`}>
           Switch off
         </button>
+      )}
+      {editing && (
+        <div className="team-member__edit">
+          <CapacityForm member={member} onDone={() => setEditing(false)} />
+        </div>
       )}
       {error && (
         <p className="form-error team-member__error" role="alert">
