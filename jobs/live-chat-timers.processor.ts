@@ -7,7 +7,7 @@ import type { TimerJobData, TimerJobName } from './live-chat-timers.queue';
  * Thin: each job calls the conversation service, which checks the deadline and the status
  * under a row lock, so a job that runs late, twice, or after the sweep acts at most once.
  * A timeout job stands for every chat due in its slot (see scheduleTimer): it times out all
- * chats due by now, in batches.
+ * chats due by now, in batches. A reminder job reads without a lock: see ReminderService.
  */
 export function createLiveChatTimersProcessor({ orm, services }: Runtime) {
   return async (job: Job<TimerJobData, unknown, TimerJobName>): Promise<unknown> => {
@@ -17,6 +17,8 @@ export function createLiveChatTimersProcessor({ orm, services }: Runtime) {
     switch (job.name) {
       case 'waiting-timeout':
         return { timedOut: await services.chatEndings.timeOutDue(em) };
+      case 'waiting-reminder':
+        return { reminded: await services.reminders.remind(em, job.data.conversationId, new Date(job.data.at ?? Date.now())) };
       case 'idle-check':
         return { ended: await services.chatEndings.checkIdle(em, job.data.conversationId) };
       default:

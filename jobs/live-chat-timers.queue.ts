@@ -2,14 +2,16 @@ import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { withinRedisTimeout } from './redis';
 
-/** The live-chat timers: unanswered timeouts, idle endings, and the sweep that backs both. */
+/** The live-chat timers: unanswered timeouts, idle endings (with the sweep that backs both), and waiting reminders. */
 export const LIVE_CHAT_TIMERS_QUEUE = 'live-chat-timers';
 
-export type TimerJobName = 'waiting-timeout' | 'idle-check';
+export type TimerJobName = 'waiting-timeout' | 'idle-check' | 'waiting-reminder';
 
 export interface TimerJobData {
   /** The chat whose deadline scheduled the job (for a timeout slot: the first one). */
   conversationId: string;
+  /** When the job is due (ms since the epoch): the deadline or reminder time it was scheduled for. */
+  at?: number;
 }
 
 const TIMER_JOB_OPTIONS: JobsOptions = {
@@ -41,9 +43,9 @@ export async function scheduleTimer(queue: LiveChatTimersQueue, name: TimerJobNa
   if (name === 'waiting-timeout' && at.getTime() > now) {
     const slot = Math.ceil(at.getTime() / TIMEOUT_SLOT_MS) * TIMEOUT_SLOT_MS;
     const jobId = `${name}-slot-${slot}`;
-    await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: slot - now, jobId }), `scheduling ${jobId}`);
+    await withinRedisTimeout(queue.add(name, { conversationId, at: at.getTime() }, { ...TIMER_JOB_OPTIONS, delay: slot - now, jobId }), `scheduling ${jobId}`);
     return;
   }
   const jobId = `${name}-${conversationId}-${at.getTime()}`;
-  await withinRedisTimeout(queue.add(name, { conversationId }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - now), jobId }), `scheduling ${jobId}`);
+  await withinRedisTimeout(queue.add(name, { conversationId, at: at.getTime() }, { ...TIMER_JOB_OPTIONS, delay: Math.max(0, at.getTime() - now), jobId }), `scheduling ${jobId}`);
 }

@@ -18,15 +18,15 @@ function watchConsole(page: Page): Page {
   return page;
 }
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless; never a downloaded browser. `extraArgs`: switches such as an autoplay policy. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`);
   if (!existsSync(resolve(__dirname, '../../dist/web/index.html')) || !existsSync(resolve(__dirname, '../../dist/widget/widget.js'))) {
     throw new Error('dist/web or dist/widget is missing: run `npm run test:browser` (it builds first)');
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run'],
+    args: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--no-first-run', ...extraArgs],
   });
 }
 

@@ -122,6 +122,8 @@ describe.each<[string, Phone | undefined]>([
     await composer.press('Enter');
     const failed = ana.page.getByTestId('pending-message').filter({ hasText: 'Sorry, my connection dropped' });
     await failed.getByText('Not sent: connection lost — Retry').waitFor();
+    // The header says so at once (the browser's offline event), not after a ping times out.
+    await ana.page.getByTestId('connection-status').getByText('Reconnecting…').waitFor({ timeout: 2_000 });
     expect(await failed.textContent()).not.toContain('Failed to fetch');
     await screenshot(ana.page, shot('conversation-not-sent'));
     await ana.context.setOffline(false);

@@ -108,10 +108,14 @@ export function createApolloSession(token: string | null, onUnauthenticated: () 
   }
 
   const client = new ApolloClient({ cache: createCache(), link: ApolloLink.from([errorLink, transport]) });
+  // The browser knows first when the network is gone: show "reconnecting" now, not after a ping times out.
+  const offline = () => connection.dropSocket();
+  window.addEventListener('offline', offline);
   return {
     client,
     connection,
     dispose() {
+      window.removeEventListener('offline', offline);
       // dispose() awaits a pending connection attempt, which rejects when the socket is refused.
       Promise.resolve(wsClient?.dispose()).catch(() => {});
       client.stop();

@@ -10,6 +10,7 @@ import { FlowsPage } from './flows/flows-page';
 import { InboxPage } from './inbox/inbox-page';
 import { AppShell } from './layout/app-shell';
 import { MyChatsPage } from './my-chats/my-chats-page';
+import { SavedRepliesPage } from './saved-replies/saved-replies-page';
 import { TeamPage } from './team/team-page';
 import { EmptyState } from './ui/states';
 
@@ -41,6 +42,7 @@ const router = createBrowserRouter([
       { path: 'activity', element: <ActivityPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },
+      { path: 'saved-replies', element: <SavedRepliesPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

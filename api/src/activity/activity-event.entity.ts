@@ -19,6 +19,7 @@ export enum ActivityEventType {
   LIVE_CHAT_ENDED = 'LIVE_CHAT_ENDED',
   CONVERSATION_ENDED = 'CONVERSATION_ENDED',
   MESSAGE_CREATED = 'MESSAGE_CREATED',
+  CONVERSATION_RATED = 'CONVERSATION_RATED',
 }
 registerEnumType(ActivityEventType, {
   name: 'ActivityEventType',
@@ -35,6 +36,7 @@ registerEnumType(ActivityEventType, {
     LIVE_CHAT_ENDED: { description: 'A live chat ended (see `data.endReason`).' },
     CONVERSATION_ENDED: { description: 'The bot reached an END step without a live chat.' },
     MESSAGE_CREATED: { description: 'A message was written in a live chat.' },
+    CONVERSATION_RATED: { description: 'The visitor rated an ended live chat (`data.score` 1–5, `data.comment`).' },
   },
 });
 

@@ -2,7 +2,7 @@ import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldRes
 import { Account } from '../accounts/account.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { forbidden } from '../errors/graphql-errors';
-import { Message } from '../messages/message.entity';
+import { Message, MessageAuthor } from '../messages/message.entity';
 import type { GraphQLContext } from '../server/context';
 import { UserRole } from '../users/user.entity';
 import { WebhookAttempt } from '../webhooks/webhook.entity';
@@ -37,6 +37,7 @@ export const VISITOR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'timeoutAt',
     'queuePosition',
     'estimatedWaitSeconds',
+    'rating',
     'acceptedAt',
     'idleDeadlineAt',
     'endedAt',
@@ -59,7 +60,8 @@ interface Owner {
 function ownerOf(entity: object): Owner | Promise<Owner> | null {
   if (entity instanceof Account) return { accountId: entity.id };
   if (entity instanceof Conversation) return { accountId: entity.account.id, conversationId: entity.id };
-  if (entity instanceof Message) return { accountId: entity.account.id, conversationId: entity.conversation.id };
+  // An internal note is the team's alone: no conversation, so no visitor reaches it.
+  if (entity instanceof Message) return entity.author === MessageAuthor.NOTE ? { accountId: entity.account.id } : { accountId: entity.account.id, conversationId: entity.conversation.id };
   // Attempts belong to a delivery, which has the account; it is loaded already when reached through it.
   if (entity instanceof WebhookAttempt) {
     return entity.delivery.isInitialized() ? { accountId: entity.delivery.unwrap().account.id } : entity.delivery.loadOrFail().then((delivery) => ({ accountId: delivery.account.id }));

@@ -129,6 +129,16 @@ export class Conversation extends NodeEntity {
   @Enum({ items: () => EndReason, nativeEnumName: 'end_reason', nullable: true })
   endReason?: EndReason | null;
 
+  /** The visitor's rating of the live chat (see ratings/); exposed as `Conversation.rating`. */
+  @Property({ type: 'smallint', nullable: true })
+  ratingScore?: number | null;
+
+  @Property({ type: 'text', nullable: true })
+  ratingComment?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  ratedAt?: Date | null;
+
   /** Highest message sequence number; messages are numbered 1, 2, 3… within a conversation. */
   @Property({ type: 'integer', default: 0 })
   lastMessageSeq: Opt<number> = 0;

@@ -64,7 +64,7 @@ function conversationUuid(id: string): string | null {
 }
 
 /** Mutations answer an ID that is not a conversation's like one outside the caller's reach. */
-function requireConversationUuid(id: string, field: string[]): string {
+export function requireConversationUuid(id: string, field: string[]): string {
   return conversationUuid(id) ?? fail(ConversationErrorCode.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', field);
 }
 
@@ -152,14 +152,20 @@ export class ConversationResolver {
   }
 
   @Subscription(() => InboxEvent, {
-    description: 'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, for the signed-in user while they are accepting chats.',
+    description:
+      'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, and reminders (REMINDER, every `Account.reminderSeconds`) of chats still waiting, for the signed-in user while they are accepting chats.',
     subscribe: ({ context }) => {
       const { listen, viewer, em } = context as GraphQLContext;
       return inboxStream(listen, em.fork(), requireUser(viewer));
     },
   })
   async incomingChats(@Root() message: InboxMessage, @Ctx() context: GraphQLContext): Promise<InboxEvent> {
-    return { kind: message.kind as InboxEventKind, conversation: await eventConversation(context, message, message.conversationId), reason: message.reason };
+    return {
+      kind: message.kind as InboxEventKind,
+      conversation: await eventConversation(context, message, message.conversationId),
+      reason: message.reason,
+      waitedSeconds: message.waitedSeconds ?? null,
+    };
   }
 
   @Subscription(() => AssignedChatEvent, {
@@ -175,7 +181,7 @@ export class ConversationResolver {
 
   @Subscription(() => ConversationEvent, {
     description:
-      'Messages of one conversation (status changes arrive as SYSTEM or BOT messages) for its visitor and the account’s users. With `after`, first replays everything since that cursor, so a reconnecting client loses nothing and sees nothing twice.',
+      'Messages of one conversation (status changes arrive as SYSTEM or BOT messages) for its visitor and the account’s users; internal notes (author NOTE) for the users only. With `after`, first replays everything since that cursor, so a reconnecting client loses nothing and sees nothing twice.',
     subscribe: async ({ args, context }) => {
       const { em, viewer, listen, services } = context as GraphQLContext;
       if (viewer.kind === 'anonymous') throw unauthenticated();
@@ -184,12 +190,13 @@ export class ConversationResolver {
       if (!conversation) throw forbidden('No conversation with this ID is open to you.');
       const after = conversationEventCursor.decode(args.after as string | undefined);
       const notifications = await listen<ConversationMessage>(Topic.CONVERSATION, conversation.id);
-      return replayThenLive<Message, ConversationMessage>({
+      const stream = replayThenLive<Message, ConversationMessage>({
         notifications,
         readAfter: services.messages.liveReads(conversation.id, () => em.fork()),
         positionOf: (message) => message.seq,
         after,
       });
+      return viewer.kind === 'visitor' ? services.messages.forVisitor(stream) : stream;
     },
   })
   async conversationEvents(
@@ -250,11 +257,11 @@ export class ConversationResolver {
   }
 
   @FieldResolver(() => MessageConnection, { description: 'The transcript, oldest first: bot part and live part.' })
-  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { em, services }: GraphQLContext) {
-    return services.messages.list(em, conversation.id, args);
+  messages(@Root() conversation: Conversation, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return services.messages.list(em, conversation.id, args, viewer.kind === 'visitor');
   }
 
-  @FieldResolver(() => Message, { nullable: true, description: 'The latest message, for inbox previews.' })
+  @FieldResolver(() => Message, { nullable: true, description: 'The latest message other than an internal note, for inbox previews.' })
   lastMessage(@Root() conversation: Conversation, @Ctx() { loaders }: GraphQLContext) {
     return loaders.lastMessage.load(conversation.id);
   }

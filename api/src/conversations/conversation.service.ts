@@ -5,10 +5,10 @@ import type { ActivityService } from '../activity/activity.service';
 import { signVisitorToken } from '../auth/tokens';
 import { isMember, type Viewer } from '../auth/viewer';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
-import { fail, userError, UserErrorsException } from '../errors/user-error';
+import { fail, failRateLimited, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -63,7 +63,7 @@ export class ConversationService {
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof Error) throw rejection;
-      fail(code, message, field);
+      failRateLimited(code, message, field, (rejection as RateLimiterRes).msBeforeNext);
     }
   }
 
@@ -260,6 +260,7 @@ export class ConversationService {
       conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
       afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
       afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
+      afterCommit.timer('waiting-reminder', conversation.id, now);
     } else if (turn.outcome === 'completed') {
       conversation.status = ConversationStatus.ENDED;
       conversation.endedAt = now;

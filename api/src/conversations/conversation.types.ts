@@ -1,5 +1,5 @@
 import { IsOptional, MaxLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ActivityEvent, ActivityEventType, ActorKind } from '../activity/activity-event.entity';
 import { Contact } from '../contacts/contact.entity';
 import { MutationPayload } from '../errors/user-error';
@@ -25,11 +25,16 @@ registerEnumType(InboxRemovalReason, {
 export enum InboxEventKind {
   ADDED = 'ADDED',
   REMOVED = 'REMOVED',
+  REMINDER = 'REMINDER',
 }
 registerEnumType(InboxEventKind, {
   name: 'InboxEventKind',
-  description: 'Whether a chat entered or left the live-chat inbox.',
-  valuesConfig: { ADDED: { description: 'A chat is waiting for a user.' }, REMOVED: { description: 'A chat left the inbox; see `reason`.' } },
+  description: 'Whether a chat entered or left the live-chat inbox, or is still waiting in it.',
+  valuesConfig: {
+    ADDED: { description: 'A chat is waiting for a user.' },
+    REMOVED: { description: 'A chat left the inbox; see `reason`.' },
+    REMINDER: { description: 'A chat is still waiting: sent every `Account.reminderSeconds` of its wait until it is accepted, ends or times out (see `waitedSeconds`).' },
+  },
 });
 
 export enum AssignedChatEventKind {
@@ -152,9 +157,9 @@ export class EndChatPayload extends MutationPayload {
   conversation?: Conversation | null;
 }
 
-@ObjectType('InboxEvent', { description: 'A chat entering or leaving the live-chat inbox.' })
+@ObjectType('InboxEvent', { description: 'A chat entering or leaving the live-chat inbox, or a reminder that it still waits.' })
 export class InboxEvent {
-  @Field(() => InboxEventKind, { description: 'ADDED or REMOVED.' })
+  @Field(() => InboxEventKind, { description: 'ADDED, REMOVED or REMINDER.' })
   kind!: InboxEventKind;
 
   @Field(() => Conversation, { description: 'The chat.' })
@@ -162,6 +167,9 @@ export class InboxEvent {
 
   @Field(() => InboxRemovalReason, { nullable: true, description: 'Why it was removed (REMOVED only).' })
   reason?: InboxRemovalReason | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many seconds the chat had waited when the reminder was sent (REMINDER only; otherwise see `conversation.waitingSince`).' })
+  waitedSeconds?: number | null;
 }
 
 @ObjectType('AssignedChatEvent', { description: 'A chat assigned to, transferred to or from, or ended for, the subscribed user.' })

@@ -1,6 +1,7 @@
 import { Account } from '../accounts/account.entity';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { CannedResponse } from '../canned-responses/canned-response.entity';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
 import { Flow, FlowVersion } from '../flows/flow.entity';
@@ -24,4 +25,5 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  CannedResponse,
 ];

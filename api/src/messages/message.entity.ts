@@ -10,6 +10,7 @@ export enum MessageAuthor {
   BOT = 'BOT',
   AGENT = 'AGENT',
   SYSTEM = 'SYSTEM',
+  NOTE = 'NOTE',
 }
 registerEnumType(MessageAuthor, {
   name: 'MessageAuthor',
@@ -19,6 +20,7 @@ registerEnumType(MessageAuthor, {
     BOT: { description: 'The flow’s bot.' },
     AGENT: { description: 'A user of the account (see `sender`).' },
     SYSTEM: { description: 'ChatOnce itself: someone joined, the chat ended, and similar notices.' },
+    NOTE: { description: 'An internal note of a user (see `sender`), written with `addNote`: seen by the account’s users and API keys, never by the visitor.' },
   },
 });
 

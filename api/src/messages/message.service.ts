@@ -4,7 +4,7 @@ import type { AfterCommit, ConversationMessage } from '../realtime/after-commit'
 import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
 import { User } from '../users/user.entity';
 import { paginate, type ConnectionArgs } from '../relay/connection';
-import { Message, type MessageAuthor, type StoredMessageOption } from './message.entity';
+import { Message, MessageAuthor, type StoredMessageOption } from './message.entity';
 
 export interface NewMessage {
   author: MessageAuthor;
@@ -85,9 +85,28 @@ export class MessageService {
     };
   }
 
-  /** Oldest first. */
-  list(em: EntityManager, conversationId: string, args: ConnectionArgs) {
-    return paginate(em, Message, { conversation: conversationId }, args, 'asc', 'seq');
+  /** Oldest first; for the conversation's visitor, without the team's internal notes. */
+  list(em: EntityManager, conversationId: string, args: ConnectionArgs, forVisitor = false) {
+    return paginate(em, Message, { conversation: conversationId, ...(forVisitor ? { author: { $ne: MessageAuthor.NOTE } } : {}) }, args, 'asc', 'seq');
+  }
+
+  /**
+   * A conversation stream as its visitor may follow it: without internal notes. They are
+   * skipped after the stream has passed them, so its position still moves past every message.
+   */
+  forVisitor(stream: AsyncIterableIterator<Message>): AsyncIterableIterator<Message> {
+    const visible: AsyncIterableIterator<Message> = {
+      async next() {
+        for (;;) {
+          const result = await stream.next();
+          if (result.done || result.value.author !== MessageAuthor.NOTE) return result;
+        }
+      },
+      return: (value?: unknown) => stream.return?.(value) ?? Promise.resolve({ value: undefined, done: true }),
+      throw: (error?: unknown) => stream.throw?.(error) ?? Promise.reject(error),
+      [Symbol.asyncIterator]: () => visible,
+    };
+    return visible;
   }
 
   /** Messages after sequence number `afterSeq`, in order: what a reconnecting client missed. */

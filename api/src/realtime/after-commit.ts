@@ -5,15 +5,17 @@ export enum InboxRemovalReason {
   ENDED = 'ENDED',
 }
 
-export type InboxEventKind = 'ADDED' | 'REMOVED';
+export type InboxEventKind = 'ADDED' | 'REMOVED' | 'REMINDER';
 export type AssignedEventKind = 'ASSIGNED' | 'ENDED' | 'TRANSFERRED_IN' | 'TRANSFERRED_OUT';
-export type TimerKind = 'waiting-timeout' | 'idle-check';
+export type TimerKind = 'waiting-timeout' | 'idle-check' | 'waiting-reminder';
 
 /** What travels through Redis: identifiers only; each subscriber loads what it may see. */
 export interface InboxMessage {
   kind: InboxEventKind;
   conversationId: string;
   reason: InboxRemovalReason | null;
+  /** REMINDER: how long the chat had waited when the reminder was sent. */
+  waitedSeconds?: number;
 }
 /** On a user's own inbox topic: their "accepting chats" switch, so their stream filters in process. */
 export interface AcceptingMessage {

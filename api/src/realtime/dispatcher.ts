@@ -5,7 +5,7 @@ import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
-import type { AcceptingMessage, AfterCommit } from './after-commit';
+import type { AcceptingMessage, AfterCommit, InboxMessage } from './after-commit';
 import { Topic } from './topics';
 
 /** Announces what a committed transaction collected in its AfterCommit. */
@@ -34,6 +34,12 @@ export class EventDispatcher {
   async announceWaitingChats(em: EntityManager, userId: string, accountId: string): Promise<void> {
     const waiting = await em.fork().find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });
     for (const { id } of waiting) this.pubSub.publish(Topic.INBOX, userId, { kind: 'ADDED', conversationId: id, reason: null });
+  }
+
+  /** A waiting chat rings again for the account's accepting users (see ReminderService). */
+  inboxReminder(accountId: string, conversationId: string, waitedSeconds: number): void {
+    const message: InboxMessage = { kind: 'REMINDER', conversationId, reason: null, waitedSeconds };
+    this.pubSub.publish(Topic.INBOX, accountId, message);
   }
 
   /**

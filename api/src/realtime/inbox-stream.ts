@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Viewer } from '../auth/viewer';
 import type { RedisBackedPubSub } from '../server/pub-sub';
+import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
 import { User } from '../users/user.entity';
 import type { AcceptingMessage, InboxMessage } from './after-commit';
+import { oncePerEvent } from './per-event';
 import { Topic } from './topics';
 
 /**
@@ -10,6 +12,10 @@ import { Topic } from './topics';
  * read once, after both topics are subscribed; from then on the user's own topic carries every
  * change, in publish order with the account's events (one Redis connection), so a user who
  * stops accepting receives nothing published after that.
+ *
+ * A REMINDER is passed on only while its chat is still waiting (read once per event in this
+ * process): the reminder job reads without a lock, so its REMINDER can be published just after
+ * an accept's REMOVED. Read after that REMOVED arrived, the chat is no longer waiting.
  */
 export async function inboxStream(listen: RedisBackedPubSub['listen'], em: EntityManager, viewer: Extract<Viewer, { kind: 'user' }>): Promise<AsyncIterableIterator<InboxMessage>> {
   // The user's topic last: a test waiting for it knows the account's is live too.
@@ -28,7 +34,7 @@ export async function inboxStream(listen: RedisBackedPubSub['listen'], em: Entit
         const result = await messages.next();
         if (result.done) return { value: undefined, done: true };
         if (result.value.kind === 'ACCEPTING') accepting = result.value.accepting;
-        else if (accepting) return { value: result.value, done: false };
+        else if (accepting && (result.value.kind !== 'REMINDER' || (await stillWaiting(em, result.value)))) return { value: result.value, done: false };
       }
     },
     return: async () => {
@@ -42,4 +48,11 @@ export async function inboxStream(listen: RedisBackedPubSub['listen'], em: Entit
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
+}
+
+function stillWaiting(em: EntityManager, message: InboxMessage): Promise<boolean> {
+  return oncePerEvent(message, 'still-waiting', async () => {
+    const waiting = await em.fork().findOne(Conversation, { id: message.conversationId, status: ConversationStatus.WAITING }, { fields: ['id'], disableIdentityMap: true });
+    return waiting !== null;
+  }).catch(() => false); // the database unreachable: a lost reminder, not a failed stream
 }

@@ -7,9 +7,12 @@ import { ApiKeyResolver } from '../api-keys/api-key.resolver';
 import { authChecker } from '../auth/auth-checker';
 import { guardNodeFields } from '../auth/tenant-access';
 import { AuthResolver } from '../auth/auth.resolver';
+import { CannedResponseResolver } from '../canned-responses/canned-response.resolver';
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { NoteResolver } from '../notes/note.resolver';
+import { RatingResolver } from '../ratings/rating.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
@@ -20,12 +23,15 @@ export const resolvers = [
   ActivityResolver,
   ApiKeyResolver,
   AuthResolver,
+  CannedResponseResolver,
   ContactResolver,
   ConversationResolver,
   FlowResolver,
   FlowVersionResolver,
   MessageResolver,
   NodeResolver,
+  NoteResolver,
+  RatingResolver,
   TeamResolver,
   UserResolver,
   WebhookDeliveryResolver,

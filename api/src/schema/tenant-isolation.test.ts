@@ -19,6 +19,7 @@ import { Account } from '../accounts/account.entity';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { signUserToken } from '../auth/tokens';
+import { CannedResponse } from '../canned-responses/canned-response.entity';
 import type { Viewer } from '../auth/viewer';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
@@ -115,6 +116,8 @@ const MARK = {
   xLiveMessage: `x-live-${tag}`,
   yContactName: `y-contact-${tag}`,
   yContactEmail: `y-contact-${tag}@example.com`,
+  cannedBody: `canned-body-${tag}`,
+  xNote: `x-note-${tag}`,
 };
 
 describe('tenant isolation', () => {
@@ -132,7 +135,7 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
   const groups = { team: [] as string[], admin: [] as string[], conversationX: [] as string[], conversationY: [] as string[] };
   const responses = Object.fromEntries(PRINCIPALS.map((principal) => [principal, [] as string[]])) as Record<Principal, string[]>;
-  const victims = { apiKeys: [] as string[], endpoints: [] as string[] };
+  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[] };
   /** What the walk checked: (root field × principal), operations sent (HTTP and websocket), (Node field × viewer). */
   const cases = { rootFieldPrincipal: 0, operations: 0, nodeFieldViewer: 0 };
 
@@ -159,6 +162,7 @@ describe('tenant isolation', () => {
 
   const ROOT_FIELDS: Record<string, Row> = {
     'Query.account': { expect: outcomes('member') },
+    'Query.cannedResponses': { expect: outcomes('member') },
     'Query.activityStream': { variables: () => ({ filter: { conversationId: ids.conversationX }, first: 5 }), expect: outcomes('member') },
     'Query.apiKeys': { expect: outcomes('admin') },
     'Query.contact': { variables: () => ({ id: ids.contactX }), expect: outcomes('member') },
@@ -178,14 +182,19 @@ describe('tenant isolation', () => {
 
     'Mutation.acceptChat': { variables: () => ({ conversationId: ids.conversationX }), expect: outcomes('member') },
     'Mutation.createApiKey': { variables: () => ({ input: { name: 'walk key' } }), expect: outcomes('adminUser') },
+    'Mutation.addNote': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk note' } }), expect: outcomes('member') },
+    'Mutation.createCannedResponse': { variables: () => ({ input: { shortcut: `walk-${randomBytes(4).toString('hex')}`, title: 'Walk', body: 'Walk reply' } }), expect: outcomes('admin') },
     'Mutation.createFlow': { variables: () => ({ input: { name: 'walk flow', steps: [] } }), expect: outcomes('admin') },
     'Mutation.createUser': {
       variables: () => ({ input: { name: 'Walk User', email: `walk-${randomBytes(4).toString('hex')}@example.com`, password: TEST_PASSWORD, role: 'AGENT' } }),
       expect: outcomes('admin'),
     },
     'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://203.0.113.11/walk-hook', events: ['*'] } }), expect: outcomes('admin') },
+    'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
+    // X's chat is still live during the sweep: its visitor is answered NOT_RATEABLE, as data.
+    'Mutation.rateConversation': { variables: () => ({ input: { conversationId: ids.conversationX, score: 5 } }), expect: outcomes('participant') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
@@ -202,6 +211,7 @@ describe('tenant isolation', () => {
     // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
     'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
     'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50 } }), expect: outcomes('admin') },
+    'Mutation.updateCannedResponse': { variables: () => ({ input: { id: ids.cannedResponse } }), expect: outcomes('admin') },
     'Mutation.updateFlow': { variables: () => ({ input: { id: flowId } }), expect: outcomes('admin') },
     'Mutation.updateWebhookEndpoint': { variables: () => ({ input: { id: ids.webhookEndpoint } }), expect: outcomes('admin') },
     // Last of the mutations: it ends conversation X.
@@ -227,6 +237,13 @@ describe('tenant isolation', () => {
     const { endpoint } = await app.runtime.services.webhooks.create(app.runtime.orm.em.fork(), adminViewer(), { url: 'https://203.0.113.12/victim-hook', events: ['*'] });
     if (principal !== 'adminA' && principal !== 'keyA') victims.endpoints.push(endpoint.id);
     return endpoint.nodeId;
+  }
+
+  async function victimCannedResponse(principal: Principal): Promise<string> {
+    const shortcut = `victim-${randomBytes(4).toString('hex')}`;
+    const { cannedResponse } = await app.runtime.services.cannedResponses.create(app.runtime.orm.em.fork(), adminViewer(), { shortcut, title: 'Victim', body: 'Victim reply' });
+    if (principal !== 'adminA' && principal !== 'keyA') victims.cannedResponses.push(cannedResponse.id);
+    return cannedResponse.nodeId;
   }
 
   async function victimApiKey(principal: Principal): Promise<string> {
@@ -269,12 +286,18 @@ describe('tenant isolation', () => {
     const revoked = await gqlOk(createKey, { name: MARK.revokedKeyName }, a.token);
     await gqlOk(`mutation($id: ID!) { revokeApiKey(id: $id) { userErrors { code } } }`, { id: revoked.apiKey.id }, a.token);
 
+    const canned = await gqlOk(`mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { cannedResponse { id } userErrors { code } } }`, {
+      input: { shortcut: 'walk-seed', title: 'Seeded reply', body: MARK.cannedBody },
+    }, a.token);
+
     await setAccepting(app, agentLogin.token, true);
     await setAccepting(app, a.token, true);
     x = await visitorToInbox(app, flowId, MARK.xContactName, MARK.xContactEmail);
     await accept(app, agentLogin.token, x.conversationId);
     const agentMessage = await send(app, agentLogin.token, x.conversationId, { body: MARK.xAgentMessage });
     await send(app, x.token, x.conversationId, { body: MARK.xVisitorMessage });
+    // The team's note on X: never for X's visitor.
+    await gqlOk(`mutation($input: AddNoteInput!) { addNote(input: $input) { message { id } userErrors { code } } }`, { input: { conversationId: x.conversationId, body: MARK.xNote } }, agentLogin.token);
     y = await visitorToInbox(app, flowId, MARK.yContactName, MARK.yContactEmail);
 
     b = await signUpAccount(app, 'Account B');
@@ -308,9 +331,10 @@ describe('tenant isolation', () => {
       webhookEndpoint: webhook.endpoint.id,
       webhookDelivery: delivery.nodeId,
       webhookAttempt: attempt.nodeId,
+      cannedResponse: canned.cannedResponse.id,
     });
-    groups.team.push(MARK.accountName, MARK.flowName, MARK.versionStep, MARK.draftStep, a.email, MARK.agentEmail);
-    markIds('team', 'account', 'admin', 'agent', 'flowVersion', 'contactX', 'contactY', 'activityEvent');
+    groups.team.push(MARK.accountName, MARK.flowName, MARK.versionStep, MARK.draftStep, a.email, MARK.agentEmail, MARK.cannedBody, MARK.xNote);
+    markIds('team', 'account', 'admin', 'agent', 'flowVersion', 'contactX', 'contactY', 'activityEvent', 'cannedResponse');
     groups.admin.push(MARK.keyName, MARK.revokedKeyName, MARK.webhookUrl, MARK.webhookDescription, MARK.attemptExcerpt);
     markIds('admin', 'apiKey', 'revokedApiKey', 'webhookEndpoint', 'webhookDelivery', 'webhookAttempt');
     // Visitor X typed its own name and email as messages, and is chatting with the agent.
@@ -476,6 +500,8 @@ describe('tenant isolation', () => {
     const em = app.runtime.orm.em.fork();
     expect(await em.count(ApiKey, { id: { $in: victims.apiKeys }, revokedAt: { $ne: null } })).toBe(0);
     expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints } })).toBe(victims.endpoints.length);
+    expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
+    expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);
     expect((await em.findOneOrFail(Flow, dbId(flowId))).name).toBe(MARK.flowName);
   });
 
@@ -486,6 +512,7 @@ describe('tenant isolation', () => {
       Account: await em.findOneOrFail(Account, accountId),
       ActivityEvent: await em.findOneOrFail(ActivityEvent, dbId(ids.activityEvent)),
       ApiKey: await em.findOneOrFail(ApiKey, dbId(ids.apiKey)),
+      CannedResponse: await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse)),
       Contact: await em.findOneOrFail(Contact, dbId(ids.contactX)),
       Conversation: await em.findOneOrFail(Conversation, dbId(ids.conversationX)),
       Flow: await em.findOneOrFail(Flow, dbId(flowId)),
@@ -502,7 +529,7 @@ describe('tenant isolation', () => {
 
     // What a visitor reads of its own conversation and messages (the widget's needs); the rest is the team's.
     const visitorReads: Record<string, string[]> = {
-      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
+      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
       Message: ['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation'],
     };
     const viewers: [string, Viewer][] = [

@@ -14,7 +14,7 @@ export function createLoaders(em: EntityManager) {
         const rows: { id: string; conversation_id: string }[] = await em
           .getConnection()
           .execute(
-            `select distinct on (conversation_id) id, conversation_id from messages where conversation_id in (${conversationIds.map(() => '?').join(', ')}) order by conversation_id, seq desc`,
+            `select distinct on (conversation_id) id, conversation_id from messages where conversation_id in (${conversationIds.map(() => '?').join(', ')}) and author <> 'NOTE' order by conversation_id, seq desc`,
             [...conversationIds],
           );
         const messages = rows.length ? await em.find(Message, { id: { $in: rows.map((row) => row.id) } }) : [];

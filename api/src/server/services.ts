@@ -5,6 +5,7 @@ import { AccountService } from '../accounts/account.service';
 import { ActivityService } from '../activity/activity.service';
 import { ApiKeyService } from '../api-keys/api-key.service';
 import { AuthService } from '../auth/auth.service';
+import { CannedResponseService } from '../canned-responses/canned-response.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
@@ -14,7 +15,10 @@ import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
+import { NoteService } from '../notes/note.service';
+import { RatingService } from '../ratings/rating.service';
 import { EventDispatcher } from '../realtime/dispatcher';
+import { ReminderService } from '../reminders/reminder.service';
 import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -38,6 +42,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
+    cannedResponses: new CannedResponseService(),
     chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
@@ -46,6 +51,9 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     team: new TeamService(),
     transfers: new TransferService({ activity, messages, dispatcher }),
     messages,
+    notes: new NoteService({ activity, messages, dispatcher }),
+    ratings: new RatingService({ activity, dispatcher }),
+    reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,

@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_TYPES: Record<ActivityEventType, string> = {
   [ActivityEventType.LIVE_CHAT_ENDED]: 'live_chat.ended',
   [ActivityEventType.CONVERSATION_ENDED]: 'conversation.ended',
   [ActivityEventType.MESSAGE_CREATED]: 'message.created',
+  [ActivityEventType.CONVERSATION_RATED]: 'conversation.rated',
 };
 
 /** Subscribes an endpoint to every event type, present and future. */

@@ -33,7 +33,7 @@ function details(event: ActivityEvent): string | null {
       return reason ? (END_REASON_LABELS[reason as keyof typeof END_REASON_LABELS] ?? reason) : null;
     }
     case 'MESSAGE_CREATED':
-      return data.author === 'AGENT' ? 'Written by an agent' : data.author === 'VISITOR' ? 'Written by the visitor' : null;
+      return data.author === 'AGENT' ? 'Written by an agent' : data.author === 'VISITOR' ? 'Written by the visitor' : data.author === 'NOTE' ? 'An internal note' : null;
     case 'LIVE_CHAT_ACCEPTED':
       return typeof data.waitedSeconds === 'number' ? `Accepted after waiting ${formatDuration(data.waitedSeconds * 1000)}` : null;
     case 'LIVE_CHAT_TRANSFERRED': {
@@ -88,8 +88,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The messages of one conversation, folded into a row (see foldMessages). */
 export function FoldedMessagesItem({ row, now }: { row: Extract<ActivityRow, { kind: 'messages' }>; now: number }) {
-  const { newest, oldest, count, byVisitor, byAgents } = row;
-  const parts = [byVisitor ? `${byVisitor} from the visitor` : null, byAgents ? `${byAgents} from ${byAgents === 1 ? 'an agent' : 'agents'}` : null].filter(Boolean);
+  const { newest, oldest, count, byVisitor, byAgents, notes } = row;
+  const parts = [byVisitor ? `${byVisitor} from the visitor` : null, byAgents ? `${byAgents} from ${byAgents === 1 ? 'an agent' : 'agents'}` : null, notes ? plural(notes, 'internal note') : null].filter(Boolean);
   return (
     <li className="activity-item activity-item--messages" data-testid="activity-item" data-type="MESSAGES" data-count={count}>
       <div className="activity-item__head">

@@ -5,7 +5,7 @@ export type ActivityEvent = ActivityEventItemFragment;
 /** One row of the stream: an event, or the messages of one conversation folded together. */
 export type ActivityRow =
   | { kind: 'event'; key: string; event: ActivityEvent }
-  | { kind: 'messages'; key: string; newest: ActivityEvent; oldest: ActivityEvent; count: number; byVisitor: number; byAgents: number };
+  | { kind: 'messages'; key: string; newest: ActivityEvent; oldest: ActivityEvent; count: number; byVisitor: number; byAgents: number; notes: number };
 
 /**
  * Folds MESSAGE_CREATED events (newest first) per conversation: the messages of a conversation
@@ -24,14 +24,16 @@ export function foldMessages(events: ActivityEvent[]): ActivityRow[] {
     }
     const byVisitor = event.data?.author === 'VISITOR' ? 1 : 0;
     const byAgents = event.data?.author === 'AGENT' ? 1 : 0;
+    const notes = event.data?.author === 'NOTE' ? 1 : 0;
     const group = open.get(conversationId);
     if (group) {
       group.oldest = event;
       group.count += 1;
       group.byVisitor += byVisitor;
       group.byAgents += byAgents;
+      group.notes += notes;
     } else {
-      const row = { kind: 'messages' as const, key: `messages:${event.id}`, newest: event, oldest: event, count: 1, byVisitor, byAgents };
+      const row = { kind: 'messages' as const, key: `messages:${event.id}`, newest: event, oldest: event, count: 1, byVisitor, byAgents, notes };
       open.set(conversationId, row);
       rows.push(row);
     }

@@ -1,57 +1,116 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { PlaceholderValues } from '../saved-replies/placeholders';
+import { useSavedReplyPicker } from '../saved-replies/use-saved-reply-picker';
 
 const MAX_LENGTH = 4000;
 
-/** The agent's message box: Enter sends, Shift+Enter starts a new line. `focus`: take the focus on opening (just accepted). */
-export function Composer({ onSend, disabled, focus }: { onSend: (body: string) => void; disabled?: boolean; focus?: boolean }) {
+type Mode = 'reply' | 'note';
+
+interface Props {
+  /** Sends a reply to the visitor; without it (the chat is not the viewer's to answer) only notes are written. */
+  onSend?: (body: string) => void;
+  /** Adds an internal note; resolves to an error to show, or null. */
+  onNote: (body: string) => Promise<string | null>;
+  disabled?: boolean;
+  /** Take the focus on opening (just accepted). */
+  focus?: boolean;
+  placeholders: PlaceholderValues;
+}
+
+/**
+ * The agent's message box: Enter sends, Shift+Enter starts a new line, "/" opens the saved
+ * replies (filled from `placeholders`). "Note" switches to an internal note, which only the
+ * team sees.
+ */
+export function Composer({ onSend, onNote, disabled, focus, placeholders }: Props) {
+  const [mode, setMode] = useState<Mode>(onSend ? 'reply' : 'note');
   const [text, setText] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const [savingNote, setSavingNote] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const savedReplies = useSavedReplyPicker(mode === 'reply' ? text : '', setText, placeholders);
+  const current: Mode = onSend ? mode : 'note';
   useEffect(() => {
     if (focus && !disabled) input.current?.focus();
   }, [focus, disabled]);
 
-  const send = () => {
+  const send = async () => {
     const body = text.trim();
-    if (!body || disabled) return;
-    onSend(body);
-    setText('');
+    if (!body || disabled || savingNote) return;
+    if (current === 'reply') {
+      onSend?.(body);
+      setText('');
+      return;
+    }
+    setSavingNote(true);
+    setNoteError(null);
+    const error = await onNote(body);
+    setSavingNote(false);
+    if (error) setNoteError(error);
+    else setText('');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (savedReplies.onKeyDown(event)) return;
     // isComposing: Enter also confirms an IME composition (Japanese, Chinese…), which must not send.
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      send();
+      void send();
     }
+  };
+
+  const choose = (next: Mode) => {
+    setMode(next);
+    setNoteError(null);
+    input.current?.focus();
   };
 
   return (
     <form
-      className="composer"
+      className={`composer composer--${current}`}
       onSubmit={(event) => {
         event.preventDefault();
-        send();
+        void send();
       }}
     >
+      {onSend && (
+        <div className="composer__modes" role="group" aria-label="Write">
+          <button type="button" className="composer__mode" aria-pressed={current === 'reply'} onClick={() => choose('reply')}>
+            Reply
+          </button>
+          <button type="button" className="composer__mode" aria-pressed={current === 'note'} onClick={() => choose('note')}>
+            Note
+          </button>
+        </div>
+      )}
+      {current === 'reply' && savedReplies.menu}
       <textarea
         ref={input}
-        aria-label="Message"
+        aria-label={current === 'reply' ? 'Message' : 'Internal note'}
         aria-describedby="composer-hint"
+        aria-autocomplete={current === 'reply' ? 'list' : undefined}
+        aria-controls={savedReplies.open ? 'saved-reply-menu' : undefined}
+        aria-activedescendant={savedReplies.activeId}
         className="composer__input"
         rows={3}
         maxLength={MAX_LENGTH}
         value={text}
-        placeholder="Write a reply…"
+        placeholder={current === 'reply' ? 'Write a reply…' : 'Write a note for your team (the visitor never sees it)…'}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
         disabled={disabled}
       />
+      {noteError && (
+        <p className="form-error" role="alert">
+          Note not added: {noteError}
+        </p>
+      )}
       <div className="composer__bar">
         <span id="composer-hint" className="hint">
-          Enter to send · Shift+Enter for a new line
+          {current === 'reply' ? 'Enter to send · Shift+Enter for a new line · / for saved replies' : 'Only your team sees notes · Enter to add'}
         </span>
-        <button type="submit" className="button button--primary" disabled={disabled || !text.trim()}>
-          Send
+        <button type="submit" className="button button--primary" disabled={disabled || savingNote || !text.trim()}>
+          {current === 'reply' ? 'Send' : 'Add note'}
         </button>
       </div>
     </form>

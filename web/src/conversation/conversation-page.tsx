@@ -7,7 +7,7 @@ import { END_REASON_LABELS, STATUS_LABELS } from '../ui/labels';
 import { ErrorState, Loading } from '../ui/states';
 import { Composer } from './composer';
 import { ContactPanel } from './contact-panel';
-import { ConversationViewDocument, EndChatDocument } from './conversation.documents';
+import { AddNoteDocument, ConversationViewDocument, EndChatDocument } from './conversation.documents';
 import { EndChatDialog } from './end-chat-dialog';
 import { TransferChat } from './transfer-chat';
 import { Transcript } from './transcript';
@@ -31,6 +31,16 @@ function Conversation({ id }: { id: string }) {
   const [confirming, setConfirming] = useState(false);
   const [endError, setEndError] = useState<string | null>(null);
   const [endChat, { loading: ending }] = useMutation(EndChatDocument);
+  const [addNote] = useMutation(AddNoteDocument);
+  // The note arrives in the transcript through conversationEvents, like every message.
+  const note = async (body: string): Promise<string | null> => {
+    try {
+      const { data } = await addNote({ variables: { input: { conversationId: id, body } } });
+      return data?.addNote.userErrors[0]?.message ?? null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
   const endButton = useRef<HTMLButtonElement>(null);
   const cancelEnd = () => {
     setConfirming(false);
@@ -99,6 +109,12 @@ function Conversation({ id }: { id: string }) {
               {conversation.endReason ? '. ' : ''}
               The transcript is read-only.
             </p>
+            {conversation.rating && (
+              <p data-testid="rating">
+                The visitor rated it <strong>{conversation.rating.score} out of 5</strong>
+                {conversation.rating.comment ? `: “${conversation.rating.comment}”` : '.'}
+              </p>
+            )}
           </div>
         )}
         {transcript.liveError && (
@@ -115,19 +131,23 @@ function Conversation({ id }: { id: string }) {
           <Transcript messages={transcript.messages} pending={outbox.pending} onRetry={outbox.retry} follow label="Conversation transcript" />
         )}
 
-        {canWrite ? (
-          <Composer onSend={outbox.send} focus={(location.state as { justAccepted?: boolean } | null)?.justAccepted === true} />
-        ) : (
-          open && (
-            <p className="composer-note">
-              {conversation.status === 'ACTIVE'
-                ? `${conversation.assignee?.name ?? 'Another user'} is handling this chat.`
-                : conversation.status === 'WAITING'
-                  ? 'This chat is waiting in the inbox: accept it there to reply.'
-                  : 'The visitor is still talking to the bot.'}
-            </p>
-          )
+        {!canWrite && open && (
+          <p className="composer-note">
+            {conversation.status === 'ACTIVE'
+              ? `${conversation.assignee?.name ?? 'Another user'} is handling this chat.`
+              : conversation.status === 'WAITING'
+                ? 'This chat is waiting in the inbox: accept it there to reply.'
+                : 'The visitor is still talking to the bot.'}{' '}
+            You can add a note for the team.
+          </p>
         )}
+        <Composer
+          key={canWrite ? 'reply' : 'note'}
+          onSend={canWrite ? outbox.send : undefined}
+          onNote={note}
+          focus={canWrite && (location.state as { justAccepted?: boolean } | null)?.justAccepted === true}
+          placeholders={{ visitor: { name: conversation.contact?.name, email: conversation.contact?.email }, agent: { name: viewer.name } }}
+        />
       </section>
 
       <ContactPanel conversation={conversation} />

@@ -26,6 +26,10 @@ export const ConversationDetailsFragment = graphql(`
       id
       name
     }
+    rating {
+      score
+      comment
+    }
   }
 `);
 
@@ -102,6 +106,20 @@ export const EndChatDocument = graphql(`
     endChat(conversationId: $conversationId) {
       conversation {
         ...ConversationDetails
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const AddNoteDocument = graphql(`
+  mutation AddNote($input: AddNoteInput!) {
+    addNote(input: $input) {
+      message {
+        ...TranscriptMessage
       }
       userErrors {
         code

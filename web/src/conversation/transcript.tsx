@@ -12,7 +12,7 @@ export interface PendingMessage {
   connectionLost?: boolean;
 }
 
-const AUTHOR_LABELS = { VISITOR: 'Visitor', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'ChatOnce' } as const;
+const AUTHOR_LABELS = { VISITOR: 'Visitor', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'ChatOnce', NOTE: 'Note' } as const;
 
 function MessageItem({ message }: { message: TranscriptMessage }) {
   const who = message.senderName || AUTHOR_LABELS[message.author];
@@ -20,7 +20,8 @@ function MessageItem({ message }: { message: TranscriptMessage }) {
     <li className={`message message--${message.author.toLowerCase()}`} data-testid="message" data-author={message.author} data-message-id={message.id}>
       {message.author !== 'SYSTEM' && (
         <span className="message__meta">
-          <span className="message__who">{who}</span> <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
+          <span className="message__who">{who}</span>
+          {message.author === 'NOTE' && <span className="message__note-tag"> · Internal note</span>} <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
         </span>
       )}
       <p className="message__body">{message.body}</p>

@@ -6,8 +6,8 @@ import { useConnection } from '../auth/use-connection';
 import { useViewer } from '../auth/viewer';
 import type { InboxChatFragment } from '../graphql/generated/graphql';
 import { showDesktopNotification } from '../notifications/desktop';
-import { playNewChatSound } from '../notifications/sound';
-import { formatFieldValue } from '../ui/format';
+import { playSound } from '../notifications/sound';
+import { contactLabel, formatFieldValue, formatWaited } from '../ui/format';
 import { useDocumentVisible } from '../ui/use-document-visible';
 import { addToInbox, removeFromInbox } from './inbox-cache';
 import { IncomingChatsDocument, LiveChatInboxDocument } from './inbox.documents';
@@ -19,12 +19,11 @@ interface InboxState {
   loading: boolean;
   error: ErrorLike | undefined;
   refetch(): void;
-  /** Chats that arrived while the inbox was not in view. */
+  /** Chats that arrived while the inbox was not in view (part of the count in the tab title). */
   unreadCount: number;
 }
 
 const InboxContext = createContext<InboxState | null>(null);
-const BASE_TITLE = 'ChatOnce inbox';
 const RESYNC_DELAY_MS = 1000;
 
 function notificationBody(chat: InboxChatFragment): string {
@@ -35,8 +34,8 @@ function notificationBody(chat: InboxChatFragment): string {
 
 /**
  * The live-chat inbox for the whole app: the waiting list kept live by `incomingChats`, the
- * unread count in the tab title, the sound and desktop notifications. It sits above the
- * routes so chats keep arriving (and ringing) on every page.
+ * count of chats not yet seen, the sound and desktop notifications (again at each REMINDER of
+ * a chat still waiting). It sits above the routes so chats keep arriving (and ringing) on every page.
  */
 export function InboxProvider({ children }: { children: ReactNode }) {
   const viewer = useViewer();
@@ -73,9 +72,25 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         });
         return;
       }
+      const added = addToInbox(client.cache, chat);
+      if (event.kind === 'REMINDER') {
+        // Still waiting: ring again, wherever the user is.
+        playSound('chat');
+        if (added === 'added' && !inView.current) setUnread((previous) => new Set(previous).add(chat.id));
+        if (document.hidden || !inView.current) {
+          const waited = event.waitedSeconds ?? Math.round((Date.now() - new Date(chat.waitingSince ?? chat.createdAt).getTime()) / 1000);
+          showDesktopNotification('Chat still waiting', {
+            body: `${contactLabel(chat.contact)} has waited ${formatWaited(waited * 1000)}`,
+            tag: chat.id,
+            renotify: true,
+            onClick: () => navigate(inboxPath(chat.id)),
+          });
+        }
+        return;
+      }
       // A chat already listed is a repeat (after a resync): it rang the first time.
-      if (addToInbox(client.cache, chat) === 'present') return;
-      playNewChatSound();
+      if (added === 'present') return;
+      playSound('chat');
       if (!inView.current) setUnread((previous) => new Set(previous).add(chat.id));
       if (document.hidden) {
         showDesktopNotification('New chat waiting', {
@@ -103,12 +118,6 @@ export function InboxProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!accepting) setUnread(new Set());
   }, [accepting]);
-
-  useEffect(() => {
-    document.title = unread.size ? `(${unread.size}) ${BASE_TITLE}` : BASE_TITLE;
-  }, [unread]);
-
-  useEffect(() => () => void (document.title = BASE_TITLE), []);
 
   const retry = useCallback(() => void refetch().catch(() => {}), [refetch]);
   const value: InboxState = {

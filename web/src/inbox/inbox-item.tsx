@@ -1,5 +1,5 @@
 import type { InboxChatFragment } from '../graphql/generated/graphql';
-import { contactLabel, formatDuration, formatFieldValue, humanizeKey } from '../ui/format';
+import { contactLabel, formatDuration, formatFieldValue, formatWaited, humanizeKey } from '../ui/format';
 
 interface Props {
   chat: InboxChatFragment;
@@ -47,7 +47,7 @@ export function InboxItem({ chat, now, highlighted, busy, onAccept }: Props) {
       </div>
       <div className="inbox-item__side">
         <p className="inbox-item__waited" data-testid="waited">
-          Waiting <strong>{formatDuration(waitedMs)}</strong>
+          Waiting <strong>{formatWaited(waitedMs)}</strong>
         </p>
         {leftMs !== null && (
           <p className={`countdown${urgent ? ' countdown--urgent' : ''}`} data-testid="countdown">

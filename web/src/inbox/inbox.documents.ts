@@ -30,6 +30,7 @@ export const IncomingChatsDocument = graphql(`
     incomingChats {
       kind
       reason
+      waitedSeconds
       conversation {
         ...InboxChat
       }

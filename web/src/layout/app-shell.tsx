@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { useAlertTitle } from '../alerts/alert-title';
+import { ChatAlertsProvider } from '../alerts/chat-alerts';
 import { ViewerProvider } from '../auth/viewer';
 import { InboxProvider } from '../inbox/inbox-context';
 import { useAssignedChatsSync } from '../my-chats/assigned-chats-sync';
+import { SoundHint } from '../notifications/notification-controls';
 import { AppHeader } from './app-header';
 import { SidebarNav } from './sidebar-nav';
 
 function Shell() {
   useAssignedChatsSync();
+  useAlertTitle();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const signedIn = (location.state as { signedIn?: boolean } | null)?.signedIn === true;
@@ -22,6 +26,7 @@ function Shell() {
       <AppHeader />
       <SidebarNav />
       <main id="main" className="main" tabIndex={-1} ref={main}>
+        <SoundHint />
         <Outlet />
       </main>
     </div>
@@ -33,7 +38,9 @@ export function AppShell() {
   return (
     <ViewerProvider>
       <InboxProvider>
-        <Shell />
+        <ChatAlertsProvider>
+          <Shell />
+        </ChatAlertsProvider>
       </InboxProvider>
     </ViewerProvider>
   );

@@ -1,23 +1,26 @@
 import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
+import { useChatAlerts } from '../alerts/chat-alerts';
 import { useInbox } from '../inbox/inbox-context';
-import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, TeamIcon } from '../ui/icons';
+import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, SavedRepliesIcon, TeamIcon } from '../ui/icons';
 
-const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean }[] = [
+const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
-  { to: '/my-chats', label: 'My chats', Icon: ChatIcon },
+  { to: '/my-chats', label: 'My chats', Icon: ChatIcon, isMyChats: true },
   { to: '/team', label: 'Team', Icon: TeamIcon },
   { to: '/activity', label: 'Activity', Icon: ActivityIcon },
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
+  { to: '/saved-replies', label: 'Saved replies', Icon: SavedRepliesIcon },
 ];
 
 export function SidebarNav() {
   const { chats, accepting } = useInbox();
   const waiting = accepting ? chats.length : 0;
+  const { totalUnread } = useChatAlerts();
   return (
     <nav className="sidebar" aria-label="Main">
       <ul className="sidebar__list">
-        {LINKS.map(({ to, label, Icon, isInbox }) => (
+        {LINKS.map(({ to, label, Icon, isInbox, isMyChats }) => (
           <li key={to}>
             {/* `end`: the inbox link is active on "/" only, not on every page below it. */}
             <NavLink to={to} end={isInbox} className="nav-link">
@@ -28,6 +31,11 @@ export function SidebarNav() {
                   {waiting}
                 </span>
               )}
+              {isMyChats && totalUnread > 0 && (
+                <span className="badge badge--unread" data-testid="my-chats-unread" aria-label={unreadLabel(totalUnread)}>
+                  {totalUnread}
+                </span>
+              )}
             </NavLink>
           </li>
         ))}
@@ -36,6 +44,13 @@ export function SidebarNav() {
       <p className="visually-hidden" role="status" data-testid="waiting-announcement">
         {waiting === 0 ? 'No chats waiting' : waiting === 1 ? '1 chat waiting in the inbox' : `${waiting} chats waiting in the inbox`}
       </p>
+      <p className="visually-hidden" role="status" data-testid="unread-announcement">
+        {totalUnread === 0 ? 'No unread messages' : `${unreadLabel(totalUnread)} in My chats`}
+      </p>
     </nav>
   );
+}
+
+export function unreadLabel(count: number): string {
+  return count === 1 ? '1 unread message' : `${count} unread messages`;
 }

@@ -22,6 +22,7 @@ export const ChatSummaryFragment = graphql(`
       author
       body
       createdAt
+      cursor
     }
   }
 `);

@@ -36,11 +36,16 @@ export function useNotificationPermission(): [PermissionState, () => Promise<voi
   return [permission, request];
 }
 
-/** Shows a desktop notification when allowed; clicking it focuses the tab and runs `onClick`. */
-export function showDesktopNotification(title: string, options: { body: string; tag: string; onClick: () => void }): void {
+/**
+ * Shows a desktop notification when allowed; clicking it focuses the tab and runs `onClick`.
+ * One with the tag of a notification still shown replaces it; `renotify` alerts again as it does.
+ */
+export function showDesktopNotification(title: string, options: { body: string; tag: string; renotify?: boolean; onClick: () => void }): void {
   if (currentPermission() !== 'granted') return;
   try {
-    const notification = new Notification(title, { body: options.body, tag: options.tag });
+    // `renotify` is not in TypeScript's NotificationOptions yet.
+    const init: NotificationOptions & { renotify?: boolean } = { body: options.body, tag: options.tag, renotify: options.renotify ?? false };
+    const notification = new Notification(title, init);
     notification.onclick = () => {
       window.focus();
       options.onClick();

@@ -1,8 +1,8 @@
 import { SoundOffIcon, SoundOnIcon } from '../ui/icons';
-import { setSoundMuted, useSoundMuted } from './sound';
+import { setSoundMuted, useSoundBlocked, useSoundMuted } from './sound';
 import { useNotificationPermission } from './desktop';
 
-/** Header toggle for the new-chat sound. */
+/** Header toggle for the alert sounds. */
 export function MuteToggle() {
   const muted = useSoundMuted();
   return (
@@ -10,7 +10,7 @@ export function MuteToggle() {
       type="button"
       className="icon-button"
       aria-label={muted ? 'Unmute sound' : 'Mute sound'}
-      title={muted ? 'Sound is off for new chats' : 'Sound is on for new chats'}
+      title={muted ? 'Sound is off for chats and messages' : 'Sound is on for chats and messages'}
       onClick={() => setSoundMuted(!muted)}
     >
       {muted ? <SoundOffIcon /> : <SoundOnIcon />}
@@ -43,4 +43,19 @@ export function NotificationPrompt() {
     );
   }
   return null;
+}
+
+/**
+ * Where the browser blocks sound until the user interacts with the page (after a reload, say),
+ * says so; the first click or key press anywhere enables it, and the hint goes.
+ */
+export function SoundHint() {
+  const blocked = useSoundBlocked();
+  const muted = useSoundMuted();
+  if (!blocked || muted) return null;
+  return (
+    <p className="sound-hint" role="status" data-testid="sound-hint">
+      <SoundOffIcon /> Click anywhere to enable sound
+    </p>
+  );
 }

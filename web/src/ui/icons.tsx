@@ -17,6 +17,12 @@ export const ActivityIcon = () => (
     <path d="M22 12h-4l-3 9L9 3l-3 9H2" />
   </svg>
 );
+export const SavedRepliesIcon = () => (
+  <svg {...base}>
+    <path d="M4 4h16v12H8l-4 4z" />
+    <path d="M8 8h8M8 12h5" />
+  </svg>
+);
 export const FlowIcon = () => (
   <svg {...base}>
     <circle cx="6" cy="6" r="3" />

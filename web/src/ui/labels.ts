@@ -28,6 +28,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
   LIVE_CHAT_ENDED: 'Live chat ended',
   LIVE_CHAT_TIMED_OUT: 'Live chat timed out',
   MESSAGE_CREATED: 'Message',
+  CONVERSATION_RATED: 'Chat rated',
 };
 
 /** In the order an agent thinks about them, for the filter. */

@@ -17,6 +17,7 @@ import {
 } from './operations';
 import { Outbox, type SendOutcome } from './outbox';
 import { isClosed, statusText, Transcript } from './transcript';
+import { RatingPrompt } from './rating';
 import { WaitingLineWatcher } from './waiting-line';
 
 /**
@@ -46,6 +47,7 @@ export class ChatController {
   private pendingOption: { messageId: string; key: string } | null = null;
   /** While the chat waits: its place in line and the time left. */
   private waiting: WaitingLineWatcher | null = null;
+  private rating: RatingPrompt | null = null;
   private readonly outbox: Outbox;
   private sends: Promise<void> = Promise.resolve();
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -161,6 +163,7 @@ export class ChatController {
     this.live = null;
     this.waiting?.stop();
     this.waiting = null;
+    this.rating = null;
     this.outbox.retryNow();
     clearTimeout(this.lingerTimer);
     this.conversation = null;
@@ -241,6 +244,15 @@ export class ChatController {
     this.state = state;
     if (this.stored.status !== state.status) this.storage.update({ status: state.status });
     this.watchWaitingLine(state.status === 'WAITING');
+    this.offerRating(state);
+  }
+
+  /** Once a live chat with someone has ended (not one nobody answered), the visitor may rate it. */
+  private offerRating(state: ConversationState): void {
+    const conversation = this.conversation;
+    if (this.rating || !conversation || state.status !== 'ENDED' || !state.assigneeName) return;
+    this.rating = new RatingPrompt(this.http, conversation.id, state.assigneeName, () => this.view.keepingBottom(() => undefined));
+    this.view.showRating(this.rating.element);
   }
 
   private watchWaitingLine(waiting: boolean): void {

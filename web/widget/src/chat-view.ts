@@ -151,6 +151,13 @@ export class ChatView {
     if (stick) this.scrollToBottom();
   }
 
+  /** After a live chat, the rating prompt under the last message. */
+  showRating(element: HTMLElement): void {
+    const stick = this.nearBottom();
+    this.log.append(element);
+    if (stick) this.scrollToBottom();
+  }
+
   clearMessages(): void {
     this.log.replaceChildren();
     this.options = null;

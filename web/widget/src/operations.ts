@@ -127,3 +127,21 @@ export interface WaitingLine {
 export interface WaitingLineData {
   conversation: WaitingLine | null;
 }
+
+export const CONVERSATION_RATING = /* GraphQL */ `
+  query ConversationRating($id: ID!) {
+    conversation(id: $id) { rating { score } }
+  }
+`;
+export interface ConversationRatingData {
+  conversation: { rating: { score: number } | null } | null;
+}
+
+export const RATE_CONVERSATION = /* GraphQL */ `
+  mutation RateConversation($input: RateConversationInput!) {
+    rateConversation(input: $input) { conversation { rating { score } } userErrors { code message } }
+  }
+`;
+export interface RateConversationData {
+  rateConversation: { conversation: { rating: { score: number } | null } | null; userErrors: { code: string; message: string }[] };
+}

@@ -17,26 +17,33 @@ type Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": typeof types.ActivityEventItemFragmentDoc,
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": typeof types.ActivityEventsDocument,
+    "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatLastMessageFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetAcceptingChatsDocument,
     "\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ContactPageDocument,
     "\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n": typeof types.TranscriptMessageFragmentDoc,
-    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n": typeof types.ConversationDetailsFragmentDoc,
+    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n    rating {\n      score\n      comment\n    }\n  }\n": typeof types.ConversationDetailsFragmentDoc,
     "\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n": typeof types.ConversationViewDocument,
     "\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ConversationMessagesDocument,
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": typeof types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.EndChatDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AddNoteDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
-    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+    "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": typeof types.SavedReplyFragmentDoc,
+    "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": typeof types.SavedRepliesDocument,
+    "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CreateSavedReplyDocument,
+    "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteSavedReplyDocument,
     "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": typeof types.TeamMemberFragmentDoc,
     "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTeammateAcceptingDocument,
@@ -46,26 +53,33 @@ const documents: Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": types.ActivityEventItemFragmentDoc,
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": types.ActivityEventsDocument,
+    "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatLastMessageFragmentDoc,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetAcceptingChatsDocument,
     "\n  query ContactPage($id: ID!) {\n    contact(id: $id) {\n      id\n      name\n      email\n      fields\n      createdAt\n      conversations(first: 20) {\n        edges {\n          node {\n            id\n            status\n            endReason\n            createdAt\n            endedAt\n            pageUrl\n            flow {\n              id\n              name\n            }\n            assignee {\n              id\n              name\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ContactPageDocument,
     "\n  fragment TranscriptMessage on Message {\n    id\n    author\n    body\n    createdAt\n    senderName\n    clientMessageId\n    cursor\n  }\n": types.TranscriptMessageFragmentDoc,
-    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n": types.ConversationDetailsFragmentDoc,
+    "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n    rating {\n      score\n      comment\n    }\n  }\n": types.ConversationDetailsFragmentDoc,
     "\n  query ConversationView($id: ID!) {\n    conversation(id: $id) {\n      ...ConversationDetails\n      pageUrl\n      referrer\n      locale\n      flow {\n        id\n        name\n      }\n      contact {\n        id\n        name\n        email\n        fields\n      }\n    }\n  }\n": types.ConversationViewDocument,
     "\n  query ConversationMessages($id: ID!, $after: String) {\n    conversation(id: $id) {\n      id\n      messages(first: 100, after: $after) {\n        edges {\n          node {\n            ...TranscriptMessage\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ConversationMessagesDocument,
     "\n  subscription ConversationEvents($conversationId: ID!, $after: String) {\n    conversationEvents(conversationId: $conversationId, after: $after) {\n      cursor\n      message {\n        ...TranscriptMessage\n      }\n      conversation {\n        ...ConversationDetails\n      }\n    }\n  }\n": types.ConversationEventsDocument,
     "\n  mutation SendAgentMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SendAgentMessageDocument,
     "\n  mutation EndChat($conversationId: ID!) {\n    endChat(conversationId: $conversationId) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.EndChatDocument,
+    "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AddNoteDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
     "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
-    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
+    "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
-    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n": types.ChatSummaryFragmentDoc,
+    "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+    "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": types.SavedReplyFragmentDoc,
+    "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": types.SavedRepliesDocument,
+    "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CreateSavedReplyDocument,
+    "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateSavedReplyDocument,
+    "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.DeleteSavedReplyDocument,
     "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": types.TeamMemberFragmentDoc,
     "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTeammateAcceptingDocument,
@@ -101,6 +115,10 @@ export function graphql(source: "\n  subscription ActivityEvents($after: String)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -121,7 +139,7 @@ export function graphql(source: "\n  fragment TranscriptMessage on Message {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n    rating {\n      score\n      comment\n    }\n  }\n"): (typeof documents)["\n  fragment ConversationDetails on Conversation {\n    id\n    status\n    endReason\n    endedAt\n    createdAt\n    acceptedAt\n    waitingSince\n    timeoutAt\n    assignee {\n      id\n      name\n    }\n    rating {\n      score\n      comment\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -145,6 +163,10 @@ export function graphql(source: "\n  mutation EndChat($conversationId: ID!) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddNote($input: AddNoteInput!) {\n    addNote(input: $input) {\n      message {\n        ...TranscriptMessage\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -161,7 +183,7 @@ export function graphql(source: "\n  query LiveChatInbox {\n    liveChatInbox {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -169,7 +191,7 @@ export function graphql(source: "\n  mutation AcceptChat($conversationId: ID!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -178,6 +200,26 @@ export function graphql(source: "\n  query MyChats($assigneeId: ID!) {\n    conv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"): (typeof documents)["\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n"): (typeof documents)["\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

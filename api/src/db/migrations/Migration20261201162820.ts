@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201155854 extends Migration {
+export class Migration20261201162820 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "users" add column "max_concurrent_chats" int null;`);
