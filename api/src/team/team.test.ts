@@ -89,7 +89,9 @@ describe('capacity and the team view', () => {
     const team = await signUpAccount(app, 'Team Co');
     await enableLiveChat(app, team.accountId);
     const teamFlow = await publishFlow(app, team.token);
-    const [ana, ben] = await Promise.all(['Ana', 'Ben'].map((name) => namedUser(app, team.token, name)));
+    // One after the other: members are listed oldest first.
+    const ana = await namedUser(app, team.token, 'Ana');
+    const ben = await namedUser(app, team.token, 'Ben');
     for (const user of [ana, ben]) await setAccepting(app, user.token, true);
     await setCapacity(app, team.token, ben.userId, 4);
     const chat = await visitorToInbox(app, teamFlow, 'Talking Visitor');
