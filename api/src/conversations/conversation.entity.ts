@@ -95,6 +95,14 @@ export class Conversation extends NodeEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   assignee?: Ref<User> | null;
 
+  /** Who last handed the chat on (see transfer.service.ts); the note they left is for the team only. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  transferredBy?: Ref<User> | null;
+
+  @Field(() => String, { nullable: true, description: 'The note left with the latest transfer of this chat, for the user it was handed to (team only).' })
+  @Property({ type: 'text', nullable: true })
+  transferNote?: string | null;
+
   @Field(() => Date, { nullable: true, description: 'When the chat entered the live-chat inbox.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   waitingSince?: Date | null;

@@ -18,6 +18,7 @@ import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { User, UserRole } from '../users/user.entity';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
+import { lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
@@ -293,7 +294,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        (error: unknown) => (error instanceof UserErrorsException ? error.errors : null),
+        // AT_CAPACITY is the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && error.errors[0]?.code !== Code.AT_CAPACITY ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -318,6 +320,10 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
+      // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
+      if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
+        fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
+      }
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });

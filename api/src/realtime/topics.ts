@@ -6,7 +6,7 @@ export const Topic = {
    * filters the account's events by its own switch.
    */
   INBOX: 'INBOX',
-  /** Chats assigned to, or ended for, one user. */
+  /** Chats assigned to, transferred to or from, or ended for, one user. */
   ASSIGNED: 'ASSIGNED',
   /** New messages of one conversation, by sequence number. */
   CONVERSATION: 'CONVERSATION',

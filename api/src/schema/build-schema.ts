@@ -14,6 +14,7 @@ import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
 import { NoteResolver } from '../notes/note.resolver';
 import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
+import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
 import { ConversationSignalsResolver, MarkReadPayloadResolver } from '../presence/presence.resolver';
@@ -36,6 +37,7 @@ export const resolvers = [
   NoteResolver,
   RateLimitResolver,
   RatingResolver,
+  TeamResolver,
   UserResolver,
   WebhookDeliveryResolver,
   WebhookResolver,

@@ -175,6 +175,7 @@ describe('tenant isolation', () => {
     'Query.liveChatInbox': { expect: outcomes('member') },
     'Query.me': { expect: outcomes('member') },
     'Query.node': { variables: () => Object.values(ids).map((id) => ({ id })), expect: outcomes('member') },
+    'Query.team': { expect: outcomes('member') },
     'Query.users': { expect: outcomes('member') },
     'Query.webhookDeliveries': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Query.webhookEndpoints': { expect: outcomes('admin') },
@@ -212,6 +213,9 @@ describe('tenant isolation', () => {
     'Mutation.startConversation': { variables: () => ({ input: { flowId } }), expect: outcomes('public') },
     // Each caller changes its own account (B's admin changes B): A's settings stay as seeded.
     'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false } }), expect: outcomes('admin') },
+    // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
+    'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
+    'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50 } }), expect: outcomes('admin') },
     'Mutation.updateCannedResponse': { variables: () => ({ input: { id: ids.cannedResponse } }), expect: outcomes('admin') },
     'Mutation.updateFlow': { variables: () => ({ input: { id: flowId } }), expect: outcomes('admin') },
     'Mutation.updateWebhookEndpoint': { variables: () => ({ input: { id: ids.webhookEndpoint } }), expect: outcomes('admin') },

@@ -10,6 +10,7 @@ import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { TransferService } from '../conversations/transfer.service';
 import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
@@ -22,6 +23,7 @@ import { ReadStateService } from '../presence/read-state.service';
 import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
+import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
@@ -51,6 +53,8 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),
+    team: new TeamService(),
+    transfers: new TransferService({ activity, messages, dispatcher }),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
     queryBudget: new QueryBudget(redis, config),

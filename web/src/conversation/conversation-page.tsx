@@ -10,6 +10,7 @@ import { Composer } from './composer';
 import { ContactPanel } from './contact-panel';
 import { AddNoteDocument, ConversationViewDocument, EndChatDocument } from './conversation.documents';
 import { EndChatDialog } from './end-chat-dialog';
+import { TransferChat } from './transfer-chat';
 import { Transcript } from './transcript';
 import { MarkReadDocument } from './signals.documents';
 import { useOutbox } from './use-outbox';
@@ -115,12 +116,15 @@ function Conversation({ id }: { id: string }) {
               {open && <PresenceLabel presence={conversation.visitorPresence} lastSeenAt={conversation.visitorLastSeenAt} />}
             </p>
           </div>
-          {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
-          {open && !confirming && (
-            <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
-              End chat
-            </button>
-          )}
+          <div className="toolbar conversation__actions">
+            {canWrite && !confirming && <TransferChat conversationId={id} assigneeId={conversation.assignee?.id ?? null} />}
+            {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
+            {open && !confirming && (
+              <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
+                End chat
+              </button>
+            )}
+          </div>
         </header>
 
         {!open && (

@@ -9,6 +9,7 @@ import { useNow } from '../ui/use-now';
 import { MyChatsDocument } from './my-chats.documents';
 import { chatPath } from '../ui/paths';
 import { LivePresenceDot } from '../conversation/visitor-presence';
+import '../team/team.css';
 
 /** The viewer's active chats, kept live by useAssignedChatsSync. */
 export function MyChatsPage() {
@@ -50,6 +51,12 @@ export function MyChatsPage() {
                   </span>
                 )}
                 <span className="chat-list__time">{formatRelative(chat.lastMessage?.createdAt ?? chat.updatedAt, now)}</span>
+                {chat.transferredBy && chat.transferredBy.id !== viewer.id && (
+                  <span className="transfer-note" data-testid="transfer-note">
+                    From {chat.transferredBy.name}
+                    {chat.transferNote ? `: ${chat.transferNote}` : ''}
+                  </span>
+                )}
               </Link>
             </li>
           );

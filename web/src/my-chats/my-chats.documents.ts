@@ -8,6 +8,11 @@ export const ChatSummaryFragment = graphql(`
     updatedAt
     endReason
     visitorPresence
+    transferNote
+    transferredBy {
+      id
+      name
+    }
     contact {
       id
       name
