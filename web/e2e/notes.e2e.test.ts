@@ -41,6 +41,8 @@ describe('internal notes in a real browser', () => {
     expect(await ben.page.getByLabel('Message').count()).toBe(0);
     await ben.page.getByLabel('Internal note').fill('I spoke to her last week.');
     await ben.page.getByRole('button', { name: 'Add note' }).click();
+    // Stored (Ben's own transcript has it), then delivered live to Ana.
+    await ben.page.locator('[data-testid="message"][data-author="NOTE"]', { hasText: 'I spoke to her last week.' }).waitFor();
     await ana.page.locator('[data-testid="message"][data-author="NOTE"]', { hasText: 'I spoke to her last week.' }).waitFor();
 
     // Back to replying: the visitor gets the reply, and neither note.
