@@ -11,7 +11,9 @@ import { CannedResponseResolver } from '../canned-responses/canned-response.reso
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { LiveChatSettingsResolver } from '../flows/live-chat-settings.resolver';
 import { NoteResolver } from '../notes/note.resolver';
+import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
@@ -27,9 +29,11 @@ export const resolvers = [
   ConversationResolver,
   FlowResolver,
   FlowVersionResolver,
+  LiveChatSettingsResolver,
   MessageResolver,
   NodeResolver,
   NoteResolver,
+  OfflineMessageResolver,
   RatingResolver,
   UserResolver,
   WebhookDeliveryResolver,

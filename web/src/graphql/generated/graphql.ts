@@ -12,7 +12,7 @@ export type ActivityEventType =
   | 'CONTACT_DETAILS_CAPTURED'
   /** The visitor answered a qualifying question. */
   | 'CONTACT_QUALIFIED'
-  /** The bot reached an END step without a live chat. */
+  /** The bot part ended without a live chat: an END step was reached, or a message was left (see `data.endReason`). */
   | 'CONVERSATION_ENDED'
   /** The visitor rated an ended live chat (`data.score` 1–5, `data.comment`). */
   | 'CONVERSATION_RATED'
@@ -27,7 +27,9 @@ export type ActivityEventType =
   /** Nobody accepted the chat within the flow’s timeout. */
   | 'LIVE_CHAT_TIMED_OUT'
   /** A message was written in a live chat. */
-  | 'MESSAGE_CREATED';
+  | 'MESSAGE_CREATED'
+  /** Nobody was available, so the visitor left a message for the team (`data.message`, `data.name`, `data.email`). */
+  | 'OFFLINE_MESSAGE_LEFT';
 
 /** Narrows the activity stream. */
 export type ActivityFilter = {
@@ -94,6 +96,8 @@ export type EndReason =
   | 'AGENT_ENDED'
   /** The bot reached an END step without a live chat. */
   | 'BOT_COMPLETED'
+  /** Nobody was available (outside business hours, or nobody accepting chats), so the visitor left a message instead (see `offlineMessage`). */
+  | 'OFFLINE_MESSAGE_LEFT'
   /** Nobody accepted the live chat in time (status TIMED_OUT). */
   | 'UNANSWERED'
   /** The visitor sent nothing for the idle timeout (ten minutes by default). */
