@@ -145,7 +145,14 @@ describe('business hours validation', () => {
         { date: '2026-12-31', closed: true, intervals: [] },
         { date: '2026-12-31', closed: true, intervals: [{ opens: '09:00', closes: '12:00' }] },
         { date: '2027-01-02', closed: false, intervals: [] },
-        { date: '2027-01-03', closed: false, intervals: [{ opens: '09:00', closes: '12:00' }, { opens: '11:00', closes: '24:00' }] },
+        {
+          date: '2027-01-03',
+          closed: false,
+          intervals: [
+            { opens: '09:00', closes: '12:00' },
+            { opens: '11:00', closes: '24:00' },
+          ],
+        },
       ],
     });
     expect(errors(hours)).toEqual([
@@ -168,7 +175,14 @@ describe('business hours validation', () => {
       ],
       exceptions: [
         { date: '2027-01-01', closed: true, intervals: [] },
-        { date: '2026-12-24', closed: false, intervals: [{ opens: '14:00', closes: '16:00' }, { opens: '09:00', closes: '12:00' }] },
+        {
+          date: '2026-12-24',
+          closed: false,
+          intervals: [
+            { opens: '14:00', closes: '16:00' },
+            { opens: '09:00', closes: '12:00' },
+          ],
+        },
       ],
     });
     expect(stored.weekly.map((i) => `${i.day} ${i.opens}`)).toEqual(['MONDAY 09:00', 'MONDAY 13:00', 'FRIDAY 09:00']);
