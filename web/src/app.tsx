@@ -9,6 +9,7 @@ import { ConversationPage } from './conversation/conversation-page';
 import { FlowsPage } from './flows/flows-page';
 import { InboxPage } from './inbox/inbox-page';
 import { AppShell } from './layout/app-shell';
+import { MessagesLeftPage } from './messages-left/messages-left-page';
 import { MyChatsPage } from './my-chats/my-chats-page';
 import { SavedRepliesPage } from './saved-replies/saved-replies-page';
 import { EmptyState } from './ui/states';
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
       { index: true, element: <InboxPage /> },
       { path: 'chats/:id', element: <ConversationPage /> },
       { path: 'my-chats', element: <MyChatsPage /> },
+      { path: 'messages-left', element: <MessagesLeftPage /> },
       { path: 'activity', element: <ActivityPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },

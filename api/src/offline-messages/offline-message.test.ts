@@ -1,3 +1,4 @@
+import { OfflineMode } from '../flows/flow-step.types';
 import { Topic } from '../realtime/topics';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { collect, demoSteps, publishFlow, send, setAccepting, startVisitor, waitForChannel, type Visitor } from '../test/live-chat-fixtures';
@@ -92,7 +93,7 @@ describe('the offline path: leaving a message while nobody is available', () => 
   });
   afterAll(() => app.close());
 
-  async function accountWith(businessHours: object | null, offlineMode: 'WAIT' | 'LEAVE_MESSAGE' = 'LEAVE_MESSAGE') {
+  async function accountWith(businessHours: object | null, offlineMode = OfflineMode.LEAVE_MESSAGE) {
     const admin = await signUpAccount(app);
     await enableLiveChat(app, admin.accountId);
     const settings = await app.gql(UPDATE_SETTINGS, { input: { businessHours } }, admin.token);
@@ -230,7 +231,7 @@ describe('the offline path: leaving a message while nobody is available', () => 
   });
 
   it('with offlineMode WAIT, outside hours and with nobody accepting: the chat waits in the inbox as before', async () => {
-    const { admin, flowId } = await accountWith(NEVER_OPEN, 'WAIT');
+    const { admin, flowId } = await accountWith(NEVER_OPEN, OfflineMode.WAIT);
     const { visitor, said } = await reachLiveChat(flowId);
     expect(said.at(-1)).toBe('Would you like to talk to someone from our sales team right now?');
     await send(app, visitor.token, visitor.conversationId, { optionKey: 'accept' });
