@@ -7,10 +7,10 @@ import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, MessagesLeftIcon, SavedRep
 const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
   { to: '/my-chats', label: 'My chats', Icon: ChatIcon, isMyChats: true },
-  { to: '/messages-left', label: 'Messages left', Icon: MessagesLeftIcon },
   { to: '/activity', label: 'Activity', Icon: ActivityIcon },
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
   { to: '/saved-replies', label: 'Saved replies', Icon: SavedRepliesIcon },
+  { to: '/messages-left', label: 'Messages left', Icon: MessagesLeftIcon },
 ];
 
 export function SidebarNav() {
