@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { createSignedInUser, signUpAccount, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { OfflineMode } from '../../api/src/flows/flow-step.types';
 import { demoSteps, publishFlow, setAccepting } from '../../api/src/test/live-chat-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
@@ -78,5 +78,57 @@ describe.each<Phone | undefined>([undefined, { width: 375, height: 740 }])('leav
     await page.getByTestId('contact-conversation').getByText('Message left (nobody available)').waitFor();
     await page.getByTestId('contact-conversation').getByText('Could someone call me on Monday?').waitFor();
     await Promise.all([context.close(), visitor.context.close()]);
+  });
+
+  it('an admin sets the business hours in the inbox: zone, weekly hours, a second interval, a holiday; mistakes are named', async () => {
+    const owner = await signUpAccount(app, 'Hours Co');
+    const { context, page } = await newAgentPage(browser, app.url, { phone });
+    await signIn(page, owner.email, TEST_PASSWORD);
+    await page.getByRole('link', { name: 'Messages left' }).click();
+    await page.getByRole('link', { name: 'Business hours' }).click();
+    const form = page.getByRole('form', { name: 'Business hours' });
+    const alwaysOpen = form.getByLabel('Always open (no business hours)');
+    await alwaysOpen.waitFor();
+    expect(await alwaysOpen.isChecked()).toBe(true);
+    await alwaysOpen.uncheck();
+    await form.getByLabel('Time zone').selectOption('America/New_York');
+    // Monday to Friday start as 9 to 5.
+    expect(await form.getByLabel('Monday opens (1)').inputValue()).toBe('09:00');
+    await form.getByLabel('Friday closes (1)').fill('15:00');
+    await form.getByRole('button', { name: 'Add hours on Saturday' }).click();
+    await form.getByLabel('Saturday opens (1)').fill('10:00');
+    await form.getByLabel('Saturday closes (1)').fill('00:00');
+    await form.getByRole('button', { name: 'Add an exception' }).click();
+    await form.getByLabel('Date of exception 1').fill('2026-12-25');
+    // A closing time before the opening is refused, naming the day.
+    await form.getByLabel('Monday closes (1)').fill('08:00');
+    await form.getByRole('button', { name: 'Save business hours' }).click();
+    await form.getByRole('alert').getByText('Monday, hours 1: closes (08:00) must be after opens (09:00); split an overnight opening in two.').waitFor();
+    await form.getByLabel('Monday closes (1)').fill('17:00');
+    await form.getByRole('button', { name: 'Save business hours' }).click();
+    await form.getByRole('status').getByText('Saved.').waitFor();
+    expect(await lowContrastTexts(page)).toEqual([]);
+    const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
+    expect(widths.content).toBeLessThanOrEqual(widths.screen);
+    await page.getByRole('heading', { name: 'Business hours' }).scrollIntoViewIfNeeded();
+    await screenshot(page, phone ? `business-hours-${phone.width}` : 'business-hours');
+
+    const stored = await app.gql(`{ account { businessHours { timeZone weekly { day opens closes } exceptions { date closed intervals { opens } } } } }`, {}, owner.token);
+    expect(stored.data!.account.businessHours).toEqual({
+      timeZone: 'America/New_York',
+      weekly: [
+        ...['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'].map((day) => ({ day, opens: '09:00', closes: '17:00' })),
+        { day: 'FRIDAY', opens: '09:00', closes: '15:00' },
+        // 00:00 as a closing time is midnight.
+        { day: 'SATURDAY', opens: '10:00', closes: '24:00' },
+      ],
+      exceptions: [{ date: '2026-12-25', closed: true, intervals: [] }],
+    });
+    // As saved after a reload.
+    await page.reload();
+    expect(await form.getByLabel('Friday closes (1)').inputValue()).toBe('15:00');
+    expect(await form.getByLabel('Saturday closes (1)').inputValue()).toBe('00:00');
+    expect(await form.getByLabel('Date of exception 1').inputValue()).toBe('2026-12-25');
+    await context.close();
   });
 });

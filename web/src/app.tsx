@@ -4,6 +4,7 @@ import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { SessionProvider } from './auth/session';
 import { ActivityPage } from './activity/activity-page';
+import { BusinessHoursPage } from './business-hours/business-hours-page';
 import { ContactPage } from './contacts/contact-page';
 import { ConversationPage } from './conversation/conversation-page';
 import { FlowsPage } from './flows/flows-page';
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
       { path: 'flows', element: <FlowsPage /> },
       { path: 'saved-replies', element: <SavedRepliesPage /> },
       { path: 'messages-left', element: <MessagesLeftPage /> },
+      { path: 'business-hours', element: <BusinessHoursPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -79,11 +79,14 @@ export function MessagesLeftPage() {
           <h1 id="messages-left-title">Messages left</h1>
           <p className="page__lead">What visitors wrote while nobody was available to chat, newest first.</p>
         </div>
-        {account?.businessHours && (
-          <p className={`pill ${account.openNow ? 'pill--active' : 'pill--closed'}`} data-testid="open-now">
-            {account.openNow ? 'Open now' : 'Closed now'} ({account.businessHours.timeZone})
-          </p>
-        )}
+        <p className="messages-left__hours">
+          {account?.businessHours && (
+            <span className={`pill ${account.openNow ? 'pill--active' : 'pill--closed'}`} data-testid="open-now">
+              {account.openNow ? 'Open now' : 'Closed now'} ({account.businessHours.timeZone})
+            </span>
+          )}
+          <Link to="/business-hours">Business hours</Link>
+        </p>
       </header>
       {body}
       {data && (cursors.length > 0 || pageInfo?.hasNextPage) && (
