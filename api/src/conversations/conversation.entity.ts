@@ -78,6 +78,11 @@ export enum BotPhase {
 @Index({ properties: ['assignee', 'status'] })
 // The account's recent accept times, for the estimated wait (see wait-estimates.ts).
 @Index({ properties: ['account', 'acceptedAt'] })
+// "Messages left", newest first: only the few conversations with one are in it.
+@Index({
+  name: 'conversations_offline_messages_index',
+  expression: 'create index "conversations_offline_messages_index" on "conversations" ("account_id", "id") where "offline_message_at" is not null',
+})
 export class Conversation extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
