@@ -77,6 +77,11 @@ describe.each<Phone | undefined>([undefined, { width: 375, height: 740 }])('leav
     await page.getByTestId('contact-email').getByText('grace@example.com').waitFor();
     await page.getByTestId('contact-conversation').getByText('Message left (nobody available)').waitFor();
     await page.getByTestId('contact-conversation').getByText('Could someone call me on Monday?').waitFor();
+    // And the conversation itself, ended with the reason.
+    await page.goBack();
+    await item.getByRole('link', { name: 'View conversation' }).click();
+    await page.waitForURL(/\/chats\//);
+    await page.getByText('Message left (nobody available)').first().waitFor();
     await Promise.all([context.close(), visitor.context.close()]);
   });
 
