@@ -116,6 +116,12 @@ export async function visitorAsksForHuman(visitor: Page, name: string, email: st
   await visitor.getByTestId('chatonce-status').getByText('Waiting for someone to join…').waitFor();
 }
 
+/** Nothing wider than the screen: no sideways scrolling. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
+  expect(widths.content).toBeLessThanOrEqual(widths.screen);
+}
+
 export const inboxItem = (page: Page, name: string) => page.getByTestId('inbox-item').filter({ hasText: name });
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,13 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
-import { inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
-
-/** Nothing wider than the screen: no sideways scrolling. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
-  expect(widths.content).toBeLessThanOrEqual(widths.screen);
-}
+import { expectNoSidewaysScroll, inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
 
 /** Each control is wholly on the screen, so a thumb can reach it. */
 async function expectOnScreen(page: Page, controls: Locator[]): Promise<void> {

@@ -13,6 +13,7 @@ import { AppShell } from './layout/app-shell';
 import { MessagesLeftPage } from './messages-left/messages-left-page';
 import { MyChatsPage } from './my-chats/my-chats-page';
 import { SavedRepliesPage } from './saved-replies/saved-replies-page';
+import { TeamPage } from './team/team-page';
 import { EmptyState } from './ui/states';
 
 function NotFound() {
@@ -39,6 +40,7 @@ const router = createBrowserRouter([
       { index: true, element: <InboxPage /> },
       { path: 'chats/:id', element: <ConversationPage /> },
       { path: 'my-chats', element: <MyChatsPage /> },
+      { path: 'team', element: <TeamPage /> },
       { path: 'activity', element: <ActivityPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },

@@ -27,6 +27,38 @@ describe('the activity feed for integrations', () => {
     expect(events).toHaveLength(30);
   });
 
+  it('has one cursor per event: the list’s edge cursor is the event’s feed cursor, and pages both ways', async () => {
+    const admin = await signUpAccount(app);
+    await enableLiveChat(app, admin.accountId);
+    const flowId = await publishFlow(app, admin.token);
+    for (let visitor = 0; visitor < 3; visitor++) await startVisitor(app, flowId);
+    const STREAM = `query($first: Int, $after: String, $last: Int, $before: String) { activityStream(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id cursor position: cursor type } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    const page = async (variables: Record<string, unknown>) => (await app.gql(STREAM, variables, admin.token)).data!.activityStream;
+    const all = await page({ first: 100 });
+    expect(all.edges).toHaveLength(6);
+    for (const edge of all.edges) expect(edge.cursor).toBe(edge.node.cursor);
+
+    const newest = await page({ first: 2 });
+    const next = await page({ first: 2, after: newest.pageInfo.endCursor });
+    expect([...newest.edges, ...next.edges].map((edge: { node: { id: string } }) => edge.node.id)).toEqual(all.edges.slice(0, 4).map((edge: { node: { id: string } }) => edge.node.id));
+    expect(next.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const back = await page({ last: 2, before: next.pageInfo.startCursor });
+    expect(back.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(newest.edges.map((edge: { node: { id: string } }) => edge.node.id));
+    expect(back.pageInfo.hasPreviousPage).toBe(false);
+
+    // The feed resumes after an edge cursor of the list: the events newer than it, oldest first.
+    const key = (await app.gql(`mutation { createApiKey(input: { name: "CRM" }) { secret } }`, {}, admin.token)).data!.createApiKey.secret;
+    const resumed = await collect(app.wsClient(`Bearer ${key}`), FEED, { after: all.edges[2].cursor });
+    await resumed.waitFor((event) => event.id === all.edges[0].node.id);
+    expect(resumed.events.map((event) => event.id)).toEqual([all.edges[1].node.id, all.edges[0].node.id]);
+    resumed.dispose();
+    // Another account's cursor is refused, naming the argument.
+    const other = await signUpAccount(app);
+    const refused = await app.gql(STREAM, { first: 2, after: all.edges[0].cursor }, other.token);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
   it('replays exactly what an integration missed while disconnected, then streams live', async () => {
     const admin = await signUpAccount(app);
     await enableLiveChat(app, admin.accountId);

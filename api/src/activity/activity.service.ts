@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { actingUserId, type Viewer } from '../auth/viewer';
-import { paginate, type ConnectionArgs } from '../relay/connection';
+import { paginateByPosition, type ConnectionArgs } from '../relay/connection';
+import { activityCursor } from '../relay/position-cursor';
 import type { AfterCommit } from '../realtime/after-commit';
 import { ActivityEvent, ActorKind, type ActivityEventType } from './activity-event.entity';
 
@@ -60,9 +61,9 @@ export class ActivityService {
     return em.find(ActivityEvent, { account: accountId, position: { $gt: position } }, { orderBy: { position: 'asc' }, limit });
   }
 
-  /** Newest first. */
+  /** Newest first; edge cursors are the events' own feed cursors (see `activityEvents(after:)`). */
   list(em: EntityManager, accountId: string, filter: ActivityFilter, args: ConnectionArgs) {
-    return paginate(
+    return paginateByPosition(
       em,
       ActivityEvent,
       {
@@ -73,6 +74,7 @@ export class ActivityService {
       },
       args,
       'desc',
+      { encode: (position) => activityCursor.encode(accountId, position), decode: (cursor, argumentName) => activityCursor.decode(cursor, accountId, argumentName) },
     );
   }
 }

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { Account } from '../accounts/account.entity';
 import type { Config } from '../config/config';
-import { fail, UserErrorsException } from '../errors/user-error';
+import { fail, failRateLimited, UserErrorsException } from '../errors/user-error';
 import { User, UserRole } from '../users/user.entity';
 import { newUserErrors, normalizeEmail } from '../users/user.rules';
 import { AuthErrorCode } from './auth.errors';
@@ -60,7 +60,7 @@ export class AuthService {
     const throttled = await this.failedLogins.get(email);
     if (throttled && throttled.remainingPoints <= 0) {
       const minutes = Math.ceil(throttled.msBeforeNext / 60_000);
-      fail(AuthErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins for this email. Try again in ${minutes} minute(s).`, ['input', 'email']);
+      failRateLimited(AuthErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins for this email. Try again in ${minutes} minute(s).`, ['input', 'email'], throttled.msBeforeNext);
     }
     const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
     if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {

@@ -67,8 +67,12 @@ describe('sign-up and login', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       expect((await app.gql(LOGIN, { input: { email, password: 'wrong password!' } })).data!.login.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     }
-    const blocked = await app.gql(LOGIN, { input: { email, password: TEST_PASSWORD } });
+    const blocked = await app.gql(LOGIN.replace('userErrors {', 'userErrors { retryAfterSeconds'), { input: { email, password: TEST_PASSWORD } });
     expect(blocked.data!.login).toMatchObject({ token: null, userErrors: [{ code: 'TOO_MANY_ATTEMPTS' }] });
+    // A program can wait exactly as long as it must: the lockout is minutes, not forever.
+    const wait = blocked.data!.login.userErrors[0].retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60 * 60);
   });
 
   it('answers UNAUTHENTICATED without a token and for a forged or malformed one', async () => {

@@ -43,6 +43,8 @@ export const VISITOR_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
     'endedAt',
     'createdAt',
     'updatedAt',
+    'visitorReadCursor',
+    'agentReadCursor',
   ]),
   Message: new Set(['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation']),
 };

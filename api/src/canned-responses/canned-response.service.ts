@@ -10,7 +10,7 @@ export const CannedResponseErrorCode = {
   INVALID_TITLE: 'INVALID_TITLE',
   INVALID_BODY: 'INVALID_BODY',
   CANNED_RESPONSE_NOT_FOUND: 'CANNED_RESPONSE_NOT_FOUND',
-  TOO_MANY_CANNED_RESPONSES: 'TOO_MANY_CANNED_RESPONSES',
+  CANNED_RESPONSES_LIMIT: 'CANNED_RESPONSES_LIMIT',
 } as const;
 const Code = CannedResponseErrorCode;
 
@@ -37,7 +37,7 @@ export class CannedResponseService {
     const fields = validate(input, true);
     // A bound on size, not an exact quota: two creates at once may both pass the count.
     if ((await em.count(CannedResponse, { account: viewer.accountId })) >= MAX_CANNED_RESPONSES) {
-      fail(Code.TOO_MANY_CANNED_RESPONSES, `An account can keep up to ${MAX_CANNED_RESPONSES} saved replies. Delete one first.`, ['input']);
+      fail(Code.CANNED_RESPONSES_LIMIT, `An account can keep up to ${MAX_CANNED_RESPONSES} saved replies. Delete one first.`, ['input']);
     }
     const cannedResponse = em.create(CannedResponse, {
       account: viewer.accountId,

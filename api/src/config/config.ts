@@ -38,6 +38,12 @@ const envSchema = z.object({
   LOGIN_ATTEMPTS_PER_15_MIN: positiveInt.default(10),
   CONVERSATIONS_PER_IP_PER_10_MIN: positiveInt.default(30),
   VISITOR_MESSAGES_PER_MINUTE: positiveInt.default(30),
+  // setTyping calls one participant may make in one conversation per minute (start, keep-alives, stop, previews).
+  TYPING_SIGNALS_PER_MINUTE: positiveInt.default(90),
+  // A visitor counts as OFFLINE this long after their last websocket closed (a reload stays ONLINE).
+  PRESENCE_OFFLINE_SECONDS: z.coerce.number().positive().max(300).default(5),
+  // How often an API process renews its visitors' connections in Redis; one silent for three beats (a crashed process) is gone.
+  PRESENCE_HEARTBEAT_SECONDS: z.coerce.number().positive().max(300).default(10),
   TRUST_PROXY: z.string().min(1).default('loopback'),
   WEBHOOK_ALLOW_HTTP: booleanFlag.optional(),
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanFlag.default(false),
@@ -56,6 +62,9 @@ const envSchema = z.object({
     }),
   GRAPHQL_MAX_DEPTH: positiveInt.max(50).default(12),
   GRAPHQL_MAX_COST: positiveInt.default(50000),
+  // Query points per hour (rate-limits/query-budget.ts): per API key, and per account over all its keys.
+  API_KEY_POINTS_PER_HOUR: positiveInt.default(5000),
+  ACCOUNT_POINTS_PER_HOUR: positiveInt.default(15000),
 });
 
 export type Config = Readonly<

@@ -9,6 +9,8 @@ import { NodeEntity } from '../relay/node';
 @Entity({ tableName: 'contacts' })
 @Index({ properties: ['account', 'id'] })
 @Index({ properties: ['account', 'email'] })
+// Incremental sync: what changed since a CRM's last run, oldest change first.
+@Index({ properties: ['account', 'updatedAt', 'id'] })
 export class Contact extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

@@ -6,13 +6,19 @@ import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
 import type { GraphQLContext } from '../server/context';
 import { Contact } from './contact.entity';
+import { ContactFilterInput, ContactOrderInput } from './contact.types';
 
 @Resolver(() => Contact)
 export class ContactResolver {
   @Authorized(Access.MEMBER)
-  @Query(() => ContactConnection, { description: 'The account’s contacts, newest first.' })
-  contacts(@Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() { em, viewer, services }: GraphQLContext) {
-    return services.contacts.list(em, (viewer as MemberViewer).accountId, args);
+  @Query(() => ContactConnection, { description: 'The account’s contacts, newest first unless `orderBy` says otherwise; find one by email, search by text, or sync what changed since `filter.updatedAfter`.' })
+  contacts(
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Arg('filter', () => ContactFilterInput, { nullable: true, description: 'Narrow by email, text or last change.' }) filter: ContactFilterInput | null,
+    @Arg('orderBy', () => ContactOrderInput, { nullable: true, description: 'Order by creation (default, newest first) or last change.' }) orderBy: ContactOrderInput | null,
+    @Ctx() { em, viewer, services }: GraphQLContext,
+  ) {
+    return services.contacts.list(em, (viewer as MemberViewer).accountId, args, filter, orderBy);
   }
 
   @Authorized(Access.MEMBER)

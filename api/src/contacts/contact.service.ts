@@ -1,15 +1,34 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { badUserInput } from '../errors/graphql-errors';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Contact } from './contact.entity';
+import { ContactOrderField, OrderDirection, type ContactFilterInput, type ContactOrderInput } from './contact.types';
+
+const MAX_QUERY = 100;
 
 /** Contacts of an account: the visitors who talked to its flows. */
 export class ContactService {
-  /** Newest first. */
-  list(em: EntityManager, accountId: string, args: ConnectionArgs) {
-    return paginate(em, Contact, { account: accountId }, args, 'desc');
+  /** Newest first unless `order` says otherwise; `filter` narrows by email, text or last change. */
+  list(em: EntityManager, accountId: string, args: ConnectionArgs, filter?: ContactFilterInput | null, order?: ContactOrderInput | null) {
+    const where: FilterQuery<Contact> = { account: accountId };
+    if (filter?.email) where.email = { $ilike: escapeLike(filter.email.trim()) };
+    if (filter?.query != null) {
+      const text = filter.query.trim();
+      if (!text || text.length > MAX_QUERY) throw badUserInput(`\`filter.query\` is 1 to ${MAX_QUERY} characters.`, { argumentName: 'filter' });
+      const pattern = `%${escapeLike(text)}%`;
+      where.$or = [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }];
+    }
+    if (filter?.updatedAfter) where.updatedAt = { $gt: filter.updatedAfter };
+    const direction = order?.direction === OrderDirection.ASC ? 'asc' : 'desc';
+    return paginate(em, Contact, where, args, direction, order?.field === ContactOrderField.UPDATED_AT ? 'updatedAt' : 'id');
   }
 
   get(em: EntityManager, accountId: string, contactId: string): Promise<Contact | null> {
     return em.findOne(Contact, { id: contactId, account: accountId });
   }
+}
+
+/** Text matched literally by ILIKE: its wildcards and the escape character are escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -21,6 +21,12 @@ export async function lockForViewer(tem: EntityManager, viewer: Viewer, conversa
     ? await tem.findOne(Conversation, where, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['c0'], populate: ['assignee'], strategy: 'joined' })
     : null;
   if (!conversation) fail(Code.CONVERSATION_NOT_FOUND, 'No conversation with this ID is open to you.', ['conversationId']);
+  // When the lock was granted after a wait, PostgreSQL re-checks the locked row at its new
+  // version but keeps the joined row it first read: an assignee set meanwhile (an accept, a
+  // transfer) does not match it and arrives as none. Read again, now that the row is ours.
+  if (conversation.status === ConversationStatus.ACTIVE && !conversation.assignee?.isInitialized()) {
+    return tem.findOneOrFail(Conversation, conversation.id, { populate: ['assignee'], refresh: true });
+  }
   return conversation;
 }
 

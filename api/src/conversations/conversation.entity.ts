@@ -108,6 +108,14 @@ export class Conversation extends NodeEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   assignee?: Ref<User> | null;
 
+  /** Who last handed the chat on (see transfer.service.ts); the note they left is for the team only. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  transferredBy?: Ref<User> | null;
+
+  @Field(() => String, { nullable: true, description: 'The note left with the latest transfer of this chat, for the user it was handed to (team only).' })
+  @Property({ type: 'text', nullable: true })
+  transferNote?: string | null;
+
   @Field(() => Date, { nullable: true, description: 'When the chat entered the live-chat inbox.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   waitingSince?: Date | null;
@@ -154,6 +162,14 @@ export class Conversation extends NodeEntity {
   /** Highest message sequence number; messages are numbered 1, 2, 3… within a conversation. */
   @Property({ type: 'integer', default: 0 })
   lastMessageSeq: Opt<number> = 0;
+
+  /** `seq` of the last message the visitor has read (0: none); only moves forward (presence/read-state.service.ts). */
+  @Property({ type: 'integer', default: 0 })
+  visitorReadSeq: Opt<number> = 0;
+
+  /** `seq` of the last message the account's users have read (0: none); only moves forward. */
+  @Property({ type: 'integer', default: 0 })
+  agentReadSeq: Opt<number> = 0;
 
   @Field(() => String, { nullable: true, description: 'Page the visitor started the conversation on.' })
   @Property({ type: 'text', nullable: true })

@@ -15,4 +15,8 @@ export const ConversationErrorCode = {
   NOT_ACTIVE: 'NOT_ACTIVE',
   NOT_ASSIGNED: 'NOT_ASSIGNED',
   NOT_A_USER: 'NOT_A_USER',
+  /** transferChat: the target is not a teammate who is accepting chats (or already has the chat). */
+  TARGET_NOT_AVAILABLE: 'TARGET_NOT_AVAILABLE',
+  /** acceptChat or transferChat: the user already has `maxConcurrentChats` ACTIVE chats. */
+  AT_CAPACITY: 'AT_CAPACITY',
 } as const;

@@ -35,6 +35,8 @@ import {
   SendMessagePayload,
   StartConversationInput,
   StartConversationPayload,
+  TransferChatInput,
+  TransferChatPayload,
 } from './conversation.types';
 
 /** The signed-in user behind a subscription, or an error: inbox streams are per user. */
@@ -124,10 +126,24 @@ export class ConversationResolver {
 
   @Authorized(Access.MEMBER)
   @Mutation(() => AcceptChatPayload, {
-    description: 'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting).',
+    description:
+      'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting, AT_CAPACITY when the caller already has `maxConcurrentChats` active chats).',
   })
   acceptChat(@Arg('conversationId', () => ID, { description: 'The waiting chat.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(async () => services.conversations.accept(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
+  }
+
+  @Authorized(Access.MEMBER)
+  @Mutation(() => TransferChatPayload, {
+    description:
+      'Hands an active chat to a teammate, by its assignee or an admin. The visitor reads that the teammate joined; the teammate’s `assignedChats` gets TRANSFERRED_IN with the note, the previous assignee’s TRANSFERRED_OUT. Codes: NOT_ASSIGNED (the caller is neither), TARGET_NOT_AVAILABLE (not a teammate accepting chats), AT_CAPACITY (the teammate is full), NOT_ACTIVE, CONVERSATION_CLOSED.',
+  })
+  transferChat(@Arg('input', () => TransferChatInput, { description: 'The chat, the teammate and a note.' }) input: TransferChatInput, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(async () => {
+      const conversationId = requireConversationUuid(input.conversationId, ['input', 'conversationId']);
+      const target = decodeGlobalId(input.toUserId);
+      return services.transfers.transfer(em, viewer, { conversationId, toUserId: target?.typeName === 'User' ? target.id : null, note: input.note });
+    });
   }
 
   @Authorized(Access.PARTICIPANT)
@@ -154,14 +170,14 @@ export class ConversationResolver {
   }
 
   @Subscription(() => AssignedChatEvent, {
-    description: 'The signed-in user’s chats: ASSIGNED when they accept one, ENDED when one of theirs ends.',
+    description: 'The signed-in user’s chats: ASSIGNED when they accept one, TRANSFERRED_IN / TRANSFERRED_OUT when a teammate hands one to them / one of theirs goes to a teammate, ENDED when one of theirs ends.',
     subscribe: ({ context }) => {
       const { listen, viewer } = context as GraphQLContext;
       return listen<AssignedMessage>(Topic.ASSIGNED, requireUser(viewer).userId);
     },
   })
   async assignedChats(@Root() message: AssignedMessage, @Ctx() context: GraphQLContext): Promise<AssignedChatEvent> {
-    return { kind: message.kind as AssignedChatEventKind, conversation: await eventConversation(context, message, message.conversationId) };
+    return { kind: message.kind as AssignedChatEventKind, conversation: await eventConversation(context, message, message.conversationId), note: message.note ?? null };
   }
 
   @Subscription(() => ConversationEvent, {
@@ -210,9 +226,14 @@ export class ConversationResolver {
     return conversation.contact.load();
   }
 
-  @FieldResolver(() => User, { nullable: true, description: 'The user who accepted the chat (null for visitors; see `assigneeName`).' })
+  @FieldResolver(() => User, { nullable: true, description: 'The user handling the chat: who accepted it, or was transferred it since (null for visitors; see `assigneeName`).' })
   assignee(@Root() conversation: Conversation) {
     return conversation.assignee ? conversation.assignee.load() : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who made the latest transfer of this chat (see `transferNote`); null if it was never transferred.' })
+  transferredBy(@Root() conversation: Conversation) {
+    return conversation.transferredBy ? conversation.transferredBy.load() : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the user who accepted the chat, as the visitor sees it.' })

@@ -5,10 +5,10 @@ import type { ActivityService } from '../activity/activity.service';
 import { signVisitorToken } from '../auth/tokens';
 import { isMember, type Viewer } from '../auth/viewer';
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
-import { fail, userError, UserErrorsException } from '../errors/user-error';
+import { fail, failRateLimited, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import type { MessageService, NewMessage } from '../messages/message.service';
@@ -18,6 +18,7 @@ import { paginate, type ConnectionArgs } from '../relay/connection';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
+import { lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
@@ -64,7 +65,7 @@ export class ConversationService {
       await limiter.consume(key);
     } catch (rejection) {
       if (rejection instanceof Error) throw rejection;
-      fail(code, message, field);
+      failRateLimited(code, message, field, (rejection as RateLimiterRes).msBeforeNext);
     }
   }
 
@@ -301,7 +302,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        (error: unknown) => (error instanceof UserErrorsException ? error.errors : null),
+        // AT_CAPACITY is the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && error.errors[0]?.code !== Code.AT_CAPACITY ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -326,6 +328,10 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
+      // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
+      if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
+        fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
+      }
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });

@@ -8,6 +8,7 @@ import { InboxRemovalReason } from '../realtime/after-commit';
 import { ConnectionType } from '../relay/connection';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationStatus } from './conversation.entity';
+import { TRANSFER_NOTE_MAX_LENGTH } from './transfer.service';
 
 export const MESSAGE_MAX_LENGTH = 4000;
 
@@ -39,11 +40,18 @@ registerEnumType(InboxEventKind, {
 export enum AssignedChatEventKind {
   ASSIGNED = 'ASSIGNED',
   ENDED = 'ENDED',
+  TRANSFERRED_IN = 'TRANSFERRED_IN',
+  TRANSFERRED_OUT = 'TRANSFERRED_OUT',
 }
 registerEnumType(AssignedChatEventKind, {
   name: 'AssignedChatEventKind',
   description: 'What happened to a chat of the user.',
-  valuesConfig: { ASSIGNED: { description: 'The user accepted the chat.' }, ENDED: { description: 'The chat ended (see `conversation.endReason`).' } },
+  valuesConfig: {
+    ASSIGNED: { description: 'The user accepted the chat.' },
+    ENDED: { description: 'The chat ended (see `conversation.endReason`).' },
+    TRANSFERRED_IN: { description: 'A teammate handed the chat to the user (see `note`).' },
+    TRANSFERRED_OUT: { description: 'The chat was handed from the user to a teammate: it is no longer theirs.' },
+  },
 });
 
 @InputType('VisitorInput', { description: 'What the widget knows about the visitor’s page.' })
@@ -167,13 +175,36 @@ export class InboxEvent {
   waitedSeconds?: number | null;
 }
 
-@ObjectType('AssignedChatEvent', { description: 'A chat assigned to, or ended for, the subscribed user.' })
+@ObjectType('AssignedChatEvent', { description: 'A chat assigned to, transferred to or from, or ended for, the subscribed user.' })
 export class AssignedChatEvent {
-  @Field(() => AssignedChatEventKind, { description: 'ASSIGNED or ENDED.' })
+  @Field(() => AssignedChatEventKind, { description: 'ASSIGNED, TRANSFERRED_IN, TRANSFERRED_OUT or ENDED.' })
   kind!: AssignedChatEventKind;
 
   @Field(() => Conversation, { description: 'The chat.' })
   conversation!: Conversation;
+
+  @Field(() => String, { nullable: true, description: 'TRANSFERRED_IN: the note left by whoever handed the chat over, if any.' })
+  note?: string | null;
+}
+
+@InputType('TransferChatInput', { description: 'An active chat to hand to a teammate.' })
+export class TransferChatInput {
+  @Field(() => ID, { description: 'The active chat.' })
+  conversationId!: string;
+
+  @Field(() => ID, { description: 'The teammate to hand it to: accepting chats and below their `maxConcurrentChats`.' })
+  toUserId!: string;
+
+  @Field(() => String, { nullable: true, description: `What the teammate should know (at most ${TRANSFER_NOTE_MAX_LENGTH} characters); never shown to the visitor.` })
+  @IsOptional()
+  @MaxLength(TRANSFER_NOTE_MAX_LENGTH)
+  note?: string | null;
+}
+
+@ObjectType('TransferChatPayload', { description: 'Result of `transferChat`.' })
+export class TransferChatPayload extends MutationPayload {
+  @Field(() => Conversation, { nullable: true, description: 'The chat, now assigned to the teammate.' })
+  conversation?: Conversation | null;
 }
 
 @ObjectType('ConversationEvent', { description: 'A new message of a conversation; status changes arrive as SYSTEM or BOT messages with the conversation’s new state.' })

@@ -92,8 +92,12 @@ describe('starting conversations without a token', () => {
       await enableLiveChat(app, admin.accountId);
       const flowId = await publishFlow(app, admin.token);
       for (let i = 0; i < 3; i++) await startVisitor(app, flowId);
-      const refused = await app.gql(`mutation($id: ID!) { startConversation(input: { flowId: $id }) { conversation { id } userErrors { code } } }`, { id: flowId });
-      expect(refused.data!.startConversation).toEqual({ conversation: null, userErrors: [{ code: 'TOO_MANY_CONVERSATIONS' }] });
+      const refused = await app.gql(`mutation($id: ID!) { startConversation(input: { flowId: $id }) { conversation { id } userErrors { code retryAfterSeconds } } }`, { id: flowId });
+      expect(refused.data!.startConversation).toEqual({ conversation: null, userErrors: [{ code: 'TOO_MANY_CONVERSATIONS', retryAfterSeconds: expect.any(Number) }] });
+      // The window is ten minutes: the wait is within it.
+      const wait = refused.data!.startConversation.userErrors[0].retryAfterSeconds;
+      expect(wait).toBeGreaterThan(0);
+      expect(wait).toBeLessThanOrEqual(600);
     } finally {
       await app.close();
     }

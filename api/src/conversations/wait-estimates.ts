@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { LRUCache } from 'lru-cache';
 
 /** The estimate looks at this many of the account's latest accepted chats… */
 export const WAIT_ESTIMATE_SAMPLE = 20;
@@ -15,20 +16,20 @@ const CACHE_MAX_ACCOUNTS = 10_000;
  * account. Null when the account accepted no chat in that time.
  */
 export class WaitEstimates {
-  private readonly cache = new Map<string, { seconds: number | null; until: number }>();
+  // Values are boxed: lru-cache stores no null.
+  private readonly cache = new LRUCache<string, { seconds: number | null }>({ max: CACHE_MAX_ACCOUNTS, ttl: CACHE_MS });
   private readonly inFlight = new Map<string, Promise<number | null>>();
 
   async forAccount(em: EntityManager, accountId: string, now = Date.now()): Promise<number | null> {
     const cached = this.cache.get(accountId);
-    if (cached && cached.until > now) return cached.seconds;
+    if (cached) return cached.seconds;
     let read = this.inFlight.get(accountId);
     if (!read) {
       read = this.read(em, accountId, now).finally(() => this.inFlight.delete(accountId));
       this.inFlight.set(accountId, read);
     }
     const seconds = await read;
-    if (this.cache.size >= CACHE_MAX_ACCOUNTS) this.cache.clear();
-    this.cache.set(accountId, { seconds, until: now + CACHE_MS });
+    this.cache.set(accountId, { seconds });
     return seconds;
   }
 

@@ -41,6 +41,9 @@ export function ormOptions({ databaseUrl, poolMax, logger, migrationsPath }: Orm
       path: migrationsPath ?? resolve(__dirname, 'migrations'),
       glob: '!(*.d).{js,ts}',
       snapshotName: '.snapshot-chatonce',
+      // Only `migration:create` (which names the source directory) diffs against the snapshot. Elsewhere
+      // every `up` would rewrite it from the migrated database, in another style: tests churned the file.
+      snapshot: migrationsPath !== undefined,
       transactional: true,
       allOrNothing: true,
       // FK checks are kept: disabling them needs superuser rights a production role lacks.

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 /** An expected failure, returned as data in a mutation payload. */
 @ObjectType('UserError', { description: 'An expected failure of a mutation: bad input, a rule not met, a lost race.' })
@@ -11,6 +11,9 @@ export class UserError {
 
   @Field(() => [String], { nullable: true, description: 'Path of the input field at fault, e.g. `["input", "steps", "2", "next"]`.' })
   field?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'On a rate limit (the `TOO_MANY_*` codes): seconds until the same request may succeed. Null otherwise.' })
+  retryAfterSeconds?: number | null;
 }
 
 /**
@@ -26,6 +29,11 @@ export class UserErrorsException extends Error {
 
 export function userError(code: string, message: string, field?: (string | number)[]): UserError {
   return { code, message, field: field?.map(String) ?? null };
+}
+
+/** Stops the current operation with a rate limit's user error: `retryAfterMs` from now it may succeed. */
+export function failRateLimited(code: string, message: string, field: (string | number)[], retryAfterMs: number): never {
+  throw new UserErrorsException([{ ...userError(code, message, field), retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) }]);
 }
 
 /** Stops the current operation with one user error. */

@@ -6,7 +6,7 @@ export enum InboxRemovalReason {
 }
 
 export type InboxEventKind = 'ADDED' | 'REMOVED' | 'REMINDER';
-export type AssignedEventKind = 'ASSIGNED' | 'ENDED';
+export type AssignedEventKind = 'ASSIGNED' | 'ENDED' | 'TRANSFERRED_IN' | 'TRANSFERRED_OUT';
 export type TimerKind = 'waiting-timeout' | 'idle-check' | 'waiting-reminder';
 
 /** What travels through Redis: identifiers only; each subscriber loads what it may see. */
@@ -25,6 +25,8 @@ export interface AcceptingMessage {
 export interface AssignedMessage {
   kind: AssignedEventKind;
   conversationId: string;
+  /** TRANSFERRED_IN: the note the previous assignee left (bounded, see transfer.service.ts). */
+  note?: string | null;
 }
 /** Pub/sub notifications that feed a replay carry the `position` the stream resumes after. */
 export interface ConversationMessage {
@@ -58,8 +60,8 @@ export class AfterCommit {
     this.inbox.push({ accountId, message: { kind, conversationId, reason } });
   }
 
-  assignedEvent(userId: string, kind: AssignedEventKind, conversationId: string): void {
-    this.assigned.push({ userId, message: { kind, conversationId } });
+  assignedEvent(userId: string, kind: AssignedEventKind, conversationId: string, note?: string | null): void {
+    this.assigned.push({ userId, message: note === undefined ? { kind, conversationId } : { kind, conversationId, note } });
   }
 
   /** `committed` is called when announced: the message and its conversation are as committed by then. */

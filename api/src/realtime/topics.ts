@@ -6,10 +6,12 @@ export const Topic = {
    * filters the account's events by its own switch.
    */
   INBOX: 'INBOX',
-  /** Chats assigned to, or ended for, one user. */
+  /** Chats assigned to, transferred to or from, or ended for, one user. */
   ASSIGNED: 'ASSIGNED',
   /** New messages of one conversation, by sequence number. */
   CONVERSATION: 'CONVERSATION',
+  /** Ephemeral signals of one conversation (typing, presence, read), never replayed (presence/). */
+  SIGNALS: 'SIGNALS',
   /** Activity events of one account. */
   ACTIVITY: 'ACTIVITY',
   /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */

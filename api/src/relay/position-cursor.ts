@@ -26,10 +26,10 @@ export function scopedPositionCursor(label: string, what: string) {
   const pattern = new RegExp(`^${label}:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):(\\d{1,15})$`);
   return {
     encode: (scopeId: string, position: number): string => Buffer.from(`${label}:${scopeId}:${position}`).toString('base64url'),
-    decode: (cursor: string | null | undefined, scopeId: string): number => {
+    decode: (cursor: string | null | undefined, scopeId: string, argumentName = 'after'): number => {
       if (!cursor) return 0;
       const match = pattern.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (!match || match[1] !== scopeId) throw badUserInput(`Argument "after" is not a valid ${what} cursor: pass the \`cursor\` of an event you received.`, { argumentName: 'after' });
+      if (!match || match[1] !== scopeId) throw badUserInput(`Argument "${argumentName}" is not a valid ${what} cursor: pass the \`cursor\` of an event you received.`, { argumentName });
       return Number(match[2]);
     },
   };

@@ -14,9 +14,12 @@ import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
 import { LiveChatSettingsResolver } from '../flows/live-chat-settings.resolver';
 import { NoteResolver } from '../notes/note.resolver';
 import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
+import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
+import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
+import { ConversationSignalsResolver, MarkReadPayloadResolver } from '../presence/presence.resolver';
 import { NodeResolver } from './node.resolver';
 
 export const resolvers = [
@@ -27,14 +30,18 @@ export const resolvers = [
   CannedResponseResolver,
   ContactResolver,
   ConversationResolver,
+  ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
   LiveChatSettingsResolver,
+  MarkReadPayloadResolver,
   MessageResolver,
   NodeResolver,
   NoteResolver,
   OfflineMessageResolver,
+  RateLimitResolver,
   RatingResolver,
+  TeamResolver,
   UserResolver,
   WebhookDeliveryResolver,
   WebhookResolver,

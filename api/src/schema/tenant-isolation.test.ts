@@ -163,6 +163,7 @@ describe('tenant isolation', () => {
   const ROOT_FIELDS: Record<string, Row> = {
     'Query.account': { expect: outcomes('member') },
     'Query.cannedResponses': { expect: outcomes('member') },
+    'Query.rateLimit': { expect: outcomes('member') },
     'Query.activityStream': { variables: () => ({ filter: { conversationId: ids.conversationX }, first: 5 }), expect: outcomes('member') },
     'Query.apiKeys': { expect: outcomes('admin') },
     'Query.contact': { variables: () => ({ id: ids.contactX }), expect: outcomes('member') },
@@ -174,6 +175,7 @@ describe('tenant isolation', () => {
     'Query.liveChatInbox': { expect: outcomes('member') },
     'Query.me': { expect: outcomes('member') },
     'Query.node': { variables: () => Object.values(ids).map((id) => ({ id })), expect: outcomes('member') },
+    'Query.team': { expect: outcomes('member') },
     'Query.users': { expect: outcomes('member') },
     'Query.webhookDeliveries': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Query.webhookEndpoints': { expect: outcomes('admin') },
@@ -198,6 +200,10 @@ describe('tenant isolation', () => {
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
+    'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
+    'Mutation.setPresence': { variables: () => ({ conversationId: ids.conversationX, away: false }), expect: outcomes('participant') },
+    // The cursor of message 1 of X.
+    'Mutation.markRead': { variables: () => ({ conversationId: ids.conversationX, cursor: Buffer.from('seq:1').toString('base64url') }), expect: outcomes('participant') },
     'Mutation.setAcceptingChats': { variables: () => ({ accepting: true }), expect: outcomes('member') },
     'Mutation.setLiveChatEnabled': { variables: () => ({ input: { accountId: ids.account, enabled: true } }), expect: outcomes('operator') },
     'Mutation.signUp': {
@@ -207,6 +213,9 @@ describe('tenant isolation', () => {
     'Mutation.startConversation': { variables: () => ({ input: { flowId } }), expect: outcomes('public') },
     // Each caller changes its own account (B's admin changes B): A's settings stay as seeded.
     'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false } }), expect: outcomes('admin') },
+    // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
+    'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
+    'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50 } }), expect: outcomes('admin') },
     'Mutation.updateCannedResponse': { variables: () => ({ input: { id: ids.cannedResponse } }), expect: outcomes('admin') },
     'Mutation.updateFlow': { variables: () => ({ input: { id: flowId } }), expect: outcomes('admin') },
     'Mutation.updateWebhookEndpoint': { variables: () => ({ input: { id: ids.webhookEndpoint } }), expect: outcomes('admin') },
@@ -220,6 +229,12 @@ describe('tenant isolation', () => {
       variables: () => ({ conversationId: ids.conversationX }),
       expect: outcomes('participant', { visitorY: 'FORBIDDEN', adminB: 'FORBIDDEN', keyB: 'FORBIDDEN' }),
       hears: { by: ['visitorX', 'agentA', 'adminA', 'keyA'], sign: () => MARK.xLiveMessage },
+    },
+    'Subscription.conversationSignals': {
+      variables: () => ({ conversationId: ids.conversationX }),
+      expect: outcomes('participant', { visitorY: 'FORBIDDEN', adminB: 'FORBIDDEN', keyB: 'FORBIDDEN' }),
+      // Visitor X and X's agent both type (see the events below): each side hears the other's.
+      hears: { by: ['visitorX', 'agentA', 'adminA', 'keyA'], sign: () => 'TYPING' },
     },
     'Subscription.incomingChats': { expect: outcomes('user'), hears: { by: ['agentA', 'adminA'], sign: () => triggered } },
   };
@@ -463,6 +478,11 @@ describe('tenant isolation', () => {
     triggered = z.conversationId;
     await accept(app, tokens.agentA!, z.conversationId);
     await send(app, x.token, x.conversationId, { body: MARK.xLiveMessage });
+    await waitForChannel(app, Topic.SIGNALS, dbId(ids.conversationX));
+    for (const token of [x.token, tokens.agentA!]) {
+      const typed = await app.gql(`mutation($id: ID!) { setTyping(conversationId: $id, typing: true) { userErrors { code } } }`, { id: x.conversationId }, token);
+      expect(typed.data!.setTyping.userErrors).toEqual([]);
+    }
 
     cases.rootFieldPrincipal += heard.length;
     cases.operations += heard.length;
@@ -525,7 +545,7 @@ describe('tenant isolation', () => {
 
     // What a visitor reads of its own conversation and messages (the widget's needs); the rest is the team's.
     const visitorReads: Record<string, string[]> = {
-      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt'],
+      Conversation: ['id', 'status', 'endReason', 'assigneeName', 'messages', 'lastMessage', 'pageUrl', 'referrer', 'locale', 'waitingSince', 'timeoutAt', 'queuePosition', 'estimatedWaitSeconds', 'rating', 'acceptedAt', 'idleDeadlineAt', 'endedAt', 'createdAt', 'updatedAt', 'visitorReadCursor', 'agentReadCursor'],
       Message: ['id', 'author', 'body', 'options', 'senderName', 'clientMessageId', 'createdAt', 'cursor', 'conversation'],
     };
     const viewers: [string, Viewer][] = [

@@ -156,11 +156,11 @@ function assertShape(document: DocumentNode, limits: DocumentLimits): void {
  * with the operation's variables, so `first: $n` counts. Variables that do not fit are left
  * to execution, which refuses them as BAD_USER_INPUT before any resolver runs.
  */
-export function assertCost(schema: GraphQLSchema, document: DocumentNode, rawVariables: Record<string, unknown> | null | undefined, operationName: string | null | undefined, limits: DocumentLimits): void {
+export function assertCost(schema: GraphQLSchema, document: DocumentNode, rawVariables: Record<string, unknown> | null | undefined, operationName: string | null | undefined, limits: DocumentLimits): number {
   const operation = getOperationAST(document, operationName ?? undefined);
-  if (!operation) return;
+  if (!operation) return 0;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {}, { maxErrors: 1 });
-  if (coerced.errors) return;
+  if (coerced.errors) return 0;
   const cost = operationCost(schema, document, operation, coerced.coerced);
   if (cost > limits.maxCost) {
     throw refused(ErrorCode.QUERY_TOO_COMPLEX, `This operation could return too much (complexity ${cost}, at most ${limits.maxCost}): ask for smaller pages or fewer nested lists.`, {
@@ -168,6 +168,7 @@ export function assertCost(schema: GraphQLSchema, document: DocumentNode, rawVar
       maximum: limits.maxCost,
     });
   }
+  return cost;
 }
 
 const INTROSPECTION_LISTS = ['types', 'directives', 'fields', 'inputFields', 'enumValues', 'args', 'interfaces', 'possibleTypes'] as const;
@@ -255,25 +256,36 @@ function operationCost(schema: GraphQLSchema, document: DocumentNode, operation:
   return root ? selectionCost(root, operation.selectionSet) : 0;
 }
 
-// Operations whose checks passed and cannot change with variables (none declared), by document.
-const passedWithoutVariables = new WeakMap<DocumentNode, Set<string>>();
+// Operations whose checks passed and cannot change with variables (none declared), by document: their complexity.
+const passedWithoutVariables = new WeakMap<DocumentNode, Map<string, number>>();
 
 /**
  * Everything checked on an operation after validation and before it runs, on HTTP and
- * websockets alike: strings that cannot be stored, then the worst-case cost. An operation
- * that declares no variables gives the same answer every time, so its pass is remembered.
+ * websockets alike: strings that cannot be stored, then the worst-case cost, which it returns
+ * (the operation's complexity). An operation that declares no variables gives the same answer
+ * every time, so its pass is remembered.
  */
-export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, limits: DocumentLimits): void {
+export function checkOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined, limits: DocumentLimits): number {
   const passed = passedWithoutVariables.get(document);
   const key = operationName ?? '';
-  if (passed?.has(key)) return;
+  const known = passed?.get(key);
+  if (known !== undefined) return known;
   assertNoNulCharacters(document, operationName, variables);
-  assertCost(schema, document, variables, operationName, limits);
+  const cost = assertCost(schema, document, variables, operationName, limits);
   const operation = getOperationAST(document, operationName ?? undefined);
   if (operation && !operation.variableDefinitions?.length) {
-    if (passed) passed.add(key);
-    else passedWithoutVariables.set(document, new Set([key]));
+    if (passed) passed.set(key, cost);
+    else passedWithoutVariables.set(document, new Map([[key, cost]]));
   }
+  return cost;
+}
+
+// The complexity of each HTTP request's operation, once checked: the query budget charges it.
+const complexities = new WeakMap<object, number>();
+
+/** The complexity documentLimitsPlugin found for this request's operation (0 before, or when refused). */
+export function complexityOf(request: object): number {
+  return complexities.get(request) ?? 0;
 }
 
 /** A parsed document within the limits and valid against the schema, or `invalid`. */
@@ -339,7 +351,7 @@ export function documentLimitsPlugin(schema: GraphQLSchema, limits: DocumentLimi
         },
         async didResolveOperation({ document, request }) {
           if (refusal) throw refusal;
-          checkOperation(schema, document, request.operationName, request.variables, limits);
+          complexities.set(request, checkOperation(schema, document, request.operationName, request.variables, limits));
         },
       };
     },

@@ -34,7 +34,7 @@ describe('the HTTP and websocket server', () => {
   it('serves queries over GET, and refuses a GET that could be a cross-site request', async () => {
     const query = encodeURIComponent('{ __typename }');
     const ok = await fetch(`${app.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
-    expect(await ok.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await ok.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 1, remaining: null, resetAt: null } } });
     const csrf = await fetch(`${app.url}/graphql?query=${query}`);
     expect(csrf.status).toBe(400);
   });

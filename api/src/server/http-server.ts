@@ -13,7 +13,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
-import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable } from '../errors/graphql-errors';
+import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable, serviceUnavailable } from '../errors/graphql-errors';
 import { follow } from './pub-sub';
 import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
@@ -21,6 +21,7 @@ import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
 import { graphqlEndpoint, headersSetBy } from './graphql-endpoint';
 import { checkOperation, createDocumentCache, documentLimits, documentLimitsPlugin } from './document-limits';
+import { queryBudgetPlugin } from '../rate-limits/query-budget-plugin';
 import { demoFlowId, demoPage } from './demo-page';
 import type { GraphQLContext } from './context';
 import type { Runtime } from './runtime';
@@ -146,9 +147,13 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
         if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         try {
-          checkOperation(schema, document, payload.operationName, payload.variables, limits);
+          const complexity = checkOperation(schema, document, payload.operationName, payload.variables, limits);
+          // A subscription is charged once, when it starts: its events are the server's to send.
+          await services.queryBudget.charge(ctx.extra.viewer ?? { kind: 'anonymous' }, complexity);
         } catch (error) {
-          return [error as GraphQLError];
+          if (error instanceof GraphQLError) return [error];
+          if (isServiceUnavailable(error)) return [serviceUnavailable()];
+          throw error;
         }
         return {
           schema,
@@ -184,6 +189,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [
       requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
+      queryBudgetPlugin(services.queryBudget),
       runtime.sharedReads.plugin(),
       errorStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),

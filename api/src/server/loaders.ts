@@ -23,6 +23,17 @@ export function createLoaders(em: EntityManager) {
       },
       { cache: false },
     ),
+    /** Each user's ACTIVE chats, counted in one grouped query (the team view lists everyone). */
+    activeChatCount: new DataLoader<string, number>(
+      async (userIds) => {
+        const rows: { assignee_id: string; count: string }[] = await em
+          .getConnection()
+          .execute(`select assignee_id, count(*) as count from conversations where status = 'ACTIVE' and assignee_id in (${userIds.map(() => '?').join(', ')}) group by assignee_id`, [...userIds]);
+        const byUser = new Map(rows.map((row) => [row.assignee_id, Number(row.count)]));
+        return userIds.map((id) => byUser.get(id) ?? 0);
+      },
+      { cache: false },
+    ),
     /**
      * Each waiting chat's place in its account's line (1: the longest-waiting, next to be
      * accepted), in one query; null for a chat that is not waiting.

@@ -69,6 +69,7 @@ export async function startRuntime(config: Config, logger: Logger, { redisPrefix
     const queues = createQueues(redisUrl, redisPrefix, logger);
     closers.push(() => queues.close());
     const services = createServices({ config, logger, redis, pubSub: pubSub.pubSub, queues });
+    closers.push(async () => services.presence.close());
     const userCache = new UserCache({ ttlMs: READ_CACHE_TTL_MS, max: USER_CACHE_SIZE });
     // Not awaited: the caches stay off until the announcements are being received.
     const sharedReads = new SharedReads({ ttlMs: READ_CACHE_TTL_MS, max: SHARED_READS_SIZE });

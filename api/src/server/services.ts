@@ -10,14 +10,20 @@ import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { TransferService } from '../conversations/transfer.service';
 import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
 import type { Logger } from '../logging/logger';
 import { MessageService } from '../messages/message.service';
 import { NoteService } from '../notes/note.service';
 import { RatingService } from '../ratings/rating.service';
+import { QueryBudget } from '../rate-limits/query-budget';
+import { PresenceService } from '../presence/presence.service';
+import { ReadStateService } from '../presence/read-state.service';
+import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
+import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
 
@@ -35,6 +41,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const webhooks = new WebhookService(config, queues, logger);
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
+  const signals = new SignalService({ config, redis, pubSub });
   return {
     accounts: new AccountService(config),
     activity,
@@ -46,9 +53,15 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),
+    team: new TeamService(),
+    transfers: new TransferService({ activity, messages, dispatcher }),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
+    queryBudget: new QueryBudget(redis, config),
     ratings: new RatingService({ activity, dispatcher }),
+    presence: new PresenceService({ config, redis, pubSub, logger }),
+    readState: new ReadStateService(signals),
+    signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),

@@ -10,6 +10,7 @@ interface UserRow {
   email: string;
   role: UserRole;
   acceptingChats: boolean;
+  maxConcurrentChats: number | null;
   createdAt: Date;
 }
 
@@ -34,7 +35,7 @@ export class UserCache {
 
   /** Keeps a user read since `beginRead` returned `readAt`, unless it changed meanwhile. */
   remember(user: User, readAt: number): void {
-    this.rows.set(user.id, user.id, { id: user.id, account: user.account.id, name: user.name, email: user.email, role: user.role, acceptingChats: user.acceptingChats, createdAt: user.createdAt }, readAt);
+    this.rows.set(user.id, user.id, { id: user.id, account: user.account.id, name: user.name, email: user.email, role: user.role, acceptingChats: user.acceptingChats, maxConcurrentChats: user.maxConcurrentChats ?? null, createdAt: user.createdAt }, readAt);
   }
 
   /** The cached user of this account, merged into `em` as a loaded entity, or undefined. */

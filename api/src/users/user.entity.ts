@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref, type Opt } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { NodeEntity } from '../relay/node';
 
@@ -42,6 +42,11 @@ export class User extends NodeEntity {
   @Field(() => Boolean, { description: 'Whether this user currently receives waiting live chats in their inbox.' })
   @Property({ type: 'boolean', default: false })
   acceptingChats: Opt<boolean> = false;
+
+  /** Checked under the user's row lock when they accept or are transferred a chat (see capacity.ts). */
+  @Field(() => Int, { nullable: true, description: 'How many ACTIVE chats the user may have at once (set by an admin); null: no limit.' })
+  @Property({ type: 'integer', nullable: true })
+  maxConcurrentChats?: number | null = null;
 
   @Field(() => Date, { description: 'When the user was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })

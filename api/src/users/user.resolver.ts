@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Access } from '../auth/auth-checker';
 import type { MemberViewer } from '../auth/viewer';
@@ -6,7 +6,14 @@ import { withUserErrors } from '../errors/user-error';
 import { ConnectionArgs } from '../relay/connection';
 import type { GraphQLContext } from '../server/context';
 import { User } from './user.entity';
-import { CreateUserInput, CreateUserPayload, SetAcceptingChatsPayload, UserConnection } from './user.types';
+import { decodeGlobalId } from '../relay/global-id';
+import { CreateUserInput, CreateUserPayload, SetAcceptingChatsPayload, UpdateUserInput, UpdateUserPayload, UserConnection } from './user.types';
+
+/** A user ID argument as a UUID, or null when it is not one (answered like a user of another account). */
+function userUuid(id: string): string | null {
+  const decoded = decodeGlobalId(id);
+  return decoded?.typeName === 'User' ? decoded.id : null;
+}
 
 @Resolver(() => User)
 export class UserResolver {
@@ -28,15 +35,29 @@ export class UserResolver {
     return withUserErrors(() => services.users.create(em, viewer as MemberViewer, input));
   }
 
+  @Authorized(Access.ADMIN)
+  @Mutation(() => UpdateUserPayload, { description: 'Changes a user of the caller’s account (admins only): today their `maxConcurrentChats`.' })
+  updateUser(@Arg('input', () => UpdateUserInput, { description: 'The user and what changes.' }) input: UpdateUserInput, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(() => services.users.update(em, viewer as MemberViewer, userUuid(input.userId), { maxConcurrentChats: input.maxConcurrentChats }));
+  }
+
   @Authorized(Access.MEMBER)
   @Mutation(() => SetAcceptingChatsPayload, {
-    description: 'Turns the live-chat inbox on or off for the signed-in user. While on, waiting chats are shown and pushed to them.',
+    description:
+      'Turns the live-chat inbox on or off for the signed-in user (or, for an admin, for `userId` of their account). While on, waiting chats are shown and pushed to them.',
   })
   setAcceptingChats(
     @Arg('accepting', () => Boolean, { description: 'True to receive waiting chats, false to stop.' }) accepting: boolean,
+    @Arg('userId', () => ID, { nullable: true, description: 'A teammate to switch instead of the caller (admins only; FORBIDDEN otherwise).' }) userId: string | null,
     @Ctx() { em, viewer, services }: GraphQLContext,
   ) {
-    return withUserErrors(() => services.users.setAcceptingChats(em, viewer as MemberViewer, accepting));
+    // An ID that is not a user's (null here) reads like a user of another account: USER_NOT_FOUND.
+    return withUserErrors(() => services.users.setAcceptingChats(em, viewer as MemberViewer, accepting, userId == null ? undefined : userUuid(userId)));
+  }
+
+  @FieldResolver(() => Int, { description: 'How many ACTIVE chats the user has now (compare with `maxConcurrentChats`).' })
+  activeChatCount(@Root() user: User, @Ctx() { loaders }: GraphQLContext) {
+    return loaders.activeChatCount.load(user.id);
   }
 
   @FieldResolver(() => Account, { description: 'The account the user belongs to.' })

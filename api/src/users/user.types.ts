@@ -1,5 +1,5 @@
-import { MaxLength } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '../auth/auth.types';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
 import { MutationPayload } from '../errors/user-error';
@@ -37,3 +37,19 @@ export class SetAcceptingChatsPayload extends MutationPayload {
 }
 
 export const UserConnection = ConnectionType(User, 'User', 'user');
+
+@InputType('UpdateUserInput', { description: 'An admin’s change to a user of their account; fields left out stay as they are.' })
+export class UpdateUserInput {
+  @Field(() => ID, { description: 'The user.' })
+  userId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'How many ACTIVE chats the user may have at once, 1 to 100; null for no limit (`INVALID_CAPACITY` otherwise).' })
+  @IsOptional()
+  maxConcurrentChats?: number | null;
+}
+
+@ObjectType('UpdateUserPayload', { description: 'Result of `updateUser`.' })
+export class UpdateUserPayload extends MutationPayload {
+  @Field(() => User, { nullable: true, description: 'The user as updated.' })
+  user?: User | null;
+}

@@ -8,6 +8,7 @@ export const WEBHOOK_EVENT_TYPES: Record<ActivityEventType, string> = {
   [ActivityEventType.CONTACT_DETAILS_CAPTURED]: 'contact.details_captured',
   [ActivityEventType.LIVE_CHAT_REQUESTED]: 'live_chat.requested',
   [ActivityEventType.LIVE_CHAT_ACCEPTED]: 'live_chat.accepted',
+  [ActivityEventType.LIVE_CHAT_TRANSFERRED]: 'live_chat.transferred',
   [ActivityEventType.LIVE_CHAT_TIMED_OUT]: 'live_chat.timed_out',
   [ActivityEventType.LIVE_CHAT_ENDED]: 'live_chat.ended',
   [ActivityEventType.CONVERSATION_ENDED]: 'conversation.ended',

@@ -9,7 +9,7 @@ import { Conversation } from '../conversations/conversation.entity';
 import { fail, UserErrorsException, userError } from '../errors/user-error';
 import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
-import { paginate, type ConnectionArgs } from '../relay/connection';
+import { emptyConnection, paginate, type ConnectionArgs } from '../relay/connection';
 import { encodeGlobalId } from '../relay/global-id';
 import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
 import { open, seal } from './secret-box';
@@ -105,7 +105,7 @@ export class WebhookService {
 
   async deliveries(em: EntityManager, viewer: MemberViewer, endpointId: string, args: ConnectionArgs) {
     const endpoint = await em.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId });
-    if (!endpoint) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!endpoint) return emptyConnection<WebhookDelivery>();
     return paginate(em, WebhookDelivery, { endpoint: endpoint.id }, args, 'desc');
   }
 

@@ -36,6 +36,11 @@ function details(event: ActivityEvent): string | null {
       return data.author === 'AGENT' ? 'Written by an agent' : data.author === 'VISITOR' ? 'Written by the visitor' : data.author === 'NOTE' ? 'An internal note' : null;
     case 'LIVE_CHAT_ACCEPTED':
       return typeof data.waitedSeconds === 'number' ? `Accepted after waiting ${formatDuration(data.waitedSeconds * 1000)}` : null;
+    case 'LIVE_CHAT_TRANSFERRED': {
+      const to = text('toUserName');
+      const handed = `${text('fromUserName') ?? 'Someone'} → ${to ?? 'a teammate'}`;
+      return text('note') ? `${handed}: ${text('note')}` : handed;
+    }
     case 'LIVE_CHAT_REQUESTED':
       return typeof data.timeoutSeconds === 'number' ? `Waiting in the inbox (times out after ${formatDuration(data.timeoutSeconds * 1000)})` : null;
     case 'LIVE_CHAT_TIMED_OUT':

@@ -15,6 +15,10 @@ interface Props {
   /** Take the focus on opening (just accepted). */
   focus?: boolean;
   placeholders: PlaceholderValues;
+  /** The reply's draft changed (typing signals; notes never tell the visitor anything). */
+  onDraftChange?: (draft: string) => void;
+  /** The agent stopped typing a reply: sent, or left the box. */
+  onStopTyping?: () => void;
 }
 
 /**
@@ -22,7 +26,7 @@ interface Props {
  * replies (filled from `placeholders`). "Note" switches to an internal note, which only the
  * team sees.
  */
-export function Composer({ onSend, onNote, disabled, focus, placeholders }: Props) {
+export function Composer({ onSend, onNote, disabled, focus, placeholders, onDraftChange, onStopTyping }: Props) {
   const [mode, setMode] = useState<Mode>(onSend ? 'reply' : 'note');
   const [text, setText] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -38,6 +42,7 @@ export function Composer({ onSend, onNote, disabled, focus, placeholders }: Prop
     const body = text.trim();
     if (!body || disabled || savingNote) return;
     if (current === 'reply') {
+      onStopTyping?.();
       onSend?.(body);
       setText('');
       return;
@@ -60,6 +65,8 @@ export function Composer({ onSend, onNote, disabled, focus, placeholders }: Prop
   };
 
   const choose = (next: Mode) => {
+    // A note is the team's: the visitor must not see "typing…" for it.
+    if (next === 'note') onStopTyping?.();
     setMode(next);
     setNoteError(null);
     input.current?.focus();
@@ -96,7 +103,11 @@ export function Composer({ onSend, onNote, disabled, focus, placeholders }: Prop
         maxLength={MAX_LENGTH}
         value={text}
         placeholder={current === 'reply' ? 'Write a reply…' : 'Write a note for your team (the visitor never sees it)…'}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          if (current === 'reply') onDraftChange?.(event.target.value);
+        }}
+        onBlur={onStopTyping}
         onKeyDown={onKeyDown}
         disabled={disabled}
       />

@@ -1,16 +1,22 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useRef, useState } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { useViewer } from '../auth/viewer';
 import { contactLabel } from '../ui/format';
 import { END_REASON_LABELS, STATUS_LABELS } from '../ui/labels';
 import { ErrorState, Loading } from '../ui/states';
+import { useDocumentVisible } from '../ui/use-document-visible';
 import { Composer } from './composer';
 import { ContactPanel } from './contact-panel';
 import { AddNoteDocument, ConversationViewDocument, EndChatDocument } from './conversation.documents';
 import { EndChatDialog } from './end-chat-dialog';
+import { TransferChat } from './transfer-chat';
 import { Transcript } from './transcript';
+import { MarkReadDocument } from './signals.documents';
 import { useOutbox } from './use-outbox';
+import { cursorSeq, lastWhere, useConversationSignals } from './use-signals';
+import { useTypingSender } from './use-typing-sender';
+import { PresenceLabel } from './visitor-presence';
 import { useTranscript } from './use-transcript';
 
 const OPEN = new Set(['BOT', 'WAITING', 'ACTIVE']);
@@ -41,6 +47,26 @@ function Conversation({ id }: { id: string }) {
     }
   };
   const endButton = useRef<HTMLButtonElement>(null);
+  const visitorTyping = useConversationSignals(id);
+  const typingSender = useTypingSender(id);
+  const visible = useDocumentVisible();
+  const client = useApolloClient();
+  const [markRead] = useMutation(MarkReadDocument);
+  const conversationData = query.data?.conversation;
+  const lastMessage = transcript.messages.at(-1);
+  const lastVisitorSeq = cursorSeq(lastWhere(transcript.messages, (message) => message.author === 'VISITOR')?.cursor);
+  const handling = conversationData?.assignee?.id === viewer.id;
+  // The one handling the chat has read what the visitor wrote once it is on a visible screen.
+  useEffect(() => {
+    if (!visible || !handling || !lastMessage || lastVisitorSeq <= cursorSeq(conversationData?.agentReadCursor)) return;
+    const cursor = lastMessage.cursor;
+    markRead({ variables: { conversationId: id, cursor } })
+      .then(({ data }) => {
+        const now = data?.markRead.cursor;
+        if (now) client.cache.modify({ id: client.cache.identify({ __typename: 'Conversation', id }), fields: { agentReadCursor: () => now } });
+      })
+      .catch(() => undefined);
+  }, [visible, handling, lastMessage, lastVisitorSeq, conversationData?.agentReadCursor, id, markRead, client]);
   const cancelEnd = () => {
     setConfirming(false);
     setEndError(null);
@@ -87,14 +113,18 @@ function Conversation({ id }: { id: string }) {
                   {open ? 'with' : 'handled by'} {mine ? 'you' : conversation.assignee.name}
                 </span>
               )}
+              {open && <PresenceLabel presence={conversation.visitorPresence} lastSeenAt={conversation.visitorLastSeenAt} />}
             </p>
           </div>
-          {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
-          {open && !confirming && (
-            <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
-              End chat
-            </button>
-          )}
+          <div className="toolbar conversation__actions">
+            {canWrite && !confirming && <TransferChat conversationId={id} assigneeId={conversation.assignee?.id ?? null} />}
+            {/* Hidden while the dialog is open, so exactly one "End chat" button is on offer. */}
+            {open && !confirming && (
+              <button type="button" className="button button--danger-outline" ref={endButton} onClick={() => setConfirming(true)}>
+                End chat
+              </button>
+            )}
+          </div>
         </header>
 
         {!open && (
@@ -124,7 +154,21 @@ function Conversation({ id }: { id: string }) {
         ) : transcript.error ? (
           <ErrorState error={transcript.error} onRetry={transcript.retry} />
         ) : (
-          <Transcript messages={transcript.messages} pending={outbox.pending} onRetry={outbox.retry} follow label="Conversation transcript" />
+          <Transcript
+            messages={transcript.messages}
+            pending={outbox.pending}
+            onRetry={outbox.retry}
+            follow
+            label="Conversation transcript"
+            visitorReadCursor={conversation.visitorReadCursor}
+          />
+        )}
+
+        {open && visitorTyping && (
+          <p className="typing-indicator" data-testid="visitor-typing" aria-live="polite">
+            Visitor is typing…
+            {visitorTyping.preview && <span className="typing-indicator__preview"> “{visitorTyping.preview}”</span>}
+          </p>
         )}
 
         {!canWrite && open && (
@@ -143,6 +187,8 @@ function Conversation({ id }: { id: string }) {
           onNote={note}
           focus={canWrite && (location.state as { justAccepted?: boolean } | null)?.justAccepted === true}
           placeholders={{ visitor: { name: conversation.contact?.name, email: conversation.contact?.email }, agent: { name: viewer.name } }}
+          onDraftChange={canWrite ? typingSender.onDraftChange : undefined}
+          onStopTyping={typingSender.stop}
         />
       </section>
 

@@ -37,6 +37,8 @@ export const ConversationViewDocument = graphql(`
   query ConversationView($id: ID!) {
     conversation(id: $id) {
       ...ConversationDetails
+      ...VisitorPresence
+      ...ReadState
       pageUrl
       referrer
       locale

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatTime } from '../ui/format';
 import type { TranscriptMessage } from './use-transcript';
+import { cursorSeq, lastWhere } from './use-signals';
 
 /** A message the agent wrote that the server has not echoed back yet. */
 export interface PendingMessage {
@@ -14,7 +15,7 @@ export interface PendingMessage {
 
 const AUTHOR_LABELS = { VISITOR: 'Visitor', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'ChatOnce', NOTE: 'Note' } as const;
 
-function MessageItem({ message }: { message: TranscriptMessage }) {
+function MessageItem({ message, seen }: { message: TranscriptMessage; seen: boolean }) {
   const who = message.senderName || AUTHOR_LABELS[message.author];
   return (
     <li className={`message message--${message.author.toLowerCase()}`} data-testid="message" data-author={message.author} data-message-id={message.id}>
@@ -25,6 +26,11 @@ function MessageItem({ message }: { message: TranscriptMessage }) {
         </span>
       )}
       <p className="message__body">{message.body}</p>
+      {seen && (
+        <span className="message__seen" data-testid="seen">
+          Seen
+        </span>
+      )}
     </li>
   );
 }
@@ -36,13 +42,17 @@ interface Props {
   /** Keep the newest message in view as messages arrive (the live conversation). */
   follow?: boolean;
   label: string;
+  /** The visitor's read cursor: "Seen" goes under the last agent message at or before it. */
+  visitorReadCursor?: string | null;
 }
 
 /**
  * The transcript, oldest first: the bot part muted, the visitor on the left, agents on the
  * right, ChatOnce notices centred.
  */
-export function Transcript({ messages, pending = [], onRetry, follow = false, label }: Props) {
+export function Transcript({ messages, pending = [], onRetry, follow = false, label, visitorReadCursor }: Props) {
+  const readSeq = cursorSeq(visitorReadCursor);
+  const seenId = readSeq ? lastWhere(messages, (message) => message.author === 'AGENT' && cursorSeq(message.cursor) <= readSeq)?.id : undefined;
   const listRef = useRef<HTMLOListElement>(null);
   const stickToBottom = useRef(true);
 
@@ -70,7 +80,7 @@ export function Transcript({ messages, pending = [], onRetry, follow = false, la
   return (
     <ol className={`transcript${follow ? ' transcript--live' : ''}`} data-testid="transcript" aria-label={label} ref={listRef} onScroll={onScroll} tabIndex={follow ? 0 : undefined}>
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} />
+        <MessageItem key={message.id} message={message} seen={message.id === seenId} />
       ))}
       {pending.map((message) => (
         <li key={message.clientMessageId} className={`message message--agent message--${message.state}`} data-testid="pending-message" data-state={message.state}>

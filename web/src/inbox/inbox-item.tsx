@@ -1,4 +1,5 @@
 import type { InboxChatFragment } from '../graphql/generated/graphql';
+import { LivePresenceDot } from '../conversation/visitor-presence';
 import { contactLabel, formatDuration, formatFieldValue, formatWaited, humanizeKey } from '../ui/format';
 
 interface Props {
@@ -29,7 +30,7 @@ export function InboxItem({ chat, now, highlighted, busy, onAccept }: Props) {
     >
       <div className="inbox-item__main">
         <h2 className="inbox-item__title" id={titleId}>
-          {contactLabel(contact)}
+          <LivePresenceDot conversationId={chat.id} /> {contactLabel(contact)}
         </h2>
         {contact?.name && contact.email && <p className="inbox-item__email">{contact.email}</p>}
         {fields.length > 0 ? (

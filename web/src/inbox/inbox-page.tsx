@@ -9,6 +9,7 @@ import { useInbox } from './inbox-context';
 import { AcceptChatDocument } from './inbox.documents';
 import { InboxItem } from './inbox-item';
 import { chatPath } from '../ui/paths';
+import { WaitingPresenceDocument } from '../conversation/signals.documents';
 
 /** How long a failed accept's banner stays (it can also be dismissed). */
 const ALERT_SECONDS = 6;
@@ -28,6 +29,13 @@ export function InboxPage() {
   const [acceptChat] = useMutation(AcceptChatDocument);
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+
+  // Presence is not part of the shared inbox read (it is cached for the whole account): each
+  // card's dot starts from this one query whenever the waiting chats change, then follows signals.
+  const waitingIds = inbox.chats.map((chat) => chat.id).join(' ');
+  useEffect(() => {
+    if (waitingIds) client.query({ query: WaitingPresenceDocument, fetchPolicy: 'network-only' }).catch(() => undefined);
+  }, [client, waitingIds]);
 
   // The chat it is about has already left the list: the banner says so, then clears itself.
   useEffect(() => {

@@ -6,8 +6,8 @@ import { removeFromInbox } from '../inbox/inbox-cache';
 import { AssignedChatsDocument, MyChatsDocument } from './my-chats.documents';
 
 /**
- * Keeps "My chats" live on every page: ASSIGNED adds a chat to the cached list, ENDED
- * removes it; after a reconnect the list is fetched again.
+ * Keeps "My chats" live on every page: ASSIGNED and TRANSFERRED_IN add a chat to the cached
+ * list, ENDED and TRANSFERRED_OUT remove it; after a reconnect the list is fetched again.
  */
 export function useAssignedChatsSync(): void {
   const viewer = useViewer();
@@ -21,11 +21,12 @@ export function useAssignedChatsSync(): void {
       const event = data.data?.assignedChats;
       if (!event) return;
       const chat = event.conversation;
+      const mine = event.kind === 'ASSIGNED' || event.kind === 'TRANSFERRED_IN';
       if (event.kind === 'ASSIGNED') removeFromInbox(cache, chat.id);
       cache.updateQuery({ query: MyChatsDocument, variables }, (current) => {
         if (!current) return current;
         const others = current.conversations.edges.filter((edge) => edge.node.id !== chat.id);
-        const edges = event.kind === 'ASSIGNED' ? [{ __typename: 'ConversationEdge' as const, node: chat }, ...others] : others;
+        const edges = mine ? [{ __typename: 'ConversationEdge' as const, node: chat }, ...others] : others;
         return { conversations: { ...current.conversations, edges } };
       });
     },

@@ -8,6 +8,8 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { useNow } from '../ui/use-now';
 import { MyChatsDocument } from './my-chats.documents';
 import { chatPath } from '../ui/paths';
+import { LivePresenceDot } from '../conversation/visitor-presence';
+import '../team/team.css';
 
 /** The viewer's active chats, kept live by useAssignedChatsSync. */
 export function MyChatsPage() {
@@ -35,7 +37,7 @@ export function MyChatsPage() {
             <li key={chat.id} className={`chat-list__item${unread ? ' chat-list__item--unread' : ''}`} data-testid="my-chat-item" data-conversation-id={chat.id}>
               <Link to={chatPath(chat.id)} className="chat-list__link">
                 <span className="chat-list__name">
-                  {contactLabel(chat.contact)}
+                  <LivePresenceDot conversationId={chat.id} /> {contactLabel(chat.contact)}
                   {unread > 0 && (
                     <span className="badge badge--unread" data-testid="chat-unread" aria-label={unreadLabel(unread)}>
                       {unread}
@@ -49,6 +51,12 @@ export function MyChatsPage() {
                   </span>
                 )}
                 <span className="chat-list__time">{formatRelative(chat.lastMessage?.createdAt ?? chat.updatedAt, now)}</span>
+                {chat.transferredBy && chat.transferredBy.id !== viewer.id && (
+                  <span className="transfer-note" data-testid="transfer-note">
+                    From {chat.transferredBy.name}
+                    {chat.transferNote ? `: ${chat.transferNote}` : ''}
+                  </span>
+                )}
               </Link>
             </li>
           );

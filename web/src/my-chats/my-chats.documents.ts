@@ -7,6 +7,12 @@ export const ChatSummaryFragment = graphql(`
     acceptedAt
     updatedAt
     endReason
+    visitorPresence
+    transferNote
+    transferredBy {
+      id
+      name
+    }
     contact {
       id
       name

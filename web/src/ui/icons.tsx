@@ -36,6 +36,14 @@ export const FlowIcon = () => (
     <path d="M6 9v3a3 3 0 0 0 3 3h6" />
   </svg>
 );
+export const TeamIcon = () => (
+  <svg {...base}>
+    <circle cx="9" cy="7" r="4" />
+    <path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2" />
+    <path d="M16 3.13a4 4 0 0 1 0 7.75" />
+    <path d="M23 21v-2a4 4 0 0 0-3-3.87" />
+  </svg>
+);
 export const SoundOnIcon = () => (
   <svg {...base}>
     <path d="M11 5 6 9H2v6h4l5 4V5z" />

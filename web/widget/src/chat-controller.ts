@@ -8,6 +8,7 @@ import {
   SEND_MESSAGE,
   START_CONVERSATION,
   type ConversationEvent,
+  type ConversationSignal,
   type ConversationState,
   type EndChatData,
   type MessageOption,
@@ -16,6 +17,7 @@ import {
   type StartConversationData,
 } from './operations';
 import { Outbox, type SendOutcome } from './outbox';
+import { showCountInTitle, VisitorSignals } from './signals';
 import { isClosed, statusText, Transcript } from './transcript';
 import { RatingPrompt } from './rating';
 import { WaitingLineWatcher } from './waiting-line';
@@ -32,6 +34,8 @@ const SEND_ATTEMPTS = 3;
 // An ended chat gets no more messages; the socket closes once its replay has gone quiet.
 const CLOSED_CHAT_LINGER_MS = 5_000;
 const MISCONFIGURED = new Set(['FLOW_NOT_FOUND', 'FLOW_NOT_PUBLISHED']);
+// A typing indicator without a fresh signal for this long is stale (the server's TTL).
+const TYPING_TTL_MS = 6_000;
 
 /** The conversation lifecycle: start or resume, follow live, send, end, start again. */
 export class ChatController {
@@ -53,6 +57,12 @@ export class ChatController {
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private renderQueued = false;
   private optionsShown = '';
+  private readonly signals: VisitorSignals;
+  /** Cursor of the newest message received, for markRead. */
+  private lastCursor: string | null = null;
+  /** Who of the team is typing, until they stop or go quiet. */
+  private agentTyping: string | null = null;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     host: HTMLElement,
@@ -67,6 +77,16 @@ export class ChatController {
       pickOption: (option) => this.pickOption(option),
       endChat: () => void this.endChat(),
       action: () => this.action(),
+      draftChanged: (text) => this.signals.draftChanged(text),
+      stopTyping: () => this.signals.stop(),
+    });
+    this.signals = new VisitorSignals(this.http, () => this.conversation?.id ?? null);
+    // AWAY while the page is hidden; unread messages count (and show in the title) meanwhile.
+    document.addEventListener('visibilitychange', () => {
+      if (!this.live) return this.render();
+      this.live.setAway(document.hidden);
+      this.signals.setAway(document.hidden);
+      this.render();
     });
     this.outbox = new Outbox({
       storage,
@@ -173,6 +193,9 @@ export class ChatController {
     this.error = null;
     this.phase = 'idle';
     this.optionsShown = '';
+    this.lastCursor = null;
+    this.signals.reset();
+    this.setAgentTyping(null);
     this.view.clearMessages();
     this.view.setOptions(null, null);
   }
@@ -199,6 +222,7 @@ export class ChatController {
       token: conversation.token,
       handlers: {
         onEvent: (event) => this.onEvent(event),
+        onSignal: (signal) => this.onSignal(signal),
         onConnection: (state) => {
           this.connection = state;
           // Back online: whatever waits to be sent goes now.
@@ -224,7 +248,9 @@ export class ChatController {
   private onEvent(event: ConversationEvent): void {
     const sentId = event.message.author === 'VISITOR' ? event.message.clientMessageId : null;
     if (sentId) this.outbox.delivered(sentId);
+    this.lastCursor = event.cursor;
     if (this.transcript.add(event.message)) this.view.appendMessage(event.message);
+    if (event.message.author === 'AGENT') this.setAgentTyping(null);
     if (this.pendingOption && this.pendingOption.messageId !== this.transcript.last?.id) this.pendingOption = null;
     this.applyState(event.conversation);
     // Something happened in this chat: its place in line may have too.
@@ -238,6 +264,18 @@ export class ChatController {
       }, CLOSED_CHAT_LINGER_MS);
     }
     this.scheduleRender();
+  }
+
+  private onSignal(signal: ConversationSignal): void {
+    if (signal.kind !== 'TYPING' || signal.by !== 'AGENT') return;
+    this.setAgentTyping(signal.typing ? (signal.name ?? 'Someone') : null);
+  }
+
+  private setAgentTyping(name: string | null): void {
+    clearTimeout(this.typingTimer);
+    this.agentTyping = name;
+    if (name) this.typingTimer = setTimeout(() => this.setAgentTyping(null), TYPING_TTL_MS);
+    this.view.setTyping(name && !isClosed(this.state?.status) ? `${name} is typing…` : null);
   }
 
   private applyState(state: ConversationState): void {
@@ -268,6 +306,7 @@ export class ChatController {
 
   /** A visitor message: shown as "Sending…" and kept (across reloads too) until the server has it. */
   private send(body: string): void {
+    this.signals.stop();
     if (this.conversation) this.outbox.add(this.conversation.id, body, newId());
   }
 
@@ -375,9 +414,14 @@ export class ChatController {
       this.view.setOptions(options, this.pendingOption?.key ?? null);
     }
 
+    // Read means on screen: the panel open on a visible page. Otherwise new messages count.
+    const reading = open && !document.hidden;
     const last = this.transcript.last;
-    if (open && last && this.stored.seenMessageId !== last.id) this.storage.update({ seenMessageId: last.id });
-    this.view.setUnread(open ? 0 : this.transcript.unreadAfter(this.stored.seenMessageId));
+    if (reading && last && this.stored.seenMessageId !== last.id) this.storage.update({ seenMessageId: last.id });
+    if (reading && ready && this.lastCursor) this.signals.markRead(this.lastCursor);
+    const unread = reading ? 0 : this.transcript.unreadAfter(this.stored.seenMessageId);
+    this.view.setUnread(unread);
+    showCountInTitle(unread);
   }
 
   private connectionText(): string | null {

@@ -12,6 +12,10 @@ export interface ViewActions {
   endChat(): void;
   /** The bottom action button ("Start a new chat", "Try again"). */
   action(): void;
+  /** The draft in the composer changed (typing signals). */
+  draftChanged(text: string): void;
+  /** The visitor left the composer. */
+  stopTyping(): void;
 }
 
 // The log sticks to the bottom when the visitor is already within this distance of it.
@@ -37,6 +41,7 @@ export class ChatView {
   private readonly queueCountdown: HTMLDivElement;
   /** The visitor's messages not yet stored ("Sending…"), by clientMessageId, after the others. */
   private readonly pending = new Map<string, HTMLElement>();
+  private readonly typing: HTMLDivElement;
   private readonly error: HTMLDivElement;
   private readonly actionBar: HTMLDivElement;
   private readonly actionButton: HTMLButtonElement;
@@ -52,7 +57,7 @@ export class ChatView {
     host.style.setProperty('--co-on-brand', config.onColor);
     host.style.setProperty('--co-accent-text', config.accentText);
 
-    this.badge = h('span', { class: 'badge', hidden: true });
+    this.badge = h('span', { class: 'badge', 'data-testid': 'chatonce-unread', hidden: true });
     this.launcher = h('button', { type: 'button', class: 'launcher', 'aria-label': 'Open chat', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' }, icon(...ICONS.chat), this.badge);
     this.launcher.addEventListener('click', () => actions.open());
 
@@ -79,6 +84,7 @@ export class ChatView {
     this.connection = h('div', { class: 'connection', 'data-testid': 'chatonce-connection', role: 'status', hidden: true });
     this.log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
     this.status = h('div', { class: 'status', 'data-testid': 'chatonce-status', 'aria-live': 'polite' });
+    this.typing = h('div', { class: 'typing', 'data-testid': 'chatonce-typing', 'aria-live': 'polite', hidden: true });
     this.error = h('div', { class: 'error', 'data-testid': 'chatonce-error', role: 'alert' });
     // The place in line is announced as it changes; the countdown ticks silently.
     this.queuePlace = h('div', { 'aria-live': 'polite', 'data-testid': 'chatonce-queue-place' });
@@ -103,7 +109,11 @@ export class ChatView {
         this.submit();
       }
     });
-    this.input.addEventListener('input', () => this.fitInput());
+    this.input.addEventListener('input', () => {
+      this.fitInput();
+      actions.draftChanged(this.input.value);
+    });
+    this.input.addEventListener('blur', () => actions.stopTyping());
 
     this.panel = h(
       'section',
@@ -112,6 +122,7 @@ export class ChatView {
       this.confirm,
       this.connection,
       this.log,
+      this.typing,
       this.status,
       this.queue,
       this.error,
@@ -222,6 +233,12 @@ export class ChatView {
     this.options = h('div', { class: 'options', role: 'group', 'aria-label': 'Choices', 'data-testid': 'chatonce-options' }, ...buttons);
     this.log.append(this.options);
     if (stick) this.scrollToBottom();
+  }
+
+  /** "Ana is typing…" under the messages; null hides it. */
+  setTyping(text: string | null): void {
+    this.typing.hidden = text === null;
+    if (this.typing.textContent !== (text ?? '')) this.typing.textContent = text ?? '';
   }
 
   setStatus(text: string): void {

@@ -1,8 +1,10 @@
 import { createClient } from 'graphql-ws';
-import { CONVERSATION_EVENTS, type ConversationEvent, type ConversationEventsData } from './operations';
+import { CONVERSATION_EVENTS, CONVERSATION_SIGNALS, type ConversationEvent, type ConversationEventsData, type ConversationSignal, type ConversationSignalsData } from './operations';
 
 export interface LiveHandlers {
   onEvent(event: ConversationEvent): void;
+  /** An ephemeral signal (the team typing, reading); none are replayed after a reconnect. */
+  onSignal(signal: ConversationSignal): void;
   /** The socket is up, or down and being retried. */
   onConnection(state: 'connected' | 'reconnecting'): void;
   /** The server refused the token or the conversation: retrying cannot help. */
@@ -12,6 +14,8 @@ export interface LiveHandlers {
 /** A running subscription; `dispose` closes the socket for good. */
 export interface LiveConversation {
   dispose(): void;
+  /** Whether the page is hidden, told with every (re)subscription so presence is right from its start. */
+  setAway(away: boolean): void;
 }
 
 // graphql-ws closes with 4403 when onConnect refuses the token (see api/src/server/http-server.ts).
@@ -39,6 +43,8 @@ export function followConversation(options: { wsUrl: string; conversationId: str
   let connectTimer: ReturnType<typeof setTimeout> | undefined;
   let resubscribeTimer: ReturnType<typeof setTimeout> | undefined;
   let unsubscribe = () => {};
+  let unsubscribeSignals = () => {};
+  let resubscribeSignalsTimer: ReturnType<typeof setTimeout> | undefined;
 
   const client = createClient({
     url: options.wsUrl,
@@ -84,7 +90,9 @@ export function followConversation(options: { wsUrl: string; conversationId: str
     clearTimeout(pongTimer);
     clearTimeout(connectTimer);
     clearTimeout(resubscribeTimer);
+    clearTimeout(resubscribeSignalsTimer);
     unsubscribe();
+    unsubscribeSignals();
     void client.dispose();
   };
 
@@ -111,9 +119,33 @@ export function followConversation(options: { wsUrl: string; conversationId: str
       },
     });
   };
+  // On the same socket: while it is subscribed, the server counts the visitor as connected (presence).
+  // Like `after` above, graphql-ws re-sends this very object on reconnect: `away` stays current.
+  const signalsPayload = { query: CONVERSATION_SIGNALS, variables: { id: options.conversationId, away: document.hidden } };
+  const subscribeSignals = () => {
+    unsubscribeSignals = client.subscribe<ConversationSignalsData>(signalsPayload, {
+      next: (result) => {
+        const signal = result.data?.conversationSignals;
+        if (signal && !disposed) handlers.onSignal(signal);
+      },
+      // A refusal shows through the transcript's subscription; anything else is retried.
+      error: (error) => {
+        if (!disposed && !isRejection(error)) resubscribeSignalsTimer = setTimeout(subscribeSignals, RESUBSCRIBE_WAIT_MS);
+      },
+      complete: () => {
+        if (!disposed) resubscribeSignalsTimer = setTimeout(subscribeSignals, RESUBSCRIBE_WAIT_MS);
+      },
+    });
+  };
   subscribe();
+  subscribeSignals();
 
-  return { dispose };
+  return {
+    dispose,
+    setAway: (away) => {
+      signalsPayload.variables.away = away;
+    },
+  };
 }
 
 /** A 4403 close, or GraphQL errors saying the token or conversation is not ours. */

@@ -145,3 +145,44 @@ export const RATE_CONVERSATION = /* GraphQL */ `
 export interface RateConversationData {
   rateConversation: { conversation: { rating: { score: number } | null } | null; userErrors: { code: string; message: string }[] };
 }
+
+/** The signals the visitor receives: the team's typing and reads (see conversationSignals). */
+export interface ConversationSignal {
+  kind: 'TYPING' | 'PRESENCE' | 'READ';
+  by: 'VISITOR' | 'AGENT';
+  typing: boolean | null;
+  name: string | null;
+  cursor: string | null;
+}
+
+export const CONVERSATION_SIGNALS = /* GraphQL */ `
+  subscription ConversationSignals($id: ID!, $away: Boolean) {
+    conversationSignals(conversationId: $id, away: $away) { kind by typing name cursor }
+  }
+`;
+
+export interface ConversationSignalsData {
+  conversationSignals: ConversationSignal;
+}
+
+export const SET_TYPING = /* GraphQL */ `
+  mutation SetTyping($id: ID!, $typing: Boolean!, $preview: String) {
+    setTyping(conversationId: $id, typing: $typing, preview: $preview) { previewWanted userErrors { code message } }
+  }
+`;
+
+export interface SetTypingData {
+  setTyping: { previewWanted: boolean | null; userErrors: UserError[] };
+}
+
+export const SET_PRESENCE = /* GraphQL */ `
+  mutation SetPresence($id: ID!, $away: Boolean!) {
+    setPresence(conversationId: $id, away: $away) { presence userErrors { code message } }
+  }
+`;
+
+export const MARK_READ = /* GraphQL */ `
+  mutation MarkRead($id: ID!, $cursor: String!) {
+    markRead(conversationId: $id, cursor: $cursor) { cursor userErrors { code message } }
+  }
+`;
