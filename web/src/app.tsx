@@ -4,11 +4,13 @@ import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { SessionProvider } from './auth/session';
 import { ActivityPage } from './activity/activity-page';
+import { BusinessHoursPage } from './business-hours/business-hours-page';
 import { ContactPage } from './contacts/contact-page';
 import { ConversationPage } from './conversation/conversation-page';
 import { FlowsPage } from './flows/flows-page';
 import { InboxPage } from './inbox/inbox-page';
 import { AppShell } from './layout/app-shell';
+import { MessagesLeftPage } from './messages-left/messages-left-page';
 import { MyChatsPage } from './my-chats/my-chats-page';
 import { SavedRepliesPage } from './saved-replies/saved-replies-page';
 import { TeamPage } from './team/team-page';
@@ -43,6 +45,8 @@ const router = createBrowserRouter([
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },
       { path: 'saved-replies', element: <SavedRepliesPage /> },
+      { path: 'messages-left', element: <MessagesLeftPage /> },
+      { path: 'business-hours', element: <BusinessHoursPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,8 @@
 import { BigIntType, Entity, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../relay/node';
+import type { BusinessHours as StoredBusinessHours } from './business-hours';
+import { BusinessHours } from './business-hours.types';
 
 /** Reminder interval of a new account (see Account.reminderSeconds). */
 export const DEFAULT_REMINDER_SECONDS = 20;
@@ -29,6 +31,13 @@ export class Account extends NodeEntity {
   @Field(() => Boolean, { description: 'Whether agents see the visitor’s draft while the visitor types (“sneak peek”). Default false.' })
   @Property({ type: 'boolean', default: false })
   typingPreview: Opt<boolean> = false;
+
+  @Field(() => BusinessHours, {
+    nullable: true,
+    description: 'When the team takes live chats. Null: always open. Outside them, a LIVE_CHAT step with `offlineMode` LEAVE_MESSAGE takes a message instead (see `openNow`).',
+  })
+  @Property({ type: 'jsonb', nullable: true })
+  businessHours?: StoredBusinessHours | null;
 
   /** Last position handed to an activity event of this account (see ActivityService.record). */
   @Property({ type: new BigIntType('number'), default: 0 })

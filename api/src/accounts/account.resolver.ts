@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
 import type { MemberViewer } from '../auth/viewer';
 import { withUserErrors } from '../errors/user-error';
 import type { GraphQLContext } from '../server/context';
 import { Account } from './account.entity';
+import { isOpen } from './business-hours';
+import { fromBusinessHoursInput } from './business-hours.types';
 import { SetLiveChatEnabledInput, SetLiveChatEnabledPayload, UpdateAccountSettingsInput, UpdateAccountSettingsPayload } from './account.types';
 
 @Resolver(() => Account)
@@ -33,6 +35,14 @@ export class AccountResolver {
     @Arg('input', () => UpdateAccountSettingsInput, { description: 'The settings to change.' }) input: UpdateAccountSettingsInput,
     @Ctx() { em, viewer, services }: GraphQLContext,
   ) {
-    return withUserErrors(() => services.accounts.updateSettings(em, (viewer as MemberViewer).accountId, input));
+    return withUserErrors(() => services.accounts.updateSettings(em, (viewer as MemberViewer).accountId, {
+          ...input,
+          businessHours: input.businessHours && fromBusinessHoursInput(input.businessHours),
+        }));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it is within `businessHours` now (always true without them). Says nothing of who is accepting chats.' })
+  openNow(@Root() account: Account): boolean {
+    return isOpen(account.businessHours, new Date());
   }
 }

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import { fail, userError, UserErrorsException, type UserError } from '../errors/user-error';
 import { decodeGlobalId } from '../relay/global-id';
 import { Account } from './account.entity';
+import { businessHoursErrors, normalizeBusinessHours, type BusinessHours } from './business-hours';
 
 export const AccountErrorCode = {
   ACCOUNT_NOT_FOUND: 'ACCOUNT_NOT_FOUND',
@@ -17,6 +18,8 @@ export interface AccountSettingsChange {
   /** null (or 0) turns reminders off. */
   reminderSeconds?: number | null;
   typingPreview?: boolean | null;
+  /** null: always open. */
+  businessHours?: BusinessHours | null;
 }
 
 /** Accounts and the operator's per-account switches. */
@@ -48,10 +51,12 @@ export class AccountService {
     if (reminderSeconds !== undefined && reminderSeconds !== null && reminderSeconds !== 0 && (reminderSeconds < min || reminderSeconds > MAX_REMINDER_SECONDS)) {
       errors.push(userError(AccountErrorCode.INVALID_REMINDER_SECONDS, `Reminders can repeat every ${min} to ${MAX_REMINDER_SECONDS} seconds (or set null to turn them off).`, ['input', 'reminderSeconds']));
     }
+    if (change.businessHours) errors.push(...businessHoursErrors(change.businessHours, ['input', 'businessHours']));
     if (errors.length) throw new UserErrorsException(errors);
     const account = await em.findOneOrFail(Account, accountId);
     if (reminderSeconds !== undefined) account.reminderSeconds = reminderSeconds || null;
     if (change.typingPreview !== undefined && change.typingPreview !== null) account.typingPreview = change.typingPreview;
+    if (change.businessHours !== undefined) account.businessHours = change.businessHours && normalizeBusinessHours(change.businessHours);
     await em.flush();
     return { account };
   }

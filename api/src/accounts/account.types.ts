@@ -1,6 +1,8 @@
+import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../errors/user-error';
 import { Account } from './account.entity';
+import { BusinessHoursInput } from './business-hours.types';
 
 @InputType('SetLiveChatEnabledInput', { description: 'Rolls live chat out to an account, or back.' })
 export class SetLiveChatEnabledInput {
@@ -27,6 +29,14 @@ export class UpdateAccountSettingsInput {
 
   @Field(() => Boolean, { nullable: true, description: 'Whether agents see the visitor’s draft while the visitor types (“sneak peek”). Null: unchanged.' })
   typingPreview?: boolean | null;
+
+  @Field(() => BusinessHoursInput, {
+    nullable: true,
+    description: 'The business hours, replacing the previous ones; null: always open (the default). Omitted: unchanged. Problems: `INVALID_TIME_ZONE`, `INVALID_BUSINESS_HOURS` (naming the field).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  businessHours?: BusinessHoursInput | null;
 }
 
 @ObjectType('UpdateAccountSettingsPayload', { description: 'Result of `updateAccountSettings`.' })

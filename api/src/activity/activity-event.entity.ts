@@ -20,6 +20,7 @@ export enum ActivityEventType {
   CONVERSATION_ENDED = 'CONVERSATION_ENDED',
   MESSAGE_CREATED = 'MESSAGE_CREATED',
   CONVERSATION_RATED = 'CONVERSATION_RATED',
+  OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
 }
 registerEnumType(ActivityEventType, {
   name: 'ActivityEventType',
@@ -34,9 +35,10 @@ registerEnumType(ActivityEventType, {
     LIVE_CHAT_TRANSFERRED: { description: 'An active chat was handed to another user (`data`: from, to, note).' },
     LIVE_CHAT_TIMED_OUT: { description: 'Nobody accepted the chat within the flow’s timeout.' },
     LIVE_CHAT_ENDED: { description: 'A live chat ended (see `data.endReason`).' },
-    CONVERSATION_ENDED: { description: 'The bot reached an END step without a live chat.' },
+    CONVERSATION_ENDED: { description: 'The bot part ended without a live chat: an END step was reached, or a message was left (see `data.endReason`).' },
     MESSAGE_CREATED: { description: 'A message was written in a live chat.' },
     CONVERSATION_RATED: { description: 'The visitor rated an ended live chat (`data.score` 1–5, `data.comment`).' },
+    OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available, so the visitor left a message for the team (`data.message`, `data.name`, `data.email`).' },
   },
 });
 

@@ -1,11 +1,11 @@
 import { ActivityEventType } from '../activity/activity-event.entity';
-import { toStoredSteps } from '../flows/flow-step.types';
+import { OfflineMode, toStoredSteps } from '../flows/flow-step.types';
 import { DEMO_FLOW_STEPS } from '../seed/demo-seed';
 import { BOT_TEXT, InvalidReplyError, runBotTurn, type BotContext, type BotState } from './bot-engine';
 import { BotPhase } from './conversation.entity';
 
 const steps = toStoredSteps(DEMO_FLOW_STEPS);
-const context = (overrides: Partial<BotContext> = {}): BotContext => ({ steps, liveChatEnabled: true, agentsAvailable: true, known: {}, ...overrides });
+const context = (overrides: Partial<BotContext> = {}): BotContext => ({ steps, liveChatEnabled: true, agentsAvailable: true, withinBusinessHours: true, known: {}, ...overrides });
 const at = (stepKey: string, phase: BotPhase | null): BotState => ({ stepKey, phase });
 
 describe('the bot engine', () => {
@@ -128,5 +128,86 @@ describe('the bot engine', () => {
     expect(answered.contact.fields).toEqual({ company: 'Acme' });
     expect(answered.outcome).toBe('completed');
     expect(() => runBotTurn(context({ steps: question }), at('company', BotPhase.ANSWER), { kind: 'reply', body: '  ' })).toThrow('Type an answer first.');
+  });
+
+  describe('with offlineMode LEAVE_MESSAGE', () => {
+    const leaving = (liveChat: Record<string, unknown> = {}) =>
+      toStoredSteps(DEMO_FLOW_STEPS.map((step) => (step.liveChat ? { ...step, liveChat: { ...step.liveChat, offlineMode: OfflineMode.LEAVE_MESSAGE, ...liveChat } } : step)));
+    const offlineSteps = leaving({ unavailableMessage: 'We’re closed right now.' });
+
+    it('outside business hours takes name, email and a message instead of offering a human', () => {
+      const closed = context({ steps: offlineSteps, withinBusinessHours: false });
+      const reached = runBotTurn(closed, at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+      expect(reached.botMessages).toEqual([{ body: 'We’re closed right now.' }, { body: 'Great! Before I connect you: what’s your name?' }]);
+      expect(reached.state).toEqual(at('live', BotPhase.OFFLINE_NAME));
+      expect(reached.outcome).toBe('waiting');
+
+      const named = runBotTurn(closed, at('live', BotPhase.OFFLINE_NAME), { kind: 'reply', body: 'Grace Hopper' });
+      expect(named.contact.name).toBe('Grace Hopper');
+      expect(named.botMessages.map((m) => m.body)).toEqual(['And your email address, in case we get cut off?']);
+      expect(named.state).toEqual(at('live', BotPhase.OFFLINE_EMAIL));
+
+      const withName = context({ steps: offlineSteps, withinBusinessHours: false, known: { name: 'Grace Hopper' } });
+      expect(runBotTurn(withName, at('live', BotPhase.OFFLINE_EMAIL), { kind: 'reply', body: 'grace@' }).botMessages).toEqual([{ body: BOT_TEXT.invalidEmail }]);
+      const emailed = runBotTurn(withName, at('live', BotPhase.OFFLINE_EMAIL), { kind: 'reply', body: 'Grace@Navy.MIL' });
+      expect(emailed.contact.email).toBe('grace@navy.mil');
+      expect(emailed.botMessages.map((m) => m.body)).toEqual(['What would you like us to know?']);
+      expect(emailed.state).toEqual(at('live', BotPhase.OFFLINE_MESSAGE));
+
+      const known = context({ steps: offlineSteps, withinBusinessHours: false, known: { name: 'Grace Hopper', email: 'grace@navy.mil' } });
+      expect(() => runBotTurn(known, at('live', BotPhase.OFFLINE_MESSAGE), { kind: 'reply', body: '  ' })).toThrow(InvalidReplyError);
+      const left = runBotTurn(known, at('live', BotPhase.OFFLINE_MESSAGE), { kind: 'reply', body: 'Please send me a quote for 12 seats.' });
+      expect(left.outcome).toBe('messageLeft');
+      expect(left.offlineMessage).toBe('Please send me a quote for 12 seats.');
+      expect(left.visitorMessage).toBe('Please send me a quote for 12 seats.');
+      expect(left.botMessages.map((m) => m.body)).toEqual(['Thanks! We’ve got your message and will get back to you by email.']);
+      expect(left.activities).toEqual([
+        { type: ActivityEventType.OFFLINE_MESSAGE_LEFT, data: { stepKey: 'live', message: 'Please send me a quote for 12 seats.', name: 'Grace Hopper', email: 'grace@navy.mil' } },
+      ]);
+      expect(left.state).toEqual(at('live', null));
+    });
+
+    it('with nobody accepting does the same, asking only what is not known, with its own texts', () => {
+      const custom = leaving({ leaveMessagePrompt: 'How can we help?', leaveMessageThanks: 'Got it, talk soon.' });
+      const nobody = context({ steps: custom, agentsAvailable: false, known: { name: 'Ada', email: 'ada@example.com' } });
+      const reached = runBotTurn(nobody, at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+      // Without an unavailableMessage of its own, the step says the default one.
+      expect(reached.botMessages.map((m) => m.body)).toEqual(['Sorry, nobody is available to chat right now. Leave us a message and we’ll get back to you.', 'How can we help?']);
+      expect(reached.state).toEqual(at('live', BotPhase.OFFLINE_MESSAGE));
+      // Someone switching on meanwhile changes nothing: the visitor was told to leave a message.
+      const left = runBotTurn(context({ steps: custom, known: { name: 'Ada', email: 'ada@example.com' } }), at('live', BotPhase.OFFLINE_MESSAGE), { kind: 'reply', body: 'Call me back' });
+      expect(left.outcome).toBe('messageLeft');
+      expect(left.botMessages.map((m) => m.body)).toEqual(['Got it, talk soon.']);
+    });
+
+    it('within business hours and with someone accepting offers a human and hands off as usual', () => {
+      const open = context({ steps: offlineSteps, known: { name: 'Ada', email: 'ada@example.com' } });
+      expect(runBotTurn(open, at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' }).state).toEqual(at('live', BotPhase.OFFER));
+      const queued = runBotTurn(open, at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' });
+      expect(queued.outcome).toBe('inbox');
+      expect(queued.botMessages.map((m) => m.body)).toEqual(['Thanks! While I find someone from our team, feel free to tell us more.']);
+    });
+
+    it('takes a message when everyone stopped accepting after the visitor accepted the offer', () => {
+      const gone = context({ steps: offlineSteps, agentsAvailable: false, known: { name: 'Grace Hopper' } });
+      const emailed = runBotTurn(gone, at('live', BotPhase.EMAIL), { kind: 'reply', body: 'grace@navy.mil' });
+      expect(emailed.outcome).toBe('waiting');
+      expect(emailed.botMessages.map((m) => m.body)).toEqual(['We’re closed right now.', 'What would you like us to know?']);
+      expect(emailed.state).toEqual(at('live', BotPhase.OFFLINE_MESSAGE));
+      expect(emailed.activities.map((a) => a.type)).toEqual([ActivityEventType.CONTACT_DETAILS_CAPTURED]);
+    });
+
+    it('with offlineMode WAIT (the default) offers and queues outside hours and with nobody accepting, as before', () => {
+      const closed = context({ withinBusinessHours: false, agentsAvailable: false, known: { name: 'Ada', email: 'ada@example.com' } });
+      expect(runBotTurn(closed, at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' }).state).toEqual(at('live', BotPhase.OFFER));
+      expect(runBotTurn(closed, at('live', BotPhase.OFFER), { kind: 'reply', optionKey: 'accept' }).outcome).toBe('inbox');
+      expect(steps.find((step) => step.liveChat)!.liveChat!.offlineMode).toBe(OfflineMode.WAIT);
+    });
+
+    it('still skips to declineNext when live chat is off for the account', () => {
+      const off = runBotTurn(context({ steps: offlineSteps, liveChatEnabled: false, withinBusinessHours: false }), at('team_size', BotPhase.ANSWER), { kind: 'reply', optionKey: 'small' });
+      expect(off.outcome).toBe('completed');
+      expect(off.botMessages.map((m) => m.body)).toEqual(['Thanks for visiting. Have a great day!']);
+    });
   });
 });

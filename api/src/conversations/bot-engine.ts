@@ -1,5 +1,5 @@
 import { ActivityEventType } from '../activity/activity-event.entity';
-import { FlowStepKind, type FlowStep } from '../flows/flow-step.types';
+import { FlowStepKind, LIVE_CHAT_DEFAULTS, OfflineMode, type FlowStep } from '../flows/flow-step.types';
 import { isValidEmail, normalizeEmail } from '../users/user.rules';
 import { BotPhase } from './conversation.entity';
 
@@ -24,10 +24,15 @@ export interface BotTurn {
   contact: { name?: string; email?: string; fields?: Record<string, string> };
   activities: { type: ActivityEventType; data: Record<string, unknown> }[];
   state: BotState;
-  /** `inbox`: the visitor asked for a human and gave what was asked; `completed`: an END was reached. */
-  outcome: 'waiting' | 'inbox' | 'completed';
+  /**
+   * `inbox`: the visitor asked for a human and gave what was asked; `completed`: an END was
+   * reached; `messageLeft`: nobody was available and the visitor left `offlineMessage`.
+   */
+  outcome: 'waiting' | 'inbox' | 'completed' | 'messageLeft';
   /** The LIVE_CHAT step that sent the chat to the inbox. */
   liveChatStep?: FlowStep;
+  /** What the visitor left for the team (outcome `messageLeft`). */
+  offlineMessage?: string;
 }
 
 export class InvalidReplyError extends Error {
@@ -50,8 +55,10 @@ const MAX_STEPS_PER_TURN = 100;
 export interface BotContext {
   steps: FlowStep[];
   liveChatEnabled: boolean;
-  /** Whether anyone in the account is accepting chats (for `skipWhenNobodyAvailable`). */
+  /** Whether anyone in the account is accepting chats (for `skipWhenNobodyAvailable` and `offlineMode`). */
   agentsAvailable: boolean;
+  /** Whether it is within the account's business hours (for `offlineMode`); true without any. */
+  withinBusinessHours: boolean;
   /** What the contact already gave, so the bot does not ask twice. */
   known: { name?: string | null; email?: string | null };
 }
@@ -84,6 +91,11 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
             stepKey = step.liveChat?.declineNext;
             continue;
           }
+          if (leavesMessage(step)) {
+            turn.botMessages.push({ body: step.liveChat.unavailableMessage ?? LIVE_CHAT_DEFAULTS.offlineUnavailableMessage });
+            collectMessage(step);
+            return;
+          }
           // Flows published before this setting existed have no such field: offer as before.
           if (step.liveChat.skipWhenNobodyAvailable && !context.agentsAvailable) {
             if (step.liveChat.unavailableMessage) turn.botMessages.push({ body: step.liveChat.unavailableMessage });
@@ -106,6 +118,29 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
     turn.outcome = 'completed';
   };
 
+  /** LEAVE_MESSAGE and nobody to chat with now: outside business hours, or nobody accepting. */
+  const leavesMessage = (step: FlowStep): boolean =>
+    step.liveChat?.offlineMode === OfflineMode.LEAVE_MESSAGE && !(context.agentsAvailable && context.withinBusinessHours);
+
+  /**
+   * Taking a message instead of a chat: name and email first if they are not known (the step's
+   * prompts, whether or not it collects them before a chat), then the message itself. Once on
+   * this path the bot stays on it, whoever comes online meanwhile: the visitor was told so.
+   */
+  const collectMessage = (step: FlowStep): void => {
+    const settings = step.liveChat!;
+    if (!known.name) {
+      turn.botMessages.push({ body: settings.collectContactDetails.namePrompt });
+      turn.state = { stepKey: step.key, phase: BotPhase.OFFLINE_NAME };
+    } else if (!known.email) {
+      turn.botMessages.push({ body: settings.collectContactDetails.emailPrompt });
+      turn.state = { stepKey: step.key, phase: BotPhase.OFFLINE_EMAIL };
+    } else {
+      turn.botMessages.push({ body: settings.leaveMessagePrompt ?? LIVE_CHAT_DEFAULTS.leaveMessagePrompt });
+      turn.state = { stepKey: step.key, phase: BotPhase.OFFLINE_MESSAGE };
+    }
+  };
+
   /**
    * After the visitor accepted: ask what is still missing, then hand the chat to the inbox.
    * The hand-off message ("While I find someone…") comes only with the hand-off itself: not
@@ -120,6 +155,10 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
     } else if (details.enabled && !known.email) {
       turn.botMessages.push({ body: details.emailPrompt });
       turn.state = { stepKey: step.key, phase: BotPhase.EMAIL };
+    } else if (context.liveChatEnabled && leavesMessage(step)) {
+      // Everyone stopped accepting (or the hours ended) since the offer: take a message instead.
+      turn.botMessages.push({ body: settings.unavailableMessage ?? LIVE_CHAT_DEFAULTS.offlineUnavailableMessage });
+      collectMessage(step);
     } else if (!context.liveChatEnabled || (settings.skipWhenNobodyAvailable && !context.agentsAvailable)) {
       // Live chat was turned off, or everyone stopped accepting, since the offer: as if declined.
       if (context.liveChatEnabled && settings.unavailableMessage) turn.botMessages.push({ body: settings.unavailableMessage });
@@ -174,17 +213,29 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
     return turn;
   }
 
-  // NAME or EMAIL, asked after the visitor accepted and before the hand-off.
   if (!body) throw new InvalidReplyError('EMPTY_MESSAGE', 'Type an answer first.');
   turn.visitorMessage = body;
-  if (state.phase === BotPhase.EMAIL && !isValidEmail(normalizeEmail(body))) {
+  if (state.phase === BotPhase.OFFLINE_MESSAGE) {
+    const settings = step.liveChat!;
+    turn.offlineMessage = body;
+    turn.activities.push({ type: ActivityEventType.OFFLINE_MESSAGE_LEFT, data: { stepKey: step.key, message: body, name: known.name ?? null, email: known.email ?? null } });
+    turn.botMessages.push({ body: settings.leaveMessageThanks ?? LIVE_CHAT_DEFAULTS.leaveMessageThanks });
+    turn.state = { stepKey: step.key, phase: null };
+    turn.outcome = 'messageLeft';
+    return turn;
+  }
+
+  // NAME or EMAIL: asked after the visitor accepted and before the hand-off, or before a message.
+  const offline = state.phase === BotPhase.OFFLINE_NAME || state.phase === BotPhase.OFFLINE_EMAIL;
+  const field = state.phase === BotPhase.NAME || state.phase === BotPhase.OFFLINE_NAME ? 'name' : 'email';
+  if (field === 'email' && !isValidEmail(normalizeEmail(body))) {
     turn.botMessages.push({ body: BOT_TEXT.invalidEmail });
     return turn;
   }
-  const field = state.phase === BotPhase.NAME ? 'name' : 'email';
   storeAnswer(turn, field, body, step);
   known[field] = field === 'email' ? normalizeEmail(body) : body;
-  collectOrQueue(step);
+  if (offline) collectMessage(step);
+  else collectOrQueue(step);
   return turn;
 }
 

@@ -31,6 +31,7 @@ export enum EndReason {
   VISITOR_LEFT = 'VISITOR_LEFT',
   BOT_COMPLETED = 'BOT_COMPLETED',
   UNANSWERED = 'UNANSWERED',
+  OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
 }
 registerEnumType(EndReason, {
   name: 'EndReason',
@@ -41,6 +42,7 @@ registerEnumType(EndReason, {
     VISITOR_LEFT: { description: 'The visitor closed the chat.' },
     BOT_COMPLETED: { description: 'The bot reached an END step without a live chat.' },
     UNANSWERED: { description: 'Nobody accepted the live chat in time (status TIMED_OUT).' },
+    OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available (outside business hours, or nobody accepting chats), so the visitor left a message instead (see `offlineMessage`).' },
   },
 });
 
@@ -54,6 +56,12 @@ export enum BotPhase {
   NAME = 'NAME',
   /** The visitor's email, before the chat enters the inbox. */
   EMAIL = 'EMAIL',
+  /** The visitor's name, before they leave a message (nobody available). */
+  OFFLINE_NAME = 'OFFLINE_NAME',
+  /** The visitor's email, before they leave a message. */
+  OFFLINE_EMAIL = 'OFFLINE_EMAIL',
+  /** The message left for the team while nobody is available. */
+  OFFLINE_MESSAGE = 'OFFLINE_MESSAGE',
 }
 
 /** One visitor's conversation: the bot part, then possibly a live chat with a user. */
@@ -70,6 +78,11 @@ export enum BotPhase {
 @Index({ properties: ['assignee', 'status'] })
 // The account's recent accept times, for the estimated wait (see wait-estimates.ts).
 @Index({ properties: ['account', 'acceptedAt'] })
+// "Messages left", newest first: only the few conversations with one are in it.
+@Index({
+  name: 'conversations_offline_messages_index',
+  expression: 'create index "conversations_offline_messages_index" on "conversations" ("account_id", "id") where "offline_message_at" is not null',
+})
 export class Conversation extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
@@ -138,6 +151,13 @@ export class Conversation extends NodeEntity {
 
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   ratedAt?: Date | null;
+
+  /** What the visitor left while nobody was available (see bot-engine's LEAVE_MESSAGE); exposed as `Conversation.offlineMessage`. */
+  @Property({ type: 'text', nullable: true })
+  offlineMessage?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  offlineMessageAt?: Date | null;
 
   /** Highest message sequence number; messages are numbered 1, 2, 3… within a conversation. */
   @Property({ type: 'integer', default: 0 })

@@ -80,7 +80,7 @@ export class ConversationResolver {
   @Query(() => ConversationConnection, { description: 'The account’s conversations, newest first.' })
   conversations(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ConversationFilter, { nullable: true, description: 'Narrow by status, assignee or contact.' }) filter: ConversationFilter | null,
+    @Arg('filter', () => ConversationFilter, { nullable: true, description: 'Narrow by status, assignee, contact or a message left.' }) filter: ConversationFilter | null,
     @Ctx() { em, viewer, services }: GraphQLContext,
   ) {
     return services.conversations.list(
@@ -90,6 +90,7 @@ export class ConversationResolver {
         status: filter?.status,
         assigneeId: filter?.assigneeId ? expectGlobalId(filter.assigneeId, 'User', 'filter.assigneeId') : null,
         contactId: filter?.contactId ? expectGlobalId(filter.contactId, 'Contact', 'filter.contactId') : null,
+        hasOfflineMessage: filter?.hasOfflineMessage,
       },
       args,
     );

@@ -10,13 +10,13 @@ import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { fail, failRateLimited, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
-import type { FlowStep } from '../flows/flow-step.types';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { User, UserRole } from '../users/user.entity';
+import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
 import { lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
@@ -36,6 +36,8 @@ export interface ConversationListFilter {
   status?: ConversationStatus | null;
   assigneeId?: string | null;
   contactId?: string | null;
+  /** true: only conversations where the visitor left a message (false: only those without). */
+  hasOfflineMessage?: boolean | null;
 }
 
 /**
@@ -85,6 +87,7 @@ export class ConversationService {
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.assigneeId ? { assignee: filter.assigneeId } : {}),
         ...(filter.contactId ? { contact: filter.contactId } : {}),
+        ...(filter.hasOfflineMessage != null ? { offlineMessageAt: filter.hasOfflineMessage ? { $ne: null } : null } : {}),
       },
       args,
       'desc',
@@ -128,7 +131,7 @@ export class ConversationService {
       await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
       await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
       const turn = runBotTurn(
-        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, agentsAvailable: await agentsAvailable(tem, account.id, version.steps), known: {} },
+        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, ...(await availability(tem, account, version.steps)), known: {} },
         { stepKey: null, phase: null },
         { kind: 'start' },
       );
@@ -192,7 +195,7 @@ export class ConversationService {
             {
               steps: version.steps,
               liveChatEnabled: account.liveChatEnabled,
-              agentsAvailable: await agentsAvailable(tem, account.id, version.steps),
+              ...(await availability(tem, account, version.steps)),
               known: { name: contact.name, email: contact.email },
             },
             { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },
@@ -261,11 +264,16 @@ export class ConversationService {
       afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
       afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
       afterCommit.timer('waiting-reminder', conversation.id, now);
-    } else if (turn.outcome === 'completed') {
+    } else if (turn.outcome === 'completed' || turn.outcome === 'messageLeft') {
+      const endReason = turn.outcome === 'completed' ? EndReason.BOT_COMPLETED : EndReason.OFFLINE_MESSAGE_LEFT;
+      if (turn.offlineMessage !== undefined) {
+        conversation.offlineMessage = turn.offlineMessage;
+        conversation.offlineMessageAt = now;
+      }
       conversation.status = ConversationStatus.ENDED;
       conversation.endedAt = now;
-      conversation.endReason = EndReason.BOT_COMPLETED;
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason: EndReason.BOT_COMPLETED } });
+      conversation.endReason = endReason;
+      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason } });
     }
     return visitorMessage;
   }
@@ -381,12 +389,6 @@ export class ConversationService {
   private idleDeadline(from = new Date()): Date {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
-}
-
-/** Whether anyone can take a chat now; asked only of flows that skip the offer otherwise. */
-async function agentsAvailable(tem: EntityManager, accountId: string, steps: FlowStep[]): Promise<boolean> {
-  if (!steps.some((step) => step.liveChat?.skipWhenNobodyAvailable)) return true;
-  return (await tem.count(User, { account: accountId, acceptingChats: true })) > 0;
 }
 
 function requireBody(input: SendMessageInput): string {

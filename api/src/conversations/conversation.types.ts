@@ -113,6 +113,9 @@ export class ConversationFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only conversations of this contact.' })
   contactId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only conversations in which the visitor left a message while nobody was available (see `offlineMessage`); false: only the others.' })
+  hasOfflineMessage?: boolean | null;
 }
 
 @InputType('ActivityFilter', { description: 'Narrows the activity stream.' })

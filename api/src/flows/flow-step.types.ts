@@ -21,6 +21,22 @@ registerEnumType(FlowStepKind, {
   },
 });
 
+export enum OfflineMode {
+  WAIT = 'WAIT',
+  LEAVE_MESSAGE = 'LEAVE_MESSAGE',
+}
+registerEnumType(OfflineMode, {
+  name: 'OfflineMode',
+  description: 'What a LIVE_CHAT step does outside the account’s business hours, or while nobody is accepting chats.',
+  valuesConfig: {
+    WAIT: { description: 'Offer a human as usual; the chat waits in the inbox until someone accepts it or it times out (the default).' },
+    LEAVE_MESSAGE: {
+      description:
+        'Do not offer a human: say `unavailableMessage`, ask for name and email if they are not known yet, then for a message (`leaveMessagePrompt`). The message is stored on the conversation (`offlineMessage`), recorded as OFFLINE_MESSAGE_LEFT, and the conversation ends with `leaveMessageThanks`.',
+    },
+  },
+});
+
 /**
  * Size bounds on flow input, so one admin cannot store megabytes of bot text: checked by
  * class-validator before anything runs (BAD_USER_INPUT). Every other rule (empty text, key
@@ -91,10 +107,30 @@ export class LiveChatSettingsInput {
   @IsOptional()
   skipWhenNobodyAvailable?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'What the bot says instead of the offer when it is skipped because nobody is available.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the bot says instead of the offer when nobody is available: when it is skipped (`skipWhenNobodyAvailable`), or before taking a message (`offlineMode` LEAVE_MESSAGE; default there: "Sorry, nobody is available to chat right now. Leave us a message and we’ll get back to you.").',
+  })
   @IsOptional()
   @MaxLength(FLOW_LIMITS.text)
   unavailableMessage?: string | null;
+
+  @Field(() => OfflineMode, {
+    nullable: true,
+    description: 'What happens outside the account’s business hours or while nobody is accepting chats: WAIT (the default) or LEAVE_MESSAGE. LEAVE_MESSAGE comes before `skipWhenNobodyAvailable`.',
+  })
+  @IsOptional()
+  offlineMode?: OfflineMode | null;
+
+  @Field(() => String, { nullable: true, description: 'LEAVE_MESSAGE: the question asking for the message (default: "What would you like us to know?").' })
+  @IsOptional()
+  @MaxLength(FLOW_LIMITS.text)
+  leaveMessagePrompt?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'LEAVE_MESSAGE: what the bot says once the message is stored, before the conversation ends (default: "Thanks! We’ve got your message and will get back to you by email.").' })
+  @IsOptional()
+  @MaxLength(FLOW_LIMITS.text)
+  leaveMessageThanks?: string | null;
 }
 
 @InputType('FlowOptionInput', { description: 'A choice offered by a QUESTION step.' })
@@ -194,8 +230,17 @@ export class LiveChatSettings {
   @Field(() => Boolean, { description: 'Whether the offer is skipped while nobody in the account is accepting chats.' })
   skipWhenNobodyAvailable!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What the bot says when the offer is skipped for that reason.' })
+  @Field(() => String, { nullable: true, description: 'What the bot says when nobody is available (offer skipped, or before taking a message).' })
   unavailableMessage!: string | null;
+
+  @Field(() => OfflineMode, { description: 'What happens outside business hours or while nobody is accepting chats.' })
+  offlineMode!: OfflineMode;
+
+  @Field(() => String, { description: 'LEAVE_MESSAGE: the question asking for the message.' })
+  leaveMessagePrompt!: string;
+
+  @Field(() => String, { description: 'LEAVE_MESSAGE: the thanks once the message is stored.' })
+  leaveMessageThanks!: string;
 }
 
 @ObjectType('FlowOption', { description: 'A choice offered by a QUESTION step.' })
@@ -239,6 +284,9 @@ export const LIVE_CHAT_DEFAULTS = {
   declineLabel: 'No, thanks',
   namePrompt: 'What is your name?',
   emailPrompt: 'What is your email address?',
+  offlineUnavailableMessage: 'Sorry, nobody is available to chat right now. Leave us a message and we’ll get back to you.',
+  leaveMessagePrompt: 'What would you like us to know?',
+  leaveMessageThanks: 'Thanks! We’ve got your message and will get back to you by email.',
 } as const;
 
 /** Normalises admin input into the stored shape: every field present, defaults filled in. */
@@ -266,6 +314,9 @@ export function toStoredSteps(steps: FlowStepInput[]): FlowStep[] {
           },
           skipWhenNobodyAvailable: step.liveChat.skipWhenNobodyAvailable ?? false,
           unavailableMessage: step.liveChat.unavailableMessage ?? null,
+          offlineMode: step.liveChat.offlineMode ?? OfflineMode.WAIT,
+          leaveMessagePrompt: step.liveChat.leaveMessagePrompt ?? LIVE_CHAT_DEFAULTS.leaveMessagePrompt,
+          leaveMessageThanks: step.liveChat.leaveMessageThanks ?? LIVE_CHAT_DEFAULTS.leaveMessageThanks,
         }
       : null,
   }));

@@ -119,7 +119,7 @@ function liveChatErrors(step: FlowStep, at: (...rest: Path) => Path): UserError[
   if (!settings.declineNext) {
     errors.push(userError(FlowErrorCode.MISSING_FIELD, `LIVE_CHAT step "${step.key}" needs declineNext: where the bot goes when the visitor declines.`, at('liveChat', 'declineNext')));
   }
-  for (const field of ['acceptLabel', 'declineLabel', 'unavailableMessage'] as const) {
+  for (const field of ['acceptLabel', 'declineLabel', 'unavailableMessage', 'leaveMessagePrompt', 'leaveMessageThanks'] as const) {
     if (settings[field] != null && blank(settings[field])) errors.push(emptyValue(field, at('liveChat', field)));
   }
   for (const field of ['namePrompt', 'emailPrompt'] as const) {

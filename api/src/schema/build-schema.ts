@@ -11,7 +11,9 @@ import { CannedResponseResolver } from '../canned-responses/canned-response.reso
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { LiveChatSettingsResolver } from '../flows/live-chat-settings.resolver';
 import { NoteResolver } from '../notes/note.resolver';
+import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
 import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { TeamResolver } from '../team/team.resolver';
@@ -31,10 +33,12 @@ export const resolvers = [
   ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
+  LiveChatSettingsResolver,
   MarkReadPayloadResolver,
   MessageResolver,
   NodeResolver,
   NoteResolver,
+  OfflineMessageResolver,
   RateLimitResolver,
   RatingResolver,
   TeamResolver,

@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES: Record<ActivityEventType, string> = {
   [ActivityEventType.CONVERSATION_ENDED]: 'conversation.ended',
   [ActivityEventType.MESSAGE_CREATED]: 'message.created',
   [ActivityEventType.CONVERSATION_RATED]: 'conversation.rated',
+  [ActivityEventType.OFFLINE_MESSAGE_LEFT]: 'offline_message.left',
 };
 
 /** Subscribes an endpoint to every event type, present and future. */

@@ -42,6 +42,11 @@ liveChat {
   # Skip the offer while nobody is accepting chats?
   skipWhenNobodyAvailable
   unavailableMessage
+  # Outside business hours or with nobody accepting:
+  # WAIT (as usual) or LEAVE_MESSAGE (take a message).
+  offlineMode
+  leaveMessagePrompt
+  leaveMessageThanks
 }`;
 
 const indent = (text: string, by: number) => text.replace(/^/gm, ' '.repeat(by));

@@ -47,6 +47,8 @@ function details(event: ActivityEvent): string | null {
       return typeof data.waitedSeconds === 'number' ? `Nobody accepted within ${formatDuration(data.waitedSeconds * 1000)}` : null;
     case 'CONVERSATION_STARTED':
       return text('pageUrl') ? `On ${text('pageUrl')}` : null;
+    case 'OFFLINE_MESSAGE_LEFT':
+      return text('message') ? `“${text('message')}”` : null;
     default:
       return null;
   }

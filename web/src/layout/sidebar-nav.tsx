@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import { useChatAlerts } from '../alerts/chat-alerts';
 import { useInbox } from '../inbox/inbox-context';
-import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, SavedRepliesIcon, TeamIcon } from '../ui/icons';
+import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, MessagesLeftIcon, SavedRepliesIcon, TeamIcon } from '../ui/icons';
 
 const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
@@ -11,6 +11,7 @@ const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean
   { to: '/activity', label: 'Activity', Icon: ActivityIcon },
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
   { to: '/saved-replies', label: 'Saved replies', Icon: SavedRepliesIcon },
+  { to: '/messages-left', label: 'Messages left', Icon: MessagesLeftIcon },
 ];
 
 export function SidebarNav() {

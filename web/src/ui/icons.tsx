@@ -23,6 +23,12 @@ export const SavedRepliesIcon = () => (
     <path d="M8 8h8M8 12h5" />
   </svg>
 );
+export const MessagesLeftIcon = () => (
+  <svg {...base}>
+    <rect x="3" y="5" width="18" height="14" rx="2" />
+    <path d="m3 7 9 6 9-6" />
+  </svg>
+);
 export const FlowIcon = () => (
   <svg {...base}>
     <circle cx="6" cy="6" r="3" />

@@ -14,6 +14,7 @@ export const END_REASON_LABELS: Record<EndReason, string> = {
   UNANSWERED: 'Nobody accepted in time',
   VISITOR_IDLE: 'Visitor went idle',
   VISITOR_LEFT: 'Visitor left',
+  OFFLINE_MESSAGE_LEFT: 'Message left (nobody available)',
 };
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
@@ -29,6 +30,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
   LIVE_CHAT_TIMED_OUT: 'Live chat timed out',
   MESSAGE_CREATED: 'Message',
   CONVERSATION_RATED: 'Chat rated',
+  OFFLINE_MESSAGE_LEFT: 'Message left',
 };
 
 /** In the order an agent thinks about them, for the filter. */

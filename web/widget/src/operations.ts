@@ -2,7 +2,7 @@
 
 export type ConversationStatus = 'BOT' | 'WAITING' | 'ACTIVE' | 'ENDED' | 'TIMED_OUT';
 export type MessageAuthor = 'VISITOR' | 'BOT' | 'AGENT' | 'SYSTEM';
-export type EndReason = 'AGENT_ENDED' | 'BOT_COMPLETED' | 'UNANSWERED' | 'VISITOR_IDLE' | 'VISITOR_LEFT';
+export type EndReason = 'AGENT_ENDED' | 'BOT_COMPLETED' | 'UNANSWERED' | 'VISITOR_IDLE' | 'VISITOR_LEFT' | 'OFFLINE_MESSAGE_LEFT';
 
 export interface UserError {
   code: string;
