@@ -9,7 +9,8 @@ import { Topic } from '../realtime/topics';
 import { activityCursor } from '../relay/position-cursor';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
-import { ActivityActor, ActivityEventConnection, ActivityFilterInput } from '../conversations/conversation.types';
+import { ActivityActor, ActivityEventConnection, ActivityFilterInput, ActivityOrderInput } from '../conversations/conversation.types';
+import { sortDirection } from '../relay/order';
 import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
@@ -18,10 +19,11 @@ import { ActivityEvent } from './activity-event.entity';
 @Resolver(() => ActivityEvent)
 export class ActivityResolver {
   @Authorized(Access.MEMBER)
-  @Query(() => ActivityEventConnection, { description: 'The account’s activity stream, newest first.' })
+  @Query(() => ActivityEventConnection, { description: 'The account’s activity stream, newest first unless `orderBy` says otherwise.' })
   activityStream(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ActivityFilterInput, { nullable: true, description: 'Narrow by contact, conversation or event types.' }) filter: ActivityFilterInput | null,
+    @Arg('filter', () => ActivityFilterInput, { nullable: true, description: 'Narrow by contact, conversation, event types or time.' }) filter: ActivityFilterInput | null,
+    @Arg('orderBy', () => ActivityOrderInput, { nullable: true, description: 'Newest first (the default) or oldest first.' }) orderBy: ActivityOrderInput | null,
     @Ctx() { em, viewer, services }: GraphQLContext,
   ) {
     return services.activity.list(
@@ -31,8 +33,11 @@ export class ActivityResolver {
         contactId: filter?.contactId ? expectGlobalId(filter.contactId, 'Contact', 'filter.contactId') : undefined,
         conversationId: filter?.conversationId ? expectGlobalId(filter.conversationId, 'Conversation', 'filter.conversationId') : undefined,
         types: filter?.types ?? undefined,
+        occurredAfter: filter?.occurredAfter,
+        occurredBefore: filter?.occurredBefore,
       },
       args,
+      sortDirection(orderBy?.direction),
     );
   }
 

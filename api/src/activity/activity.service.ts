@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Account } from '../accounts/account.entity';
 import { actingUserId, type Viewer } from '../auth/viewer';
-import { paginateByPosition, type ConnectionArgs } from '../relay/connection';
+import { paginateByPosition, type ConnectionArgs, type SortDirection } from '../relay/connection';
 import { activityCursor } from '../relay/position-cursor';
 import type { AfterCommit } from '../realtime/after-commit';
 import { ActivityEvent, ActorKind, type ActivityEventType } from './activity-event.entity';
@@ -19,6 +19,8 @@ export interface ActivityFilter {
   contactId?: string;
   conversationId?: string;
   types?: ActivityEventType[];
+  occurredAfter?: Date | null;
+  occurredBefore?: Date | null;
 }
 
 /** Told of every activity event inside its transaction (the webhook outbox). */
@@ -61,8 +63,8 @@ export class ActivityService {
     return em.find(ActivityEvent, { account: accountId, position: { $gt: position } }, { orderBy: { position: 'asc' }, limit });
   }
 
-  /** Newest first; edge cursors are the events' own feed cursors (see `activityEvents(after:)`). */
-  list(em: EntityManager, accountId: string, filter: ActivityFilter, args: ConnectionArgs) {
+  /** Newest first (or oldest, `direction`); edge cursors are the events' own feed cursors (see `activityEvents(after:)`). */
+  list(em: EntityManager, accountId: string, filter: ActivityFilter, args: ConnectionArgs, direction: SortDirection = 'desc') {
     return paginateByPosition(
       em,
       ActivityEvent,
@@ -71,9 +73,12 @@ export class ActivityService {
         ...(filter.contactId ? { contact: filter.contactId } : {}),
         ...(filter.conversationId ? { conversation: filter.conversationId } : {}),
         ...(filter.types?.length ? { type: { $in: filter.types } } : {}),
+        ...(filter.occurredAfter || filter.occurredBefore
+          ? { occurredAt: { ...(filter.occurredAfter ? { $gt: filter.occurredAfter } : {}), ...(filter.occurredBefore ? { $lt: filter.occurredBefore } : {}) } }
+          : {}),
       },
       args,
-      'desc',
+      direction,
       { encode: (position) => activityCursor.encode(accountId, position), decode: (cursor, argumentName) => activityCursor.decode(cursor, accountId, argumentName) },
     );
   }

@@ -2,7 +2,8 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { badUserInput } from '../errors/graphql-errors';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Contact } from './contact.entity';
-import { ContactOrderField, OrderDirection, type ContactFilterInput, type ContactOrderInput } from './contact.types';
+import { sortDirection } from '../relay/order';
+import { ContactOrderField, type ContactFilterInput, type ContactOrderInput } from './contact.types';
 
 const MAX_QUERY = 100;
 
@@ -19,8 +20,7 @@ export class ContactService {
       where.$or = [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }];
     }
     if (filter?.updatedAfter) where.updatedAt = { $gt: filter.updatedAfter };
-    const direction = order?.direction === OrderDirection.ASC ? 'asc' : 'desc';
-    return paginate(em, Contact, where, args, direction, order?.field === ContactOrderField.UPDATED_AT ? 'updatedAt' : 'id');
+    return paginate(em, Contact, where, args, sortDirection(order?.direction), order?.field === ContactOrderField.UPDATED_AT ? 'updatedAt' : 'id');
   }
 
   get(em: EntityManager, accountId: string, contactId: string): Promise<Contact | null> {

@@ -1,4 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../relay/order';
 
 @InputType('ContactFilter', { description: 'Narrows `contacts`; every given condition must hold.' })
 export class ContactFilterInput {
@@ -23,16 +24,6 @@ registerEnumType(ContactOrderField, {
     CREATED_AT: { description: 'When the contact was created.' },
     UPDATED_AT: { description: 'When the contact last changed (ties broken by ID).' },
   },
-});
-
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Ascending (oldest first) or descending (newest first).',
-  valuesConfig: { ASC: { description: 'Oldest first.' }, DESC: { description: 'Newest first.' } },
 });
 
 @InputType('ContactOrder', { description: 'How `contacts` are ordered.' })

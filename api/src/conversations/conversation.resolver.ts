@@ -18,6 +18,7 @@ import { conversationEventCursor } from '../relay/position-cursor';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationStatus } from './conversation.entity';
+import { sortDirection } from '../relay/order';
 import { ConversationErrorCode } from './conversation.errors';
 import { WAIT_ESTIMATE_DAYS, WAIT_ESTIMATE_SAMPLE } from './wait-estimates';
 import {
@@ -26,7 +27,7 @@ import {
   AssignedChatEventKind,
   ConversationConnection,
   ConversationEvent,
-  ConversationFilter,
+  ConversationFilter, ConversationOrderField, ConversationOrderInput,
   EndChatPayload,
   InboxEvent,
   InboxEventKind,
@@ -77,10 +78,11 @@ export class ConversationResolver {
   }
 
   @Authorized(Access.MEMBER)
-  @Query(() => ConversationConnection, { description: 'The account’s conversations, newest first.' })
+  @Query(() => ConversationConnection, { description: 'The account’s conversations, newest first unless `orderBy` says otherwise.' })
   conversations(
     @Args(() => ConnectionArgs) args: ConnectionArgs,
-    @Arg('filter', () => ConversationFilter, { nullable: true, description: 'Narrow by status, assignee, contact or a message left.' }) filter: ConversationFilter | null,
+    @Arg('filter', () => ConversationFilter, { nullable: true, description: 'Narrow by status, assignee, contact, a message left or last change.' }) filter: ConversationFilter | null,
+    @Arg('orderBy', () => ConversationOrderInput, { nullable: true, description: 'Order by creation (default, newest first) or last change.' }) orderBy: ConversationOrderInput | null,
     @Ctx() { em, viewer, services }: GraphQLContext,
   ) {
     return services.conversations.list(
@@ -91,8 +93,10 @@ export class ConversationResolver {
         assigneeId: filter?.assigneeId ? expectGlobalId(filter.assigneeId, 'User', 'filter.assigneeId') : null,
         contactId: filter?.contactId ? expectGlobalId(filter.contactId, 'Contact', 'filter.contactId') : null,
         hasOfflineMessage: filter?.hasOfflineMessage,
+        updatedAfter: filter?.updatedAfter,
       },
       args,
+      { byUpdate: orderBy?.field === ConversationOrderField.UPDATED_AT, direction: sortDirection(orderBy?.direction) },
     );
   }
 

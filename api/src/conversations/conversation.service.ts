@@ -14,7 +14,7 @@ import { Message, MessageAuthor } from '../messages/message.entity';
 import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
-import { paginate, type ConnectionArgs } from '../relay/connection';
+import { paginate, type ConnectionArgs, type SortDirection } from '../relay/connection';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
@@ -38,6 +38,7 @@ export interface ConversationListFilter {
   contactId?: string | null;
   /** true: only conversations where the visitor left a message (false: only those without). */
   hasOfflineMessage?: boolean | null;
+  updatedAfter?: Date | null;
 }
 
 /**
@@ -77,8 +78,11 @@ export class ConversationService {
     return where ? em.findOne(Conversation, where) : Promise.resolve(null);
   }
 
-  /** Newest first. */
-  list(em: EntityManager, accountId: string, filter: ConversationListFilter, args: ConnectionArgs) {
+  /**
+   * Newest first, or by `order`: creation (the ID) or last change. No index on updated_at, on
+   * purpose: every message changes it, and an index on it would cost each message's update.
+   */
+  list(em: EntityManager, accountId: string, filter: ConversationListFilter, args: ConnectionArgs, order: { byUpdate: boolean; direction: SortDirection } = { byUpdate: false, direction: 'desc' }) {
     return paginate(
       em,
       Conversation,
@@ -88,9 +92,11 @@ export class ConversationService {
         ...(filter.assigneeId ? { assignee: filter.assigneeId } : {}),
         ...(filter.contactId ? { contact: filter.contactId } : {}),
         ...(filter.hasOfflineMessage != null ? { offlineMessageAt: filter.hasOfflineMessage ? { $ne: null } : null } : {}),
+        ...(filter.updatedAfter ? { updatedAt: { $gt: filter.updatedAfter } } : {}),
       },
       args,
-      'desc',
+      order.direction,
+      order.byUpdate ? 'updatedAt' : 'id',
     );
   }
 

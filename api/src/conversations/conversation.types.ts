@@ -5,6 +5,7 @@ import { Contact } from '../contacts/contact.entity';
 import { MutationPayload } from '../errors/user-error';
 import { Message } from '../messages/message.entity';
 import { InboxRemovalReason } from '../realtime/after-commit';
+import { OrderDirection } from '../relay/order';
 import { ConnectionType } from '../relay/connection';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationStatus } from './conversation.entity';
@@ -116,6 +117,37 @@ export class ConversationFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'true: only conversations in which the visitor left a message while nobody was available (see `offlineMessage`); false: only the others.' })
   hasOfflineMessage?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only conversations changed after this time: with `orderBy: { field: UPDATED_AT, direction: ASC }`, what changed since a previous sync.' })
+  updatedAfter?: Date | null;
+}
+
+export enum ConversationOrderField {
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ConversationOrderField, {
+  name: 'ConversationOrderField',
+  description: 'What conversations can be ordered by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the visitor started the conversation.' },
+    UPDATED_AT: { description: 'When the conversation last changed (ties broken by ID).' },
+  },
+});
+
+@InputType('ConversationOrder', { description: 'How `conversations` are ordered.' })
+export class ConversationOrderInput {
+  @Field(() => ConversationOrderField, { description: 'The field to order by.' })
+  field!: ConversationOrderField;
+
+  @Field(() => OrderDirection, { description: 'The direction.' })
+  direction!: OrderDirection;
+}
+
+@InputType('ActivityOrder', { description: 'How the activity stream is ordered: by when each event was committed.' })
+export class ActivityOrderInput {
+  @Field(() => OrderDirection, { description: 'ASC: oldest first; DESC (the default): newest first.' })
+  direction!: OrderDirection;
 }
 
 @InputType('ActivityFilter', { description: 'Narrows the activity stream.' })
@@ -125,6 +157,12 @@ export class ActivityFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Only events of this conversation.' })
   conversationId?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only events that occurred after this time.' })
+  occurredAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only events that occurred before this time.' })
+  occurredBefore?: Date | null;
 
   @Field(() => [ActivityEventType], { nullable: true, description: 'Only events of these types.' })
   types?: ActivityEventType[] | null;

@@ -39,6 +39,10 @@ export type ActivityFilter = {
   contactId?: string | number | null | undefined;
   /** Only events of this conversation. */
   conversationId?: string | number | null | undefined;
+  /** Only events that occurred after this time. */
+  occurredAfter?: string | null | undefined;
+  /** Only events that occurred before this time. */
+  occurredBefore?: string | null | undefined;
   /** Only events of these types. */
   types?: Array<ActivityEventType> | null | undefined;
 };
