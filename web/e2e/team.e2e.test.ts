@@ -153,6 +153,8 @@ describe.each<[string, Phone | undefined]>([
     await member(admin.page, 'Ben').getByTestId('team-member-status').getByText('Not accepting').waitFor();
     expect(await member(admin.page, 'Ben').getByRole('button', { name: /Switch Ben/ }).count()).toBe(0);
     expect((await app.gql(`{ me { acceptingChats } }`, {}, benUser.token)).data!.me.acceptingChats).toBe(false);
+    // Ben's own switch follows within the viewer's refresh, so he does not believe he is still taking chats.
+    await ben.page.waitForFunction(() => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'false', null, { timeout: 15_000 });
     // An agent's Team page offers no switch.
     await ana.page.getByRole('link', { name: 'Team' }).click();
     await member(ana.page, 'Ana').waitFor();
