@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { accept, setAccepting } from '../../api/src/test/live-chat-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, visitorAsksForHuman, visitorSays, type LiveChatScene } from './browser';
@@ -17,7 +17,7 @@ describe('the activity stream in a real browser', () => {
   afterAll(() => scene?.close());
 
   it('shows new events as they happen, with each conversation’s live messages folded into one row', async () => {
-    const agent = await createSignedInUser(app, scene!.admin.token, 'AGENT');
+    const { agent } = scene!;
     await setAccepting(app, agent.token);
     const { context, page } = await newAgentPage(browser, app.url);
     await signIn(page, agent.email, TEST_PASSWORD);

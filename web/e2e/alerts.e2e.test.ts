@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Account } from '../../api/src/accounts/account.entity';
-import { createSignedInUser, dbId, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { dbId, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { inboxItem, launchBrowser, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, visitorSays, type LiveChatScene, type Phone } from './browser';
 
@@ -48,7 +48,7 @@ describe.each<{ name: string; phone?: Phone }>([{ name: 'desktop' }, { name: '37
   beforeAll(async () => {
     scene = await startLiveChatScene();
     ({ app, browser, flowId } = scene);
-    agent = await createSignedInUser(app, scene.admin.token, 'AGENT');
+    agent = scene.agent;
   });
   afterAll(() => scene?.close());
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { enableLiveChat, signUpAccount, type SignedUpAccount } from '../../api/src/test/fixtures';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { createSignedInUser, enableLiveChat, signUpAccount, type SignedUpAccount } from '../../api/src/test/fixtures';
 import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
 
@@ -117,6 +117,16 @@ export async function visitorAsksForHuman(visitor: Page, name: string, email: st
 }
 
 /** Nothing wider than the screen: no sideways scrolling. */
+/** Each control is wholly on the screen, so a thumb can reach it. */
+export async function expectOnScreen(page: Page, controls: Locator | Locator[]): Promise<void> {
+  const width = page.viewportSize()!.width;
+  for (const control of Array.isArray(controls) ? controls : [controls]) {
+    const box = await control.boundingBox();
+    expect({ control: String(control), box }).toEqual({ control: String(control), box: expect.anything() });
+    expect({ control: String(control), left: box!.x >= 0, right: box!.x + box!.width <= width + 0.5 }).toEqual({ control: String(control), left: true, right: true });
+  }
+}
+
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
   expect(widths.content).toBeLessThanOrEqual(widths.screen);
@@ -185,6 +195,8 @@ export interface LiveChatScene {
   app: TestApp;
   browser: Browser;
   admin: SignedUpAccount;
+  /** An agent of the account (not accepting chats yet). */
+  agent: { email: string; token: string; userId: string };
   /** The demo flow with live chat on (a ten-minute timeout). */
   flowId: string;
   close(): Promise<void>;
@@ -201,10 +213,12 @@ export async function startLiveChatScene(): Promise<LiveChatScene> {
   const admin = await signUpAccount(app, 'Acme Analytics');
   await enableLiveChat(app, admin.accountId);
   const flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: 600 }));
+  const agent = await createSignedInUser(app, admin.token, 'AGENT');
   return {
     app,
     browser,
     admin,
+    agent,
     flowId,
     async close() {
       await browser.close();

@@ -1,17 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import type { Browser } from 'playwright-core';
+import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
-import { expectNoSidewaysScroll, inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
-
-/** Each control is wholly on the screen, so a thumb can reach it. */
-async function expectOnScreen(page: Page, controls: Locator[]): Promise<void> {
-  const width = page.viewportSize()!.width;
-  for (const control of controls) {
-    const box = await control.boundingBox();
-    expect({ control: String(control), box }).toEqual({ control: String(control), box: expect.anything() });
-    expect({ control: String(control), left: box!.x >= 0, right: box!.x + box!.width <= width + 0.5 }).toEqual({ control: String(control), left: true, right: true });
-  }
-}
+import { expectNoSidewaysScroll, expectOnScreen, inboxItem, lowContrastTexts, startLiveChatScene, type LiveChatScene, newAgentPage, newVisitorPage, screenshot, signIn, turnAcceptingOn, visitorAsksForHuman, visitorSays, type Phone } from './browser';
 
 describe.each<Phone>([
   { width: 320, height: 640 },
@@ -26,7 +16,7 @@ describe.each<Phone>([
   beforeAll(async () => {
     scene = await startLiveChatScene();
     ({ app, browser, flowId } = scene);
-    agent = await createSignedInUser(app, scene.admin.token, 'AGENT');
+    agent = scene.agent;
   });
   afterAll(() => scene?.close());
 

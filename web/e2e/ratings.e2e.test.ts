@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { accept, setAccepting } from '../../api/src/test/live-chat-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
@@ -16,7 +16,7 @@ describe.each<Phone | undefined>([undefined, { width: 320, height: 640 }])('rati
   afterAll(() => scene?.close());
 
   it('after the agent ends the chat the visitor gives stars and a comment, once; the agent reads it', async () => {
-    const agent = await createSignedInUser(app, scene!.admin.token, 'AGENT');
+    const { agent } = scene!;
     await setAccepting(app, agent.token);
     const visitor = await newVisitorPage(browser, app.url, scene!.flowId, phone);
     await visitorAsksForHuman(visitor.page, 'Grace Hopper', 'grace@example.com');

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { createSignedInUser, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, visitorSays, type LiveChatScene, type Phone } from './browser';
 
@@ -23,7 +23,7 @@ describe.each<[string, Phone | undefined]>([
   beforeAll(async () => {
     scene = await startLiveChatScene();
     ({ app, browser, flowId } = scene);
-    agent = await createSignedInUser(app, scene.admin.token, 'AGENT');
+    agent = scene.agent;
   });
   afterAll(() => scene?.close());
 

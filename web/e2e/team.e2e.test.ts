@@ -3,13 +3,7 @@ import { TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { setAccepting, visitorToInbox } from '../../api/src/test/live-chat-fixtures';
 import { namedUser } from '../../api/src/test/team-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
-import { expectNoSidewaysScroll, inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
-
-async function expectOnScreen(page: Page, selector: ReturnType<Page['getByRole']>): Promise<void> {
-  const box = await selector.boundingBox();
-  expect(box).not.toBeNull();
-  expect(box!.x >= 0 && box!.x + box!.width <= page.viewportSize()!.width + 0.5).toBe(true);
-}
+import { expectNoSidewaysScroll, expectOnScreen, inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
 
 const member = (page: Page, name: string) => page.getByTestId('team-member').filter({ has: page.locator('.team-member__name', { hasText: new RegExp(`^${name}( \\(you\\))?$`) }) });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

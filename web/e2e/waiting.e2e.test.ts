@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { Conversation } from '../../api/src/conversations/conversation.entity';
-import { createSignedInUser, dbId, TEST_PASSWORD } from '../../api/src/test/fixtures';
+import { dbId, TEST_PASSWORD } from '../../api/src/test/fixtures';
 import { accept, setAccepting, visitorToInbox } from '../../api/src/test/live-chat-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { inboxItem, lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, turnAcceptingOn, visitorAsksForHuman, visitorSays, type LiveChatScene, type Phone } from './browser';
@@ -30,7 +30,7 @@ describe.each<[string, Phone | undefined]>([
   beforeAll(async () => {
     scene = await startLiveChatScene();
     ({ app, browser, flowId } = scene);
-    agent = await createSignedInUser(app, scene.admin.token, 'AGENT');
+    agent = scene.agent;
     await setAccepting(app, agent.token, true);
   });
   afterAll(() => scene?.close());
