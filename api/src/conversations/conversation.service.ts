@@ -18,7 +18,7 @@ import { paginate, type ConnectionArgs, type SortDirection } from '../relay/conn
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
-import { lockUserCapacity } from './capacity';
+import { lockActiveUser, lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
@@ -293,8 +293,9 @@ export class ConversationService {
    *
    * Within one process, concurrent callers of the same chat share one claim instead of each
    * queueing for a pooled connection and the row: once a claim has been tried the chat has left
-   * WAITING for good (no chat returns to it), so whatever that claim's outcome, every caller that
-   * joined it has lost, with the same reason. A claim that failed unexpectedly is not shared.
+   * WAITING (a chat returns to it only when its assignee is deactivated, well after), so whatever
+   * that claim's outcome, every caller that joined it has lost, with the same reason. A claim that
+   * failed for the leader's own reason (AT_CAPACITY, NOT_ACCEPTING_CHATS) or unexpectedly is not shared.
    */
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
@@ -308,8 +309,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        // AT_CAPACITY is the leader's own: the chat still waits, so this caller claims it afresh.
-        (error: unknown) => (error instanceof UserErrorsException && error.errors[0]?.code !== Code.AT_CAPACITY ? error.errors : null),
+        // AT_CAPACITY and NOT_ACCEPTING_CHATS are the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN_CODES.has(error.errors[0]?.code) ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -334,10 +335,12 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
-      // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
-      if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
-        fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
-      }
+      // Under a lock of the user's row (see capacity.ts and lockActiveUser), so a deactivation that
+      // committed meanwhile, putting their chats back in the inbox, is seen: no chat joins a deactivated user.
+      // A capped user pays for the capacity too: the row locked for update and a count.
+      const capped = user.maxConcurrentChats != null ? await lockUserCapacity(tem, user.id, user.account.id) : null;
+      if (capped ? !capped.user.active : !(await lockActiveUser(tem, user.id))) fail(Code.NOT_ACCEPTING_CHATS, 'You can no longer accept chats.', ['conversationId']);
+      if (capped?.full) fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });
@@ -375,7 +378,7 @@ export class ConversationService {
     const locked = await tem.findOne(Conversation, { ...(where as object), status: ConversationStatus.WAITING }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (locked) return locked;
     await this.requireWaiting(tem, viewer, conversationId);
-    // Unreachable as statuses go (no chat returns to WAITING): answered as not waiting.
+    // Only in a race with a requeue (see requeue.service.ts): answered as not waiting.
     fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
   }
 
@@ -396,6 +399,9 @@ export class ConversationService {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
 }
+
+/** Refusals of an accept that are about the caller, not the chat (see accept). */
+const LEADERS_OWN_CODES = new Set<string | undefined>([Code.AT_CAPACITY, Code.NOT_ACCEPTING_CHATS]);
 
 function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();

@@ -10,6 +10,7 @@ import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { RequeueService } from '../conversations/requeue.service';
 import { TransferService } from '../conversations/transfer.service';
 import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
@@ -63,7 +64,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     readState: new ReadStateService(signals),
     signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
-    users: new UserService(dispatcher),
+    users: new UserService(dispatcher, new RequeueService({ activity, messages })),
     waitEstimates: new WaitEstimates(),
     webhooks,
   };

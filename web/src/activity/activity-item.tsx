@@ -41,6 +41,8 @@ function details(event: ActivityEvent): string | null {
       const handed = `${text('fromUserName') ?? 'Someone'} → ${to ?? 'a teammate'}`;
       return text('note') ? `${handed}: ${text('note')}` : handed;
     }
+    case 'LIVE_CHAT_REQUEUED':
+      return `${text('fromUserName') ?? 'Its assignee'} was deactivated: waiting again`;
     case 'LIVE_CHAT_REQUESTED':
       return typeof data.timeoutSeconds === 'number' ? `Waiting in the inbox (times out after ${formatDuration(data.timeoutSeconds * 1000)})` : null;
     case 'LIVE_CHAT_TIMED_OUT':

@@ -24,6 +24,8 @@ export type ActivityEventType =
   | 'LIVE_CHAT_ENDED'
   /** The visitor asked for a human; the chat entered the inbox. */
   | 'LIVE_CHAT_REQUESTED'
+  /** An active chat went back to the inbox, WAITING again: its assignee was deactivated (`data`: reason `ASSIGNEE_DEACTIVATED`, fromUserId, fromUserName). */
+  | 'LIVE_CHAT_REQUEUED'
   /** Nobody accepted the chat within the flow’s timeout. */
   | 'LIVE_CHAT_TIMED_OUT'
   /** An active chat was handed to another user (`data`: from, to, note). */
