@@ -134,6 +134,14 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 export const inboxItem = (page: Page, name: string) => page.getByTestId('inbox-item').filter({ hasText: name });
 
+/** Scrolls the page (and the inbox's scrolling main area) back to the top, so a screenshot shows the page as it opens. */
+export async function toTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.scrollTo(0, 0);
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Entry animations finished, so the picture shows what a person sees a moment later.
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
@@ -202,9 +210,9 @@ export interface LiveChatScene {
   close(): Promise<void>;
 }
 
-/** An app with workers, Chromium, and an account with live chat on and the demo flow published. */
-export async function startLiveChatScene(): Promise<LiveChatScene> {
-  const app = await startTestApp({}, { workers: true });
+/** An app with workers, Chromium, and an account with live chat on and the demo flow published; `env` adds settings (webhooks to 127.0.0.1, say). */
+export async function startLiveChatScene(env: Record<string, string> = {}): Promise<LiveChatScene> {
+  const app = await startTestApp(env, { workers: true });
   // Without a browser the app must not be left running: Jest would never exit.
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await app.close();

@@ -116,7 +116,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (created: { name: string; 
   };
 
   return (
-    <form className="admin-form card" onSubmit={(event) => void submit(event)} aria-label="Create an API key">
+    <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Create an API key">
       <h2 className="card__title admin-form__wide">Create an API key</h2>
       {errors.length > 0 && (
         <div className="form-error" role="alert">

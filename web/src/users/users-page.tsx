@@ -139,7 +139,7 @@ function UserRow({ user, onNotice }: { user: AdminUserFragment; onNotice: (notic
       )}
       {user.active && (
         <button type="button" className="link-button" onClick={() => setEditingCapacity(!editingCapacity)} aria-expanded={editingCapacity} aria-label={`Change ${user.name}’s capacity (${loadLabel(user)} active chats)`} data-testid="user-capacity">
-          {loadLabel(user)} chats
+          Chats: {loadLabel(user)}
         </button>
       )}
       <div className="admin-item__actions">
@@ -196,7 +196,7 @@ function CreateUserForm({ onCreated }: { onCreated: (name: string) => void }) {
   };
 
   return (
-    <form className="admin-form card" onSubmit={(event) => void submit(event)} aria-label="Add a user">
+    <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Add a user">
       <h2 className="card__title admin-form__wide">Add a user</h2>
       {errors.length > 0 && (
         <div className="form-error" role="alert">

@@ -145,7 +145,7 @@ function CreateEndpointForm({ eventTypes, onCreated }: { eventTypes: string[]; o
   };
 
   return (
-    <form className="admin-form card" onSubmit={(event) => void submit(event)} aria-label="Add a webhook endpoint">
+    <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Add a webhook endpoint">
       <h2 className="card__title admin-form__wide">Add an endpoint</h2>
       {errors.length > 0 && (
         <div className="form-error" role="alert">
@@ -168,7 +168,7 @@ function CreateEndpointForm({ eventTypes, onCreated }: { eventTypes: string[]; o
           <input type="checkbox" checked={all} onChange={(event) => toggle(ALL_EVENTS, event.target.checked)} />
           All events, present and future
         </label>
-        {eventTypes.map((type) => (
+        {eventTypes.filter((type) => type !== ALL_EVENTS).map((type) => (
           <label key={type}>
             <input type="checkbox" checked={all || events.has(type)} disabled={all} onChange={(event) => toggle(type, event.target.checked)} />
             <code>{type}</code>
