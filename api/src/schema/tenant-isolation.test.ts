@@ -258,7 +258,7 @@ describe('tenant isolation', () => {
   }
 
   async function victimApiKey(principal: Principal): Promise<string> {
-    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), 'victim key');
+    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), { name: 'victim key' });
     if (principal !== 'adminA') victims.apiKeys.push(apiKey.id);
     return apiKey.nodeId;
   }
@@ -554,7 +554,7 @@ describe('tenant isolation', () => {
       ['visitorY', { kind: 'visitor', accountId, conversationId: dbId(y.conversationId) }],
       ['agentA', { kind: 'user', accountId, userId: dbId(ids.agent), role: UserRole.AGENT }],
       ['adminB', { kind: 'user', accountId: dbId(b.accountId), userId: dbId(b.userId), role: UserRole.ADMIN }],
-      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN }],
+      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN, scopes: 'all', expiresAt: null }],
     ];
     const adminOnly = ['ApiKey', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt'];
     let walked = 0;
