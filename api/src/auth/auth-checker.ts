@@ -1,4 +1,5 @@
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { AuthChecker } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/graphql-errors';
 import type { GraphQLContext } from '../server/context';
@@ -21,9 +22,8 @@ export enum Access {
 }
 
 /** Throws UNAUTHENTICATED without credentials and FORBIDDEN with the wrong ones. */
-export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { viewer }, info }, roles) => {
+export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { viewer } }, roles) => {
   if (viewer.kind === 'anonymous') throw unauthenticated();
-  if (viewer.kind === 'apiKey' && ROOT_TYPES.has(info.parentType.name)) requireScopeForRootField(viewer, info.fieldName);
   const allowed = roles.length === 0 ? [Access.MEMBER] : roles;
   const granted = allowed.some((access) => {
     switch (access) {
@@ -43,8 +43,6 @@ export const authChecker: AuthChecker<GraphQLContext, Access> = ({ context: { vi
   return true;
 };
 
-const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-
 /** An API key calls a root field only with the scope it needs; fields without one are refused to keys. */
 function requireScopeForRootField(viewer: Viewer, fieldName: string): void {
   if (NO_SCOPE_NEEDED.has(fieldName)) return;
@@ -54,8 +52,9 @@ function requireScopeForRootField(viewer: Viewer, fieldName: string): void {
 }
 
 /**
- * The root fields' scopes of a whole operation, checked before it runs: type-graphql checks
- * `@Authorized` when a field resolves, which for a subscription is at each event, not when it starts.
+ * The root fields' scopes of a whole operation, checked before it runs (HTTP: apiKeyScopesPlugin;
+ * websockets: onSubscribe), for every root field whether or not it has `@Authorized` (type-graphql
+ * checks that when a field resolves, which for a subscription is at each event, not when it starts).
  */
 export function requireScopesForOperation(viewer: Viewer, document: DocumentNode, operation: OperationDefinitionNode): void {
   if (viewer.kind !== 'apiKey') return;
@@ -93,4 +92,17 @@ function describe(allowed: Access[]): string {
   if (allowed.includes(Access.ADMIN)) return 'Only an admin of the account (or an API key) can do this.';
   if (allowed.includes(Access.OPERATOR)) return 'Only the platform operator can do this.';
   return 'You are not allowed to do this.';
+}
+
+/** Refuses, before it runs, an HTTP operation an API key lacks a scope for. */
+export function apiKeyScopesPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, operation }) {
+          if (operation) requireScopesForOperation(contextValue.viewer, document, operation);
+        },
+      };
+    },
+  };
 }

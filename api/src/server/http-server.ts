@@ -10,7 +10,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { requireScopesForOperation } from '../auth/auth-checker';
+import { apiKeyScopesPlugin, requireScopesForOperation } from '../auth/auth-checker';
 import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
@@ -193,6 +193,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [
       requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
+      apiKeyScopesPlugin(),
       queryBudgetPlugin(services.queryBudget),
       runtime.sharedReads.plugin(),
       errorStatusPlugin(),
