@@ -41,4 +41,4 @@ export class RevokeApiKeyPayload extends MutationPayload {
   apiKey?: ApiKey | null;
 }
 
-export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey', 'API key');
+export const ApiKeyConnection = ConnectionType(ApiKey, 'ApiKey', 'API key', { totalCount: true });
