@@ -10,6 +10,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { apiKeyScopesPlugin, requireScopesForOperation } from '../auth/auth-checker';
 import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
@@ -133,7 +134,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           const authorization = ctx.connectionParams?.authorization;
           const viewer = await authenticate(authorization, orm.em.fork(), config, runtime.userCache);
           ctx.extra.viewer = viewer;
-          if (viewer.kind === 'apiKey') sockets.add(viewer.apiKeyId, ctx.extra.socket);
+          if (viewer.kind === 'apiKey') {
+            sockets.add(viewer.apiKeyId, ctx.extra.socket);
+            const stopExpiry = viewer.expiresAt ? closeAt(ctx.extra.socket, viewer.expiresAt, 'API key expired') : () => undefined;
+            ctx.extra.socket.once('close', stopExpiry);
+          }
           if (viewer.kind === 'user') {
             sockets.add(viewer.userId, ctx.extra.socket);
             // A deactivation announced between the check and the registration would have found no
@@ -168,6 +173,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
         if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         try {
+          requireScopesForOperation(ctx.extra.viewer ?? { kind: 'anonymous' }, document, operation);
           const complexity = checkOperation(schema, document, payload.operationName, payload.variables, limits);
           // A subscription is charged once, when it starts: its events are the server's to send.
           await services.queryBudget.charge(ctx.extra.viewer ?? { kind: 'anonymous' }, complexity);
@@ -210,6 +216,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [
       requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
+      apiKeyScopesPlugin(),
       queryBudgetPlugin(services.queryBudget),
       runtime.sharedReads.plugin(),
       errorStatusPlugin(),
@@ -330,4 +337,20 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+// setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): longer waits are taken in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes the socket with 4403 at `at` (a credential's expiry); returns how to cancel it. */
+function closeAt(socket: WebSocket, at: Date, reason: string): () => void {
+  let timer: NodeJS.Timeout;
+  const schedule = () => {
+    const left = at.getTime() - Date.now();
+    if (left <= 0) return socket.close(4403, reason);
+    timer = setTimeout(schedule, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  schedule();
+  return () => clearTimeout(timer);
 }
