@@ -68,6 +68,37 @@ export type AddNoteInput = {
   conversationId: string | number;
 };
 
+/** What an API key may do (shown in errors by its wire name, e.g. `contacts:read`). A key created without scopes has them all. */
+export type ApiKeyScope =
+  /** `account:read`: `account` and its settings, saved replies, `apiKeys`. */
+  | 'ACCOUNT_READ'
+  /** `account:write`: account settings and saved replies. */
+  | 'ACCOUNT_WRITE'
+  /** `activity:read`: `activityStream` and the `activityEvents` subscription. */
+  | 'ACTIVITY_READ'
+  /** `contacts:read`: `contacts`, `contact`, `exportContact`. */
+  | 'CONTACTS_READ'
+  /** `contacts:write`: `deleteContact`. */
+  | 'CONTACTS_WRITE'
+  /** `conversations:read`: `conversations`, `conversation`, `liveChatInbox` and the conversation subscriptions. */
+  | 'CONVERSATIONS_READ'
+  /** `conversations:write`: accepting, writing in, transferring and ending chats, notes, read and typing state. */
+  | 'CONVERSATIONS_WRITE'
+  /** `flows:read`: `flows`, `flow`. */
+  | 'FLOWS_READ'
+  /** `flows:write`: creating, editing and publishing flows. */
+  | 'FLOWS_WRITE'
+  /** `reports:read`: `liveChatReport`. */
+  | 'REPORTS_READ'
+  /** `users:read`: `users`, `team`. */
+  | 'USERS_READ'
+  /** `users:write`: creating, changing, deactivating and reactivating users. */
+  | 'USERS_WRITE'
+  /** `webhooks:read`: webhook endpoints, their deliveries and the event types. */
+  | 'WEBHOOKS_READ'
+  /** `webhooks:write`: creating, changing, deleting and testing endpoints, rotating secrets, redelivering. */
+  | 'WEBHOOKS_WRITE';
+
 /** What happened to a chat of the user. */
 export type AssignedChatEventKind =
   /** The user accepted the chat. */
@@ -123,8 +154,12 @@ export type ConversationStatus =
 
 /** A new API key for an integration. */
 export type CreateApiKeyInput = {
+  /** When the key stops working: in the future and at most 730 days ahead (EXPIRY_IN_PAST, EXPIRY_TOO_FAR). Omitted: it works until revoked. */
+  expiresAt?: string | null | undefined;
   /** What the key is for, e.g. "HubSpot sync". */
   name: string;
+  /** What the key may do: give only what the integration needs. Omitted: every scope, now and added later (as keys made before scopes existed); an empty list is NO_SCOPES. */
+  scopes?: Array<ApiKeyScope> | null | undefined;
 };
 
 /** A new saved reply. */
