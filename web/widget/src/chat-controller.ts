@@ -441,7 +441,8 @@ export class ChatController {
     this.view.setAction(this.phase === 'failed' ? 'Try again' : this.phase === 'lost' || (ready && closed) ? 'Start a new chat' : null);
     this.view.setComposerEnabled(ready && !closed, ready && closed ? 'This chat has ended' : undefined);
     this.view.setCanEnd(ready && !!status && !closed);
-    this.view.setDownloadable(ready && closed);
+    // Once the live chat is over: the chat ended, or went back to the bot (the flow's afterChatNext).
+    this.view.setDownloadable(ready && (closed || (this.state?.status === 'BOT' && !!this.state.assigneeName)));
 
     const options = ready ? this.transcript.options(this.state?.status) : null;
     const shown = options ? `${this.transcript.last?.id}:${this.pendingOption?.key ?? ''}` : '';

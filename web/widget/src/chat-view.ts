@@ -263,13 +263,15 @@ export class ChatView {
 
   /** The button under the messages; null hides it. */
   setAction(label: string | null): void {
-    this.actionBar.hidden = label === null;
+    this.actionButton.hidden = label === null;
     if (label !== null) this.actionButton.textContent = label;
+    this.actionBar.hidden = this.actionButton.hidden && this.downloadButton.hidden;
   }
 
   /** Offers the transcript as a file (once the chat has ended), beside the action button. */
   setDownloadable(downloadable: boolean): void {
     this.downloadButton.hidden = !downloadable;
+    this.actionBar.hidden = this.actionButton.hidden && this.downloadButton.hidden;
   }
 
   /** Saves `text` as a file on the visitor's device (a Blob: nothing leaves the page). */
@@ -321,7 +323,7 @@ export class ChatView {
    */
   focusAction(): void {
     const focused = (this.panel.getRootNode() as ShadowRoot).activeElement;
-    if (this.isOpen && focused && !this.actionBar.hidden) this.actionButton.focus();
+    if (this.isOpen && focused && !this.actionButton.hidden) this.actionButton.focus();
   }
 
   private submit(): void {
@@ -344,7 +346,7 @@ export class ChatView {
 
   private focusInside(): void {
     if (this.composerEnabled) this.input.focus();
-    else if (!this.actionBar.hidden) this.actionButton.focus();
+    else if (!this.actionButton.hidden) this.actionButton.focus();
     else this.panel.focus();
   }
 
