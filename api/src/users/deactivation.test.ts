@@ -144,7 +144,9 @@ describe('deactivating users and changing roles', () => {
     expect((await names({ active: true })).map((user: { id: string }) => user.id)).toContain(admin.userId);
     const team = await app.gql(`{ team { members { id } } }`, {}, admin.token);
     expect(team.data!.team.members.map((member: { id: string }) => member.id)).not.toContain(cara.userId);
-    // Nobody deactivated can be handed a chat either.
+    // Nobody can switch a deactivated user's accepting back on, nor hand them a chat.
+    const switched = await app.gql(`mutation($id: ID!) { setAcceptingChats(accepting: true, userId: $id) { user { id } userErrors { code } } }`, { id: cara.userId }, admin.token);
+    expect(codes(switched.data!.setAcceptingChats)).toEqual(['USER_DEACTIVATED']);
     const dan = await namedUser(app, admin.token, 'Dan');
     await setAccepting(app, dan.token, true);
     const visitor = await visitorToInbox(app, flowId);

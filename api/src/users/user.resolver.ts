@@ -81,7 +81,7 @@ export class UserResolver {
   @Authorized(Access.MEMBER)
   @Mutation(() => SetAcceptingChatsPayload, {
     description:
-      'Turns the live-chat inbox on or off for the signed-in user (or, for an admin, for `userId` of their account). While on, waiting chats are shown and pushed to them.',
+      'Turns the live-chat inbox on or off for the signed-in user (or, for an admin, for `userId` of their account). While on, waiting chats are shown and pushed to them. A deactivated user cannot be switched on (`USER_DEACTIVATED`).',
   })
   setAcceptingChats(
     @Arg('accepting', () => Boolean, { description: 'True to receive waiting chats, false to stop.' }) accepting: boolean,

@@ -20,6 +20,8 @@ export const UserErrorCode = {
   INVALID_CAPACITY: 'INVALID_CAPACITY',
   /** updateUser or deactivateUser: the change would leave the account without an active admin. */
   LAST_ADMIN: 'LAST_ADMIN',
+  /** setAcceptingChats: a deactivated user cannot be switched on. */
+  USER_DEACTIVATED: 'USER_DEACTIVATED',
   /** deactivateUser: an admin cannot deactivate themselves (nor an API key its creator). */
   CANNOT_DEACTIVATE_SELF: 'CANNOT_DEACTIVATE_SELF',
 } as const;
@@ -186,6 +188,7 @@ export class UserService {
     const id = forOther ? userId : actingUserId(viewer);
     const user = id ? await em.findOne(User, { id, account: viewer.accountId }) : null;
     if (!user) fail(UserErrorCode.USER_NOT_FOUND, 'No user with this ID in your account.', ['userId']);
+    if (accepting && !user.active) fail(UserErrorCode.USER_DEACTIVATED, 'This user is deactivated: reactivate them first.', ['userId']);
     const turnedOn = accepting && !user.acceptingChats;
     user.acceptingChats = accepting;
     await em.flush();
