@@ -123,6 +123,9 @@ const MARK = {
   xNote: `x-note-${tag}`,
 };
 
+// Each sweep sends about a thousand operations: far past the default timeout on a loaded machine.
+jest.setTimeout(180_000);
+
 describe('tenant isolation', () => {
   let app: TestApp;
   let schema: GraphQLSchema;
