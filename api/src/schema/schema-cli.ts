@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createSchema, printSortedSchema } from './build-schema';
+import { createSchema, printSortedSchema, userErrorsMarkdown } from './build-schema';
 import { schemaChangelog, type IntendedBreakingChange } from './schema-changelog';
 import { schemaDescriptionGaps } from './schema-descriptions';
 
@@ -9,6 +9,7 @@ export const SCHEMA_FILE = resolve(SCHEMA_DIR, 'schema.graphql');
 /** The last released schema, what the changelog and the breaking-change check compare against. */
 export const RELEASED_SCHEMA_FILE = resolve(SCHEMA_DIR, 'released.graphql');
 export const CHANGELOG_FILE = resolve(SCHEMA_DIR, 'CHANGELOG.md');
+export const USER_ERRORS_FILE = resolve(SCHEMA_DIR, '../docs/USER_ERRORS.md');
 export const INTENDED_BREAKING_FILE = resolve(SCHEMA_DIR, 'intended-breaking-changes.json');
 
 /** The changelog of `sdl` against the released schema, with the intended breaking changes listed. */
@@ -49,12 +50,13 @@ async function main(command: string | undefined): Promise<number> {
   if (command === 'emit') {
     writeFileSync(SCHEMA_FILE, sdl);
     writeFileSync(CHANGELOG_FILE, changelog.markdown);
-    console.log(`wrote ${SCHEMA_FILE} and ${CHANGELOG_FILE}`);
+    writeFileSync(USER_ERRORS_FILE, userErrorsMarkdown(schema));
+    console.log(`wrote ${SCHEMA_FILE}, ${CHANGELOG_FILE} and ${USER_ERRORS_FILE}`);
     return 0;
   }
   if (command === 'check') {
-    if (!isSchemaFileCurrent(SCHEMA_FILE, sdl) || !isSchemaFileCurrent(CHANGELOG_FILE, changelog.markdown)) {
-      console.error('schema/schema.graphql or schema/CHANGELOG.md is stale: run `npm run schema:emit` and commit the result.');
+    if (!isSchemaFileCurrent(SCHEMA_FILE, sdl) || !isSchemaFileCurrent(CHANGELOG_FILE, changelog.markdown) || !isSchemaFileCurrent(USER_ERRORS_FILE, userErrorsMarkdown(schema))) {
+      console.error('schema/schema.graphql, schema/CHANGELOG.md or docs/USER_ERRORS.md is stale: run `npm run schema:emit` and commit the result.');
       return 1;
     }
     console.log('schema/schema.graphql and schema/CHANGELOG.md are up to date; no unintended breaking change');

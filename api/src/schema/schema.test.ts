@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
-import { createSchema, printSortedSchema, SDL_HEADER } from './build-schema';
-import { CHANGELOG_FILE, changelogOf, isSchemaFileCurrent, RELEASED_SCHEMA_FILE, SCHEMA_FILE } from './schema-cli';
+import { createSchema, printSortedSchema, SDL_HEADER, userErrorsMarkdown } from './build-schema';
+import { CHANGELOG_FILE, changelogOf, isSchemaFileCurrent, RELEASED_SCHEMA_FILE, SCHEMA_FILE, USER_ERRORS_FILE } from './schema-cli';
 import { schemaChangelog } from './schema-changelog';
 import { schemaDescriptionGaps } from './schema-descriptions';
 
@@ -21,6 +21,12 @@ describe('the checked-in schema', () => {
     const changelog = await changelogOf(sdl);
     expect(changelog.unintended.map((change) => change.message)).toEqual([]);
     expect(isSchemaFileCurrent(CHANGELOG_FILE, changelog.markdown)).toBe(true);
+  });
+
+  it('has a current catalogue of userErrors codes in docs/USER_ERRORS.md', async () => {
+    const markdown = userErrorsMarkdown(await createSchema());
+    expect(markdown).toMatch(/^\| `acceptChat` \| `ALREADY_ACCEPTED`, /m);
+    expect(isSchemaFileCurrent(USER_ERRORS_FILE, markdown)).toBe(true);
   });
 
   it('fails a breaking change unless it is listed as intended, and keeps the reason in the changelog', async () => {

@@ -14,6 +14,7 @@ import { apiKeyScopesPlugin, requireScopesForOperation } from '../auth/auth-chec
 import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
+import { userErrorCataloguePlugin } from '../errors/user-error-catalogue';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable, serviceUnavailable } from '../errors/graphql-errors';
 import { follow } from './pub-sub';
 import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
@@ -220,6 +221,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       queryBudgetPlugin(services.queryBudget),
       runtime.sharedReads.plugin(),
       errorStatusPlugin(),
+      userErrorCataloguePlugin((entry) => logger.warn(entry, 'a userErrors code missing from MUTATION_USER_ERRORS')),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,
       ApolloServerPluginLandingPageDisabled(),

@@ -60,7 +60,7 @@ export class UserResolver {
   @Authorized(Access.ADMIN)
   @Mutation(() => DeactivateUserPayload, {
     description:
-      'Deactivates a user of the caller’s account (admins only), in one transaction: they can no longer sign in (`login` answers `USER_DEACTIVATED`), their tokens are refused at once (`UNAUTHENTICATED`, `extensions.reason` `USER_DEACTIVATED`) and their open websockets closed (4403), their accepting chats goes off, and their ACTIVE chats go back to WAITING in every accepting inbox (`LIVE_CHAT_REQUEUED`). Codes: `USER_NOT_FOUND`, `CANNOT_DEACTIVATE_SELF`, `LAST_ADMIN`. Deactivating a deactivated user changes nothing.',
+      'Deactivates a user of the caller’s account (admins only), in one transaction: they can no longer sign in (`login` answers `USER_DEACTIVATED`), their tokens are refused at once (`UNAUTHENTICATED`, `extensions.reason` `USER_DEACTIVATED`) and their open websockets closed (4403), their accepting chats goes off, and their ACTIVE chats go back to WAITING in every accepting inbox (`LIVE_CHAT_REQUEUED`). Nobody can deactivate themselves (`CANNOT_DEACTIVATE_SELF`) nor the last active admin (`LAST_ADMIN`). Deactivating a deactivated user changes nothing.',
   })
   deactivateUser(@Arg('input', () => DeactivateUserInput, { description: 'The user.' }) input: DeactivateUserInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     // A refusal requeued nothing.
@@ -68,7 +68,7 @@ export class UserResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Mutation(() => ReactivateUserPayload, { description: 'Lets a deactivated user of the caller’s account sign in again (admins only). Code: `USER_NOT_FOUND`. Reactivating an active user changes nothing.' })
+  @Mutation(() => ReactivateUserPayload, { description: 'Lets a deactivated user of the caller’s account sign in again (admins only). Reactivating an active user changes nothing.' })
   reactivateUser(@Arg('input', () => ReactivateUserInput, { description: 'The user.' }) input: ReactivateUserInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.users.reactivate(em, viewer as MemberViewer, userUuid(input.userId)));
   }
