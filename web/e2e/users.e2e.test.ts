@@ -125,7 +125,7 @@ describe.each<[string, Phone | undefined]>([
     await gone.getByText('Deactivated', { exact: true }).waitFor();
     expect(await gone.getAttribute('data-active')).toBe('false');
     expect(await userRow(boss.page, 'Ben').count()).toBe(0);
-    await toTop(boss.page);
+    await gone.scrollIntoViewIfNeeded();
     await screenshot(boss.page, shot('users-deactivated'));
     await gone.getByRole('button', { name: 'Reactivate Ana' }).click();
     await boss.page.getByTestId('users-notice').getByText('Ana can sign in again.').waitFor();
