@@ -198,6 +198,9 @@ describe('tenant isolation', () => {
     'Mutation.rateConversation': { variables: () => ({ input: { conversationId: ids.conversationX, score: 5 } }), expect: outcomes('participant') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
+    // Outsiders' rotations are checked below: every victim endpoint keeps its first secret.
+    'Mutation.rotateWebhookSecret': { variables: async (principal) => ({ id: await victimEndpoint(principal), overlapSeconds: 60 }), expect: outcomes('admin') },
+    'Mutation.sendTestWebhook': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
     'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
@@ -516,6 +519,9 @@ describe('tenant isolation', () => {
     const em = app.runtime.orm.em.fork();
     expect(await em.count(ApiKey, { id: { $in: victims.apiKeys }, revokedAt: { $ne: null } })).toBe(0);
     expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints } })).toBe(victims.endpoints.length);
+    expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints }, secretRotatedAt: { $ne: null } })).toBe(0);
+    // One test delivery each for A's admin and A's key, none for anyone else.
+    expect(await em.count(WebhookDelivery, { endpoint: dbId(ids.webhookEndpoint), eventType: 'webhook.test' })).toBe(2);
     expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
     expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);
     expect((await em.findOneOrFail(Flow, dbId(flowId))).name).toBe(MARK.flowName);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { requeueDelivery, scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import { ActivityEvent } from '../activity/activity-event.entity';
@@ -6,16 +6,16 @@ import type { MemberViewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
 import { Conversation } from '../conversations/conversation.entity';
-import { fail, UserErrorsException, userError } from '../errors/user-error';
+import { fail, failRateLimited, UserErrorsException, userError } from '../errors/user-error';
 import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
 import { emptyConnection, paginate, type ConnectionArgs } from '../relay/connection';
 import { encodeGlobalId } from '../relay/global-id';
 import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
 import { open, seal } from './secret-box';
-import { generateWebhookSecret, signWebhook } from './signature';
+import { generateWebhookSecret, signWebhookWithEach } from './signature';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
-import { ALL_EVENTS, endpointWants, KNOWN_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from './webhook-events';
+import { ALL_EVENTS, endpointWants, KNOWN_WEBHOOK_EVENTS, TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, wireEventType, type WebhookEventType } from './webhook-events';
 
 export const WebhookErrorCode = {
   INVALID_URL: 'INVALID_URL',
@@ -26,7 +26,15 @@ export const WebhookErrorCode = {
   DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
   DELIVERY_IN_PROGRESS: 'DELIVERY_IN_PROGRESS',
   ENDPOINT_DISABLED: 'ENDPOINT_DISABLED',
+  INVALID_OVERLAP: 'INVALID_OVERLAP',
+  TOO_MANY_TEST_WEBHOOKS: 'TOO_MANY_TEST_WEBHOOKS',
 } as const;
+
+/** `rotateWebhookSecret`: how long the old secret keeps signing, by default and at most. */
+export const DEFAULT_OVERLAP_SECONDS = 24 * 3600;
+export const MAX_OVERLAP_SECONDS = 7 * 24 * 3600;
+/** `sendTestWebhook`: at most this many test deliveries per endpoint per minute. */
+const TEST_WEBHOOKS_PER_MINUTE = 5;
 
 /** `skippedReason` of a delivery not sent because its endpoint was disabled. */
 export const ENDPOINT_DISABLED_REASON = 'endpoint disabled';
@@ -40,7 +48,9 @@ const ATTEMPT_LEASE_MS = 2 * 60_000;
 
 export interface EndpointInput {
   url?: string | null;
+  /** Wire strings (deprecated in the schema); with `eventTypes`, both. */
   events?: string[] | null;
+  eventTypes?: WebhookEventType[] | null;
   description?: string | null;
   enabled?: boolean | null;
 }
@@ -69,7 +79,7 @@ export class WebhookService {
     const endpoint = em.create(WebhookEndpoint, {
       account: viewer.accountId,
       url: input.url!.trim(),
-      events: [...new Set(input.events!)],
+      events: requestedEvents(input)!,
       description: input.description?.trim() || null,
       secretCiphertext: seal(secret, this.config.SECRET_ENCRYPTION_KEY),
     });
@@ -81,7 +91,8 @@ export class WebhookService {
     const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
     await this.check(input, false);
     if (input.url != null) endpoint.url = input.url.trim();
-    if (input.events != null) endpoint.events = [...new Set(input.events)];
+    const events = requestedEvents(input);
+    if (events) endpoint.events = events;
     if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
     if (input.enabled != null) {
       endpoint.enabled = input.enabled;
@@ -137,6 +148,70 @@ export class WebhookService {
   }
 
   /**
+   * A new signing secret, returned once and stored encrypted like the first. For `overlapSeconds`
+   * (0 to 7 days, a day by default) deliveries carry a signature with each secret
+   * (`v1,<new> v1,<old>`), so a receiver can switch at its own pace; then only the new one.
+   * Rotating again during an overlap drops the oldest secret at once: two are signed with, never
+   * three. The row is locked, so concurrent rotations each keep the other's secret as the old one.
+   */
+  async rotateSecret(em: EntityManager, viewer: MemberViewer, endpointId: string, overlapSeconds: number | null | undefined): Promise<{ endpoint: WebhookEndpoint; secret: string; previousSecretExpiresAt: Date | null }> {
+    const overlap = overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
+    if (!Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_SECONDS) {
+      fail(WebhookErrorCode.INVALID_OVERLAP, `overlapSeconds is 0 to ${MAX_OVERLAP_SECONDS} (7 days); ${DEFAULT_OVERLAP_SECONDS} (a day) when omitted.`, ['overlapSeconds']);
+    }
+    return em.transactional(async (tem) => {
+      const endpoint = await tem.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!endpoint) fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, 'No webhook endpoint with this ID in your account.', ['id']);
+      const now = new Date();
+      const secret = generateWebhookSecret();
+      endpoint.previousSecretCiphertext = overlap > 0 ? endpoint.secretCiphertext : null;
+      endpoint.previousSecretExpiresAt = overlap > 0 ? new Date(now.getTime() + overlap * 1000) : null;
+      endpoint.secretCiphertext = seal(secret, this.config.SECRET_ENCRYPTION_KEY);
+      endpoint.secretRotatedAt = now;
+      return { endpoint, secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+    });
+  }
+
+  /**
+   * Queues a `webhook.test` event to one endpoint, whatever it subscribes to, through the same
+   * path as every delivery (signed, attempted, retried, listed in `webhookDeliveries`,
+   * redeliverable). It records no activity: a test ping is not something that happened to a
+   * contact, and the feed and the other endpoints never see it.
+   */
+  async sendTest(em: EntityManager, viewer: MemberViewer, endpointId: string): Promise<{ delivery: WebhookDelivery }> {
+    const endpoint = await this.endpoint(em, viewer, endpointId, ['endpointId']);
+    if (!endpoint.enabled) fail(WebhookErrorCode.ENDPOINT_DISABLED, 'The endpoint is disabled: enable it (updateWebhookEndpoint with enabled: true), then test it.', ['endpointId']);
+    const since = new Date(Date.now() - 60_000);
+    const recent = await em.find(WebhookDelivery, { endpoint: endpoint.id, eventType: TEST_EVENT_TYPE, createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, limit: TEST_WEBHOOKS_PER_MINUTE });
+    if (recent.length >= TEST_WEBHOOKS_PER_MINUTE) {
+      failRateLimited(WebhookErrorCode.TOO_MANY_TEST_WEBHOOKS, `At most ${TEST_WEBHOOKS_PER_MINUTE} test webhooks per endpoint per minute.`, ['endpointId'], recent[0].createdAt.getTime() + 60_000 - Date.now());
+    }
+    const now = new Date();
+    const delivery = em.create(WebhookDelivery, { account: viewer.accountId, endpoint: endpoint.id, event: null, eventType: TEST_EVENT_TYPE, payload: '', createdAt: now });
+    delivery.payload = JSON.stringify({
+      type: TEST_EVENT_TYPE,
+      timestamp: now.toISOString(),
+      data: { accountId: encodeGlobalId('Account', viewer.accountId), endpointId: endpoint.nodeId, deliveryId: delivery.nodeId, message: 'A test event sent with sendTestWebhook: answer 2xx and it shows as SUCCEEDED.' },
+    });
+    await em.flush();
+    try {
+      await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, 1);
+    } catch (error) {
+      // The row is committed: the sweep sends it within about a minute.
+      this.logger.error({ err: error, deliveryId: delivery.id }, 'could not queue a test webhook; the sweep will send it');
+    }
+    return { delivery };
+  }
+
+  /** The secrets a delivery attempted at `now` is signed with: the current one, and the previous one during its overlap. */
+  private signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
+    const key = this.config.SECRET_ENCRYPTION_KEY;
+    const secrets = [open(endpoint.secretCiphertext, key)];
+    if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(open(endpoint.previousSecretCiphertext, key));
+    return secrets;
+  }
+
+  /**
    * The URL's form, then (unless private addresses are allowed, when there is nothing to
    * refuse) where its name resolves now: an unresolvable name is INVALID_URL, since nobody
    * could receive at it and where it leads cannot be checked.
@@ -149,8 +224,9 @@ export class WebhookService {
       const problem = urlProblem(url, { allowHttp, allowPrivateAddresses }) ?? (allowPrivateAddresses ? null : await resolvedAddressProblem(url, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS }));
       if (problem) errors.push(userError(problem.kind === 'private' ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem.message, ['input', 'url']));
     }
-    if (creating || input.events != null) {
-      if (!input.events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or "*" for all).', ['input', 'events']));
+    const events = requestedEvents(input);
+    if (creating || events) {
+      if (!events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or ALL).', ['input', input.eventTypes ? 'eventTypes' : 'events']));
       input.events?.forEach((type, index) => {
         if (type !== ALL_EVENTS && !KNOWN_WEBHOOK_EVENTS.has(type)) {
           errors.push(userError(WebhookErrorCode.UNKNOWN_EVENT_TYPE, `"${type}" is not an event type. Known: ${[...KNOWN_WEBHOOK_EVENTS].join(', ')}.`, ['input', 'events', String(index)]));
@@ -247,7 +323,7 @@ export class WebhookService {
 
     const webhookId = `msg_${delivery.id}`;
     const timestamp = Math.floor(now.getTime() / 1000);
-    const signature = signWebhook(open(endpoint.secretCiphertext, this.config.SECRET_ENCRYPTION_KEY), webhookId, timestamp, delivery.payload);
+    const signature = signWebhookWithEach(this.signingSecrets(endpoint, now), webhookId, timestamp, delivery.payload);
     const started = Date.now();
     try {
       const response = await safePost(
@@ -335,6 +411,12 @@ export class WebhookService {
     for (const delivery of due) if (await requeueDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1)) requeued++;
     return requeued;
   }
+}
+
+/** The event types an input asks for, as wire strings (both fields, de-duplicated); null when it names none. */
+function requestedEvents(input: EndpointInput): string[] | null {
+  if (input.events == null && input.eventTypes == null) return null;
+  return [...new Set([...(input.events ?? []), ...(input.eventTypes ?? []).map(wireEventType)])];
 }
 
 function markSkipped(delivery: WebhookDelivery): void {
