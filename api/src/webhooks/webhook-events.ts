@@ -16,6 +16,8 @@ export const WEBHOOK_EVENT_TYPES: Record<ActivityEventType, string> = {
   [ActivityEventType.MESSAGE_CREATED]: 'message.created',
   [ActivityEventType.CONVERSATION_RATED]: 'conversation.rated',
   [ActivityEventType.OFFLINE_MESSAGE_LEFT]: 'offline_message.left',
+  [ActivityEventType.CONTACTS_MERGED]: 'contact.merged',
+  [ActivityEventType.CONTACT_DELETED]: 'contact.deleted',
 };
 
 /** Subscribes an endpoint to every event type, present and future. */

@@ -6,8 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Kinds of activity-stream events; webhook event types follow them. */
 export type ActivityEventType =
+  /** A visitor gave the email of another contact of the account: their conversation joined that contact (`data.keptContactId`), and the visitor’s own contact (`data.mergedContactId`) was merged into it and deleted, its conversations and activity moved. */
+  | 'CONTACTS_MERGED'
   /** A new contact was created for a visitor. */
   | 'CONTACT_CREATED'
+  /** An admin (or API key) erased the contact’s personal data with `deleteContact` (`data.conversations`, `data.messages`: how many were erased). */
+  | 'CONTACT_DELETED'
   /** The visitor gave a name or email. */
   | 'CONTACT_DETAILS_CAPTURED'
   /** The visitor answered a qualifying question. */
@@ -135,6 +139,8 @@ export type EndReason =
   | 'AGENT_ENDED'
   /** The bot reached an END step without a live chat. */
   | 'BOT_COMPLETED'
+  /** An admin erased the contact with `deleteContact` while the conversation was open. */
+  | 'CONTACT_DELETED'
   /** Nobody was available (outside business hours, or nobody accepting chats), so the visitor left a message instead (see `offlineMessage`). */
   | 'OFFLINE_MESSAGE_LEFT'
   /** Nobody accepted the live chat in time (status TIMED_OUT). */
