@@ -186,6 +186,14 @@ export class ChatEndingService {
     return { timedOut, idleEnded };
   }
 
+  /**
+   * Ends an open conversation inside the caller's transaction, which holds its row lock: for
+   * `deleteContact`, which erases the contact in the same transaction. No bot carries on after.
+   */
+  async endForDeletedContact(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer): Promise<void> {
+    await this.close(tem, afterCommit, conversation, EndReason.CONTACT_DELETED, { body: 'The chat ended: the contact was deleted.', visitorBody: 'The chat was ended.' }, actor);
+  }
+
   // Shared steps
 
   /** `notice`: the SYSTEM line as the team reads it, and as the visitor does when that differs. */

@@ -135,7 +135,7 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
   const groups = { team: [] as string[], admin: [] as string[], conversationX: [] as string[], conversationY: [] as string[] };
   const responses = Object.fromEntries(PRINCIPALS.map((principal) => [principal, [] as string[]])) as Record<Principal, string[]>;
-  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[] };
+  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], contacts: [] as string[] };
   /** What the walk checked: (root field × principal), operations sent (HTTP and websocket), (Node field × viewer). */
   const cases = { rootFieldPrincipal: 0, operations: 0, nodeFieldViewer: 0 };
 
@@ -192,6 +192,9 @@ describe('tenant isolation', () => {
     },
     'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://203.0.113.11/walk-hook', events: ['*'] } }), expect: outcomes('admin') },
     'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
+    // A's admin and key erase a victim each; nobody else erases anything (checked below).
+    'Mutation.deleteContact': { variables: async (principal) => ({ id: await victimContact(principal) }), expect: outcomes('admin') },
+    'Mutation.exportContact': { variables: () => ({ id: ids.contactX }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
     // X's chat is still live during the sweep: its visitor is answered NOT_RATEABLE, as data.
@@ -251,6 +254,14 @@ describe('tenant isolation', () => {
     const { endpoint } = await app.runtime.services.webhooks.create(app.runtime.orm.em.fork(), adminViewer(), { url: 'https://203.0.113.12/victim-hook', events: ['*'] });
     if (principal !== 'adminA' && principal !== 'keyA') victims.endpoints.push(endpoint.id);
     return endpoint.nodeId;
+  }
+
+  async function victimContact(principal: Principal): Promise<string> {
+    const em = app.runtime.orm.em.fork();
+    const contact = em.create(Contact, { account: dbId(a.accountId), name: 'Victim Contact', email: `victim-${randomBytes(4).toString('hex')}@example.com` });
+    await em.flush();
+    if (principal !== 'adminA' && principal !== 'keyA') victims.contacts.push(contact.id);
+    return contact.nodeId;
   }
 
   async function victimCannedResponse(principal: Principal): Promise<string> {
@@ -523,6 +534,7 @@ describe('tenant isolation', () => {
     // One test delivery each for A's admin and A's key, none for anyone else.
     expect(await em.count(WebhookDelivery, { endpoint: dbId(ids.webhookEndpoint), eventType: 'webhook.test' })).toBe(2);
     expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
+    expect(await em.count(Contact, { id: { $in: victims.contacts }, erasedAt: null, name: 'Victim Contact' })).toBe(victims.contacts.length);
     expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);
     expect((await em.findOneOrFail(Flow, dbId(flowId))).name).toBe(MARK.flowName);
   });
