@@ -9,7 +9,7 @@ import { fail } from '../errors/user-error';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import { AfterCommit } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
-import type { WebhookService } from '../webhooks/webhook.service';
+import { eraseContactFromPayloads } from '../webhooks/webhook-payloads';
 import { Contact } from './contact.entity';
 import { ContactErrorCode as Code } from './contact.errors';
 import { DEFAULT_EXPORT_LIMITS, exportContact, type ExportLimits } from './contact-export';
@@ -37,7 +37,6 @@ const PERSONAL_DATA: Partial<Record<ActivityEventType, (data: Record<string, unk
 
 export interface ContactPrivacyDeps {
   activity: ActivityService;
-  webhooks: WebhookService;
   chatEndings: ChatEndingService;
   dispatcher: EventDispatcher;
   exportLimits?: ExportLimits;
@@ -91,7 +90,7 @@ export class ContactPrivacyService {
         : 0;
       await this.eraseEventData(tem, contact.id, conversationIds);
       await tem.flush();
-      await this.deps.webhooks.eraseContactFromPayloads(tem, contact, conversationIds);
+      await eraseContactFromPayloads(tem, contact, conversationIds);
       await this.deps.activity.record(tem, afterCommit, {
         accountId: viewer.accountId,
         type: ActivityEventType.CONTACT_DELETED,

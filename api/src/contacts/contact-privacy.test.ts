@@ -194,7 +194,7 @@ describe('privacy: deleteContact and exportContact', () => {
     const { services } = app.runtime;
     const viewer = { kind: 'user' as const, accountId: dbId(admin.accountId), userId: dbId(admin.userId), role: UserRole.ADMIN };
     for (const limits of [{ messages: 3 }, { conversations: 2 }, { activityEvents: 5 }, { bytes: 1000 }]) {
-      const bounded = new ContactPrivacyService({ activity: services.activity, webhooks: services.webhooks, chatEndings: services.chatEndings, dispatcher: services.dispatcher, exportLimits: { conversations: 100, messages: 1000, activityEvents: 1000, bytes: 1e7, ...limits } });
+      const bounded = new ContactPrivacyService({ activity: services.activity, chatEndings: services.chatEndings, dispatcher: services.dispatcher, exportLimits: { conversations: 100, messages: 1000, activityEvents: 1000, bytes: 1e7, ...limits } });
       const refused = await bounded.export(app.runtime.orm.em.fork(), viewer, dbId(erin.contactId)).catch((error: unknown) => error);
       expect([limits, refused instanceof UserErrorsException && refused.errors[0].code]).toEqual([limits, 'EXPORT_TOO_LARGE']);
     }

@@ -52,7 +52,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     cannedResponses: new CannedResponseService(),
     chatEndings,
     contacts: new ContactService(),
-    contactPrivacy: new ContactPrivacyService({ activity, webhooks, chatEndings, dispatcher }),
+    contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),

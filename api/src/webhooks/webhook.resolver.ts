@@ -6,7 +6,7 @@ import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
 import type { GraphQLContext } from '../server/context';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
-import { DEFAULT_OVERLAP_SECONDS, MAX_OVERLAP_SECONDS } from './webhook.service';
+import { DEFAULT_OVERLAP_SECONDS, MAX_OVERLAP_SECONDS } from './webhook-endpoint-rules';
 import { ALL_EVENTS, enumEventType, KNOWN_WEBHOOK_EVENTS, WebhookEventType } from './webhook-events';
 import {
   CreateWebhookEndpointInput,

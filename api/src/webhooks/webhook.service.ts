@@ -1,38 +1,22 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { requeueDelivery, scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
-import { ActivityEvent } from '../activity/activity-event.entity';
+import type { ActivityEvent } from '../activity/activity-event.entity';
 import type { MemberViewer } from '../auth/viewer';
 import type { Config } from '../config/config';
-import { Contact } from '../contacts/contact.entity';
-import { Conversation } from '../conversations/conversation.entity';
-import { fail, failRateLimited, UserErrorsException, userError } from '../errors/user-error';
+import { fail, failRateLimited } from '../errors/user-error';
 import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
 import { emptyConnection, paginate, type ConnectionArgs } from '../relay/connection';
-import { encodeGlobalId } from '../relay/global-id';
-import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
+import { BlockedAddressError, safePost } from './safe-http';
 import { open, seal } from './secret-box';
 import { generateWebhookSecret, signWebhookWithEach } from './signature';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
-import { ALL_EVENTS, endpointWants, KNOWN_WEBHOOK_EVENTS, TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES, wireEventType, type WebhookEventType } from './webhook-events';
+import { checkedOverlap, checkEndpointInput, requestedEvents, type EndpointInput } from './webhook-endpoint-rules';
+import { WebhookErrorCode } from './webhook.errors';
+import { endpointWants, TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-events';
+import { eventPayload, testPayload } from './webhook-payloads';
 
-export const WebhookErrorCode = {
-  INVALID_URL: 'INVALID_URL',
-  PRIVATE_ADDRESS: 'PRIVATE_ADDRESS',
-  UNKNOWN_EVENT_TYPE: 'UNKNOWN_EVENT_TYPE',
-  NO_EVENTS: 'NO_EVENTS',
-  ENDPOINT_NOT_FOUND: 'ENDPOINT_NOT_FOUND',
-  DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
-  DELIVERY_IN_PROGRESS: 'DELIVERY_IN_PROGRESS',
-  ENDPOINT_DISABLED: 'ENDPOINT_DISABLED',
-  INVALID_OVERLAP: 'INVALID_OVERLAP',
-  TOO_MANY_TEST_WEBHOOKS: 'TOO_MANY_TEST_WEBHOOKS',
-} as const;
-
-/** `rotateWebhookSecret`: how long the old secret keeps signing, by default and at most. */
-export const DEFAULT_OVERLAP_SECONDS = 24 * 3600;
-export const MAX_OVERLAP_SECONDS = 7 * 24 * 3600;
 /** `sendTestWebhook`: at most this many test deliveries per endpoint per minute. */
 const TEST_WEBHOOKS_PER_MINUTE = 5;
 
@@ -40,20 +24,9 @@ const TEST_WEBHOOKS_PER_MINUTE = 5;
 export const ENDPOINT_DISABLED_REASON = 'endpoint disabled';
 
 const MAX_ENDPOINTS_PER_ACCOUNT = 20;
-// Saving waits at most this long for the URL's name to resolve.
-const SAVE_LOOKUP_TIMEOUT_MS = 5000;
 const RESPONSE_EXCERPT_BYTES = 2048;
 // While an attempt is in flight its delivery is leased: a duplicate job or the sweep skips it.
 const ATTEMPT_LEASE_MS = 2 * 60_000;
-
-export interface EndpointInput {
-  url?: string | null;
-  /** Wire strings (deprecated in the schema); with `eventTypes`, both. */
-  events?: string[] | null;
-  eventTypes?: WebhookEventType[] | null;
-  description?: string | null;
-  enabled?: boolean | null;
-}
 
 type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events' | 'enabled'>;
 
@@ -71,7 +44,7 @@ export class WebhookService {
   // Endpoints
 
   async create(em: EntityManager, viewer: MemberViewer, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    await this.check(input, true);
+    await checkEndpointInput(this.config, input, true);
     if ((await em.count(WebhookEndpoint, { account: viewer.accountId })) >= MAX_ENDPOINTS_PER_ACCOUNT) {
       fail(WebhookErrorCode.INVALID_URL, `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`, ['input', 'url']);
     }
@@ -89,7 +62,7 @@ export class WebhookService {
 
   async update(em: EntityManager, viewer: MemberViewer, endpointId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint }> {
     const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
-    await this.check(input, false);
+    await checkEndpointInput(this.config, input, false);
     if (input.url != null) endpoint.url = input.url.trim();
     const events = requestedEvents(input);
     if (events) endpoint.events = events;
@@ -155,10 +128,7 @@ export class WebhookService {
    * three. The row is locked, so concurrent rotations each keep the other's secret as the old one.
    */
   async rotateSecret(em: EntityManager, viewer: MemberViewer, endpointId: string, overlapSeconds: number | null | undefined): Promise<{ endpoint: WebhookEndpoint; secret: string; previousSecretExpiresAt: Date | null }> {
-    const overlap = overlapSeconds ?? DEFAULT_OVERLAP_SECONDS;
-    if (!Number.isInteger(overlap) || overlap < 0 || overlap > MAX_OVERLAP_SECONDS) {
-      fail(WebhookErrorCode.INVALID_OVERLAP, `overlapSeconds is 0 to ${MAX_OVERLAP_SECONDS} (7 days); ${DEFAULT_OVERLAP_SECONDS} (a day) when omitted.`, ['overlapSeconds']);
-    }
+    const overlap = checkedOverlap(overlapSeconds);
     return em.transactional(async (tem) => {
       const endpoint = await tem.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!endpoint) fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, 'No webhook endpoint with this ID in your account.', ['id']);
@@ -188,11 +158,7 @@ export class WebhookService {
     }
     const now = new Date();
     const delivery = em.create(WebhookDelivery, { account: viewer.accountId, endpoint: endpoint.id, event: null, eventType: TEST_EVENT_TYPE, payload: '', createdAt: now });
-    delivery.payload = JSON.stringify({
-      type: TEST_EVENT_TYPE,
-      timestamp: now.toISOString(),
-      data: { accountId: encodeGlobalId('Account', viewer.accountId), endpointId: endpoint.nodeId, deliveryId: delivery.nodeId, message: 'A test event sent with sendTestWebhook: answer 2xx and it shows as SUCCEEDED.' },
-    });
+    delivery.payload = JSON.stringify(testPayload(delivery, now));
     await em.flush();
     try {
       await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, 1);
@@ -209,31 +175,6 @@ export class WebhookService {
     const secrets = [open(endpoint.secretCiphertext, key)];
     if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(open(endpoint.previousSecretCiphertext, key));
     return secrets;
-  }
-
-  /**
-   * The URL's form, then (unless private addresses are allowed, when there is nothing to
-   * refuse) where its name resolves now: an unresolvable name is INVALID_URL, since nobody
-   * could receive at it and where it leads cannot be checked.
-   */
-  private async check(input: EndpointInput, creating: boolean): Promise<void> {
-    const errors = [];
-    if (creating || input.url != null) {
-      const url = input.url?.trim() ?? '';
-      const { WEBHOOK_ALLOW_HTTP: allowHttp, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddresses } = this.config;
-      const problem = urlProblem(url, { allowHttp, allowPrivateAddresses }) ?? (allowPrivateAddresses ? null : await resolvedAddressProblem(url, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS }));
-      if (problem) errors.push(userError(problem.kind === 'private' ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem.message, ['input', 'url']));
-    }
-    const events = requestedEvents(input);
-    if (creating || events) {
-      if (!events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or ALL).', ['input', input.eventTypes ? 'eventTypes' : 'events']));
-      input.events?.forEach((type, index) => {
-        if (type !== ALL_EVENTS && !KNOWN_WEBHOOK_EVENTS.has(type)) {
-          errors.push(userError(WebhookErrorCode.UNKNOWN_EVENT_TYPE, `"${type}" is not an event type. Known: ${[...KNOWN_WEBHOOK_EVENTS].join(', ')}.`, ['input', 'events', String(index)]));
-        }
-      });
-    }
-    if (errors.length) throw new UserErrorsException(errors);
   }
 
   private async endpoint(em: EntityManager, viewer: MemberViewer, endpointId: string, field: string[]): Promise<WebhookEndpoint> {
@@ -262,59 +203,12 @@ export class WebhookService {
     }
     const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
     if (!interested.length) return;
-    const payload = JSON.stringify(await this.payload(tem, event));
+    const payload = JSON.stringify(await eventPayload(tem, event));
     for (const endpoint of interested) {
       const delivery = tem.create(WebhookDelivery, { account: accountId, endpoint: endpoint.id, event, eventType: WEBHOOK_EVENT_TYPES[event.type], payload });
       if (endpoint.enabled) afterCommit.webhookDelivery(delivery.id);
       else markSkipped(delivery);
     }
-  }
-
-  /**
-   * For `deleteContact`, after the contact and its events' data were erased (and flushed): every
-   * stored body of an event of the contact or its conversations gets the erased contact, the
-   * erased details and no page URL, so neither a retry nor a redelivery sends the personal data
-   * again. One statement, however many deliveries. Returns how many bodies were rewritten.
-   */
-  async eraseContactFromPayloads(tem: EntityManager, contact: Contact, conversationIds: string[]): Promise<number> {
-    const erased = JSON.stringify({ id: contact.nodeId, name: null, email: null, fields: {} });
-    const result = await tem.getConnection().execute<{ affectedRows: number }>(
-      `update webhook_deliveries d
-          set payload = jsonb_set(jsonb_set(jsonb_set(d.payload::jsonb, '{data,contact}', ?::jsonb), '{data,details}', e.data), '{data,conversation,pageUrl}', 'null')::text
-         from activity_events e
-        where d.event_id = e.id and (e.contact_id = ? or e.conversation_id = any(?::uuid[]))
-          -- the unique (endpoint_id, event_id) index finds them: a few endpoints per account
-          and d.endpoint_id in (select id from webhook_endpoints where account_id = ?)`,
-      [erased, contact.id, `{${conversationIds.join(',')}}`, contact.account.id],
-      'run',
-      tem.getTransactionContext(),
-    );
-    return result.affectedRows;
-  }
-
-  /** The Standard Webhooks body: `{ type, timestamp, data }`, IDs as the API shows them. */
-  private async payload(tem: EntityManager, event: ActivityEvent) {
-    const contact = event.contact ? await tem.findOne(Contact, event.contact.id) : null;
-    const conversation = event.conversation ? await tem.findOne(Conversation, event.conversation.id) : null;
-    return {
-      type: WEBHOOK_EVENT_TYPES[event.type],
-      timestamp: event.occurredAt.toISOString(),
-      data: {
-        eventId: event.nodeId,
-        activityType: event.type,
-        accountId: encodeGlobalId('Account', event.account.id),
-        actor: { kind: event.actorKind, userId: event.actorUser ? encodeGlobalId('User', event.actorUser.id) : null },
-        contact: contact && { id: contact.nodeId, name: contact.name ?? null, email: contact.email ?? null, fields: contact.fields },
-        conversation: conversation && {
-          id: conversation.nodeId,
-          status: conversation.status,
-          endReason: conversation.endReason ?? null,
-          assigneeId: conversation.assignee ? encodeGlobalId('User', conversation.assignee.id) : null,
-          pageUrl: conversation.pageUrl ?? null,
-        },
-        details: event.data,
-      },
-    };
   }
 
   // Attempts (called by the worker)
@@ -433,12 +327,6 @@ export class WebhookService {
     for (const delivery of due) if (await requeueDelivery(this.queues.webhookDeliveries, delivery.id, delivery.attemptCount + 1)) requeued++;
     return requeued;
   }
-}
-
-/** The event types an input asks for, as wire strings (both fields, de-duplicated); null when it names none. */
-function requestedEvents(input: EndpointInput): string[] | null {
-  if (input.events == null && input.eventTypes == null) return null;
-  return [...new Set([...(input.events ?? []), ...(input.eventTypes ?? []).map(wireEventType)])];
 }
 
 function markSkipped(delivery: WebhookDelivery): void {
