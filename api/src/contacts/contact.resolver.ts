@@ -31,7 +31,7 @@ export class ContactResolver {
   @Authorized(Access.ADMIN)
   @Mutation(() => DeleteContactPayload, {
     description:
-      'Erases a contact’s personal data (admins and API keys), in one transaction: name, email and fields; its messages’ text (kept as “[erased]” with their times and authors), messages left, rating comments and the personal data in its activity; its open conversations end. The contact stays with `erasedAt`. Recorded as CONTACT_DELETED, sent as webhook `contact.deleted`. Codes: `CONTACT_NOT_FOUND`, `CONTACT_ALREADY_ERASED`.',
+      'Erases a contact’s personal data (admins and API keys), in one transaction: name, email and fields; its messages’ text (kept as “[erased]” with their times and authors), messages left, rating comments and the personal data in its activity; its open conversations end. The contact stays with `erasedAt`. Recorded as CONTACT_DELETED, sent as webhook `contact.deleted`.',
   })
   deleteContact(@Arg('id', () => ID, { description: 'The contact.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(async () => {
@@ -42,7 +42,7 @@ export class ContactResolver {
 
   @Authorized(Access.ADMIN)
   @Mutation(() => ExportContactPayload, {
-    description: 'Everything stored about a contact, as JSON, for a GDPR access request (admins and API keys). Codes: `CONTACT_NOT_FOUND`, `EXPORT_TOO_LARGE`.',
+    description: 'Everything stored about a contact, as JSON, for a GDPR access request (admins and API keys).',
   })
   exportContact(@Arg('id', () => ID, { description: 'The contact.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(async () => {

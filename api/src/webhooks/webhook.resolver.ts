@@ -44,7 +44,7 @@ export class WebhookResolver {
   @Authorized(Access.ADMIN)
   @Mutation(() => RotateWebhookSecretPayload, {
     description:
-      'Gives an endpoint a new signing secret, returned once (admins and API keys). During the overlap every delivery is signed with both secrets (`webhook-signature: v1,<new> v1,<old>`), then with the new one only. Codes: `ENDPOINT_NOT_FOUND`, `INVALID_OVERLAP`.',
+      'Gives an endpoint a new signing secret, returned once (admins and API keys). During the overlap every delivery is signed with both secrets (`webhook-signature: v1,<new> v1,<old>`), then with the new one only.',
   })
   rotateWebhookSecret(
     @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
@@ -58,7 +58,7 @@ export class WebhookResolver {
   @Authorized(Access.ADMIN)
   @Mutation(() => SendTestWebhookPayload, {
     description:
-      'Sends a `webhook.test` event to one endpoint, whatever it subscribes to, through the normal delivery path (signed, retried, listed in `webhookDeliveries`); nothing is added to the activity stream (admins and API keys). Codes: `ENDPOINT_NOT_FOUND`, `ENDPOINT_DISABLED`, `TOO_MANY_TEST_WEBHOOKS` (5 per endpoint per minute).',
+      'Sends a `webhook.test` event to one endpoint, whatever it subscribes to, through the normal delivery path (signed, retried, listed in `webhookDeliveries`); nothing is added to the activity stream (admins and API keys). At most 5 per endpoint per minute.',
   })
   sendTestWebhook(@Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.webhooks.sendTest(em, viewer as MemberViewer, expectGlobalId(endpointId, 'WebhookEndpoint', 'endpointId')));
