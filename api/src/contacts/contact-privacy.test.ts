@@ -211,6 +211,12 @@ describe('privacy: deleteContact and exportContact', () => {
     for (const [token, code] of [[agent.token, 'FORBIDDEN'], [erin.visitors.waiting.token, 'FORBIDDEN'], [undefined, 'UNAUTHENTICATED']] as const) {
       for (const document of [DELETE, EXPORT]) expect((await app.gql(document, { id: erin.contactId }, token)).errors![0].extensions!.code).toBe(code);
     }
+    // A key reading contacts exports, and may not erase.
+    const reader = (await app.gql(`mutation { createApiKey(input: { name: "reader", scopes: [CONTACTS_READ] }) { secret userErrors { code } } }`, {}, admin.token)).data!.createApiKey;
+    expect(reader.userErrors).toEqual([]);
+    expect((await app.gql(EXPORT, { id: erin.contactId }, reader.secret)).data!.exportContact.userErrors).toEqual([]);
+    const refused = await app.gql(DELETE, { id: erin.contactId }, reader.secret);
+    expect(refused.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('contacts:write') });
     // Malformed IDs, and an ID of another type, are bad input.
     for (const id of ['nope', erin.visitors.live.conversationId]) expect((await app.gql(DELETE, { id }, admin.token)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const untouched = await app.runtime.orm.em.fork().findOneOrFail(Contact, dbId(erin.contactId));
