@@ -22,6 +22,8 @@ export enum ActivityEventType {
   MESSAGE_CREATED = 'MESSAGE_CREATED',
   CONVERSATION_RATED = 'CONVERSATION_RATED',
   OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
+  CONTACTS_MERGED = 'CONTACTS_MERGED',
+  CONTACT_DELETED = 'CONTACT_DELETED',
 }
 registerEnumType(ActivityEventType, {
   name: 'ActivityEventType',
@@ -41,6 +43,11 @@ registerEnumType(ActivityEventType, {
     MESSAGE_CREATED: { description: 'A message was written in a live chat.' },
     CONVERSATION_RATED: { description: 'The visitor rated an ended live chat (`data.score` 1–5, `data.comment`).' },
     OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available, so the visitor left a message for the team (`data.message`, `data.name`, `data.email`).' },
+    CONTACTS_MERGED: {
+      description:
+        'A visitor gave the email of another contact of the account: their conversation joined that contact (`data.keptContactId`), and the visitor’s own contact (`data.mergedContactId`) was merged into it and deleted, its conversations and activity moved.',
+    },
+    CONTACT_DELETED: { description: 'An admin (or API key) erased the contact’s personal data with `deleteContact` (`data.conversations`, `data.messages`: how many were erased).' },
   },
 });
 

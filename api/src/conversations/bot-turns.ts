@@ -3,6 +3,7 @@ import { ActivityEventType } from '../activity/activity-event.entity';
 import type { ActivityService } from '../activity/activity.service';
 import type { Viewer } from '../auth/viewer';
 import type { Contact } from '../contacts/contact.entity';
+import { recordMerge, storeCapturedDetails } from '../contacts/contact-merge';
 import type { Message } from '../messages/message.entity';
 import { MessageAuthor } from '../messages/message.entity';
 import type { MessageService } from '../messages/message.service';
@@ -32,14 +33,14 @@ export async function applyBotTurn(
   actor: Viewer | 'system',
   options: { clientMessageId?: string | null; endReason?: EndReason } = {},
 ): Promise<Message | undefined> {
-  const ids = subjectOf(conversation);
   const visitorMessage =
     turn.visitorMessage !== undefined ? deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId: options.clientMessageId }) : undefined;
   for (const bot of turn.botMessages) deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.BOT, body: bot.body, options: bot.options });
-  if (turn.contact.name !== undefined) contact.name = turn.contact.name;
-  if (turn.contact.email !== undefined) contact.email = turn.contact.email;
-  if (turn.contact.fields) contact.fields = { ...contact.fields, ...turn.contact.fields };
+  // An email another contact has joins the conversation to that contact (contact-merge.ts).
+  const stored = await storeCapturedDetails(tem, conversation, contact, turn.contact);
+  const ids = subjectOf(conversation);
   for (const activity of turn.activities) await deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
+  if (stored.merged) await recordMerge(deps.activity, tem, afterCommit, conversation, stored.contact, stored.merged, actor);
   conversation.currentStepKey = turn.state.stepKey;
   conversation.botPhase = turn.state.phase;
 

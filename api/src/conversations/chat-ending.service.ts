@@ -4,6 +4,7 @@ import type { ActivityService } from '../activity/activity.service';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
+import { detailsGivenHere } from '../contacts/contact-merge';
 import { fail } from '../errors/user-error';
 import { FlowVersion } from '../flows/flow.entity';
 import { MessageAuthor } from '../messages/message.entity';
@@ -66,9 +67,10 @@ export class ChatEndingService {
     const stepKey = liveChatStep?.liveChat?.afterChatNext;
     if (!stepKey) return;
     const contact = await tem.findOneOrFail(Contact, conversation.contact.id);
+    const known = await detailsGivenHere(tem, conversation, contact);
     const turn = runBotTurn(
       // The live chat is over, so no offer is made again: availability does not matter.
-      { steps: version.steps, liveChatEnabled: true, agentsAvailable: false, withinBusinessHours: true, known: { name: contact.name, email: contact.email }, liveChatHeld: true },
+      { steps: version.steps, liveChatEnabled: true, agentsAvailable: false, withinBusinessHours: true, known, liveChatHeld: true },
       { stepKey: null, phase: null },
       { kind: 'afterChat', stepKey },
     );
@@ -182,6 +184,14 @@ export class ChatEndingService {
     let idleEnded = 0;
     for (const { id } of idle) if (await this.checkIdle(em.fork(), id, now)) idleEnded++;
     return { timedOut, idleEnded };
+  }
+
+  /**
+   * Ends an open conversation inside the caller's transaction, which holds its row lock: for
+   * `deleteContact`, which erases the contact in the same transaction. No bot carries on after.
+   */
+  async endForDeletedContact(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer): Promise<void> {
+    await this.close(tem, afterCommit, conversation, EndReason.CONTACT_DELETED, { body: 'The chat ended: the contact was deleted.', visitorBody: 'The chat was ended.' }, actor);
   }
 
   // Shared steps

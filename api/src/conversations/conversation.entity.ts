@@ -32,6 +32,7 @@ export enum EndReason {
   BOT_COMPLETED = 'BOT_COMPLETED',
   UNANSWERED = 'UNANSWERED',
   OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
+  CONTACT_DELETED = 'CONTACT_DELETED',
 }
 registerEnumType(EndReason, {
   name: 'EndReason',
@@ -43,6 +44,7 @@ registerEnumType(EndReason, {
     BOT_COMPLETED: { description: 'The bot reached an END step without a live chat.' },
     UNANSWERED: { description: 'Nobody accepted the live chat in time (status TIMED_OUT).' },
     OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available (outside business hours, or nobody accepting chats), so the visitor left a message instead (see `offlineMessage`).' },
+    CONTACT_DELETED: { description: 'An admin erased the contact with `deleteContact` while the conversation was open.' },
   },
 });
 

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
+import { detailsGivenHere } from '../contacts/contact-merge';
 import { fail, failRateLimited, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -203,7 +204,7 @@ export class ConversationService {
               steps: version.steps,
               liveChatEnabled: account.liveChatEnabled,
               ...(await availability(tem, account, version.steps)),
-              known: { name: contact.name, email: contact.email },
+              known: await detailsGivenHere(tem, conversation, contact),
               liveChatHeld: Boolean(conversation.acceptedAt),
             },
             { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },

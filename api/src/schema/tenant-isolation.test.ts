@@ -141,7 +141,7 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
   const groups = { team: [] as string[], admin: [] as string[], conversationX: [] as string[], conversationY: [] as string[] };
   const responses = Object.fromEntries(PRINCIPALS.map((principal) => [principal, [] as string[]])) as Record<Principal, string[]>;
-  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], activeUsers: [] as string[], deactivatedUsers: [] as string[] };
+  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], contacts: [] as string[], activeUsers: [] as string[], deactivatedUsers: [] as string[] };
   /** What the walk checked: (root field × principal), operations sent (HTTP and websocket), (Node field × viewer). */
   const cases = { rootFieldPrincipal: 0, operations: 0, nodeFieldViewer: 0 };
 
@@ -206,12 +206,18 @@ describe('tenant isolation', () => {
     'Mutation.deactivateUser': { variables: async (principal) => ({ input: { userId: await victimUser(principal, 'active') } }), expect: outcomes('admin') },
     'Mutation.reactivateUser': { variables: async (principal) => ({ input: { userId: await victimUser(principal, 'deactivated') } }), expect: outcomes('admin') },
     'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
+    // A's admin and key erase a victim each; nobody else erases anything (checked below).
+    'Mutation.deleteContact': { variables: async (principal) => ({ id: await victimContact(principal) }), expect: outcomes('admin') },
+    'Mutation.exportContact': { variables: () => ({ id: ids.contactX }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
     // X's chat is still live during the sweep: its visitor is answered NOT_RATEABLE, as data.
     'Mutation.rateConversation': { variables: () => ({ input: { conversationId: ids.conversationX, score: 5 } }), expect: outcomes('participant') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
+    // Outsiders' rotations are checked below: every victim endpoint keeps its first secret.
+    'Mutation.rotateWebhookSecret': { variables: async (principal) => ({ id: await victimEndpoint(principal), overlapSeconds: 60 }), expect: outcomes('admin') },
+    'Mutation.sendTestWebhook': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
     'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
@@ -270,6 +276,14 @@ describe('tenant isolation', () => {
     const { endpoint } = await app.runtime.services.webhooks.create(app.runtime.orm.em.fork(), adminViewer(), { url: 'https://203.0.113.12/victim-hook', events: ['*'] });
     if (principal !== 'adminA' && principal !== 'keyA') victims.endpoints.push(endpoint.id);
     return endpoint.nodeId;
+  }
+
+  async function victimContact(principal: Principal): Promise<string> {
+    const em = app.runtime.orm.em.fork();
+    const contact = em.create(Contact, { account: dbId(a.accountId), name: 'Victim Contact', email: `victim-${randomBytes(4).toString('hex')}@example.com` });
+    await em.flush();
+    if (principal !== 'adminA' && principal !== 'keyA') victims.contacts.push(contact.id);
+    return contact.nodeId;
   }
 
   async function victimCannedResponse(principal: Principal): Promise<string> {
@@ -552,7 +566,11 @@ describe('tenant isolation', () => {
     const em = app.runtime.orm.em.fork();
     expect(await em.count(ApiKey, { id: { $in: victims.apiKeys }, revokedAt: { $ne: null } })).toBe(0);
     expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints } })).toBe(victims.endpoints.length);
+    expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints }, secretRotatedAt: { $ne: null } })).toBe(0);
+    // One test delivery each for A's admin and A's key, none for anyone else.
+    expect(await em.count(WebhookDelivery, { endpoint: dbId(ids.webhookEndpoint), eventType: 'webhook.test' })).toBe(2);
     expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
+    expect(await em.count(Contact, { id: { $in: victims.contacts }, erasedAt: null, name: 'Victim Contact' })).toBe(victims.contacts.length);
     expect(await em.count(User, { id: { $in: victims.activeUsers }, deactivatedAt: null })).toBe(victims.activeUsers.length);
     expect(await em.count(User, { id: { $in: victims.deactivatedUsers }, deactivatedAt: { $ne: null } })).toBe(victims.deactivatedUsers.length);
     expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);

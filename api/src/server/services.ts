@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { CannedResponseService } from '../canned-responses/canned-response.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
+import { ContactPrivacyService } from '../contacts/contact-privacy.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { RequeueService } from '../conversations/requeue.service';
@@ -43,14 +44,16 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
   const signals = new SignalService({ config, redis, pubSub });
+  const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher });
   return {
     accounts: new AccountService(config),
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
     cannedResponses: new CannedResponseService(),
-    chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
+    chatEndings,
     contacts: new ContactService(),
+    contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
     dispatcher,
     flows: new FlowService(),

@@ -15,6 +15,7 @@ export const END_REASON_LABELS: Record<EndReason, string> = {
   VISITOR_IDLE: 'Visitor went idle',
   VISITOR_LEFT: 'Visitor left',
   OFFLINE_MESSAGE_LEFT: 'Message left (nobody available)',
+  CONTACT_DELETED: 'Contact deleted',
 };
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
@@ -32,6 +33,8 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
   MESSAGE_CREATED: 'Message',
   CONVERSATION_RATED: 'Chat rated',
   OFFLINE_MESSAGE_LEFT: 'Message left',
+  CONTACTS_MERGED: 'Contacts merged',
+  CONTACT_DELETED: 'Contact deleted',
 };
 
 /** In the order an agent thinks about them, for the filter. */

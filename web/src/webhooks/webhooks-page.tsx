@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { AdminWebhookEndpointFragment } from '../graphql/generated/graphql';
+import type { AdminWebhookEndpointFragment, WebhookEventType } from '../graphql/generated/graphql';
 import { AdminOnly } from '../ui/admin-only';
 import { formatDateTime } from '../ui/format';
 import { webhookDeliveriesPath } from '../ui/paths';
@@ -10,8 +10,29 @@ import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminCreateWebhookEndpointDocument, AdminDeleteWebhookEndpointDocument, AdminUpdateWebhookEndpointDocument, AdminWebhookEndpointsDocument } from './webhooks.documents';
 import '../ui/admin.css';
 
-/** Subscribes an endpoint to every event type, present and future (the API's "*"). */
+/** How an endpoint's `events` say "every event type, present and future". */
 const ALL_EVENTS = '*';
+
+/** Each event type an endpoint can choose, with its name on the wire (the compiler checks it against the schema's enum). */
+const EVENT_NAMES: Record<Exclude<WebhookEventType, 'ALL'>, string> = {
+  CONVERSATION_STARTED: 'conversation.started',
+  CONTACT_CREATED: 'contact.created',
+  CONTACT_QUALIFIED: 'contact.qualified',
+  CONTACT_DETAILS_CAPTURED: 'contact.details_captured',
+  CONTACTS_MERGED: 'contact.merged',
+  CONTACT_DELETED: 'contact.deleted',
+  LIVE_CHAT_REQUESTED: 'live_chat.requested',
+  LIVE_CHAT_ACCEPTED: 'live_chat.accepted',
+  LIVE_CHAT_TRANSFERRED: 'live_chat.transferred',
+  LIVE_CHAT_REQUEUED: 'live_chat.requeued',
+  LIVE_CHAT_TIMED_OUT: 'live_chat.timed_out',
+  LIVE_CHAT_ENDED: 'live_chat.ended',
+  CONVERSATION_ENDED: 'conversation.ended',
+  MESSAGE_CREATED: 'message.created',
+  CONVERSATION_RATED: 'conversation.rated',
+  OFFLINE_MESSAGE_LEFT: 'offline_message.left',
+};
+const EVENT_TYPES = Object.keys(EVENT_NAMES) as (keyof typeof EVENT_NAMES)[];
 
 /** Webhook endpoints: create one with its events (signing secret shown once), enable or disable, delete, open its deliveries. */
 export function WebhooksPage() {
@@ -51,7 +72,7 @@ function Webhooks() {
       {created ? (
         <ShownOnceSecret label={`Signing secret for ${created.url}`} secret={created.secret} onDone={() => setCreated(null)} />
       ) : (
-        data && <CreateEndpointForm eventTypes={data.webhookEventTypes} onCreated={setCreated} />
+        data && <CreateEndpointForm onCreated={setCreated} />
       )}
       {body}
     </section>
@@ -116,15 +137,15 @@ function EndpointRow({ endpoint }: { endpoint: AdminWebhookEndpointFragment }) {
   );
 }
 
-function CreateEndpointForm({ eventTypes, onCreated }: { eventTypes: string[]; onCreated: (created: { url: string; secret: string }) => void }) {
+function CreateEndpointForm({ onCreated }: { onCreated: (created: { url: string; secret: string }) => void }) {
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<Set<string>>(new Set([ALL_EVENTS]));
+  const [events, setEvents] = useState<Set<WebhookEventType>>(new Set(['ALL']));
   const [errors, setErrors] = useState<string[]>([]);
   const [create, { loading }] = useMutation(AdminCreateWebhookEndpointDocument, { refetchQueries: [AdminWebhookEndpointsDocument] });
-  const all = events.has(ALL_EVENTS);
+  const all = events.has('ALL');
 
-  const toggle = (type: string, on: boolean) =>
+  const toggle = (type: WebhookEventType, on: boolean) =>
     setEvents((previous) => {
       const next = new Set(previous);
       if (on) next.add(type);
@@ -136,7 +157,7 @@ function CreateEndpointForm({ eventTypes, onCreated }: { eventTypes: string[]; o
     event.preventDefault();
     setErrors([]);
     try {
-      const payload = (await create({ variables: { input: { url, description: description || null, events: all ? [ALL_EVENTS] : [...events] } } })).data?.createWebhookEndpoint;
+      const payload = (await create({ variables: { input: { url, description: description || null, eventTypes: all ? ['ALL'] : [...events] } } })).data?.createWebhookEndpoint;
       if (payload?.userErrors.length) return setErrors(payload.userErrors.map((problem) => problem.message));
       if (payload?.secret && payload.endpoint) onCreated({ url: payload.endpoint.url, secret: payload.secret });
     } catch (failure) {
@@ -165,13 +186,13 @@ function CreateEndpointForm({ eventTypes, onCreated }: { eventTypes: string[]; o
       <fieldset className="event-choices admin-form__wide">
         <legend>Events</legend>
         <label>
-          <input type="checkbox" checked={all} onChange={(event) => toggle(ALL_EVENTS, event.target.checked)} />
+          <input type="checkbox" checked={all} onChange={(event) => toggle('ALL', event.target.checked)} />
           All events, present and future
         </label>
-        {eventTypes.filter((type) => type !== ALL_EVENTS).map((type) => (
+        {EVENT_TYPES.map((type) => (
           <label key={type}>
             <input type="checkbox" checked={all || events.has(type)} disabled={all} onChange={(event) => toggle(type, event.target.checked)} />
-            <code>{type}</code>
+            <code>{EVENT_NAMES[type]}</code>
           </label>
         ))}
       </fieldset>

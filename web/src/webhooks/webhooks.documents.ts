@@ -22,7 +22,6 @@ export const AdminWebhookEndpointsDocument = graphql(`
         }
       }
     }
-    webhookEventTypes
   }
 `);
 
