@@ -38,7 +38,7 @@ describe.each<[string, Phone | undefined]>([
       // Everything is ticked at first; choosing two events means unticking "all".
       await form.getByLabel('All events, present and future').uncheck();
       await form.getByRole('button', { name: 'Add endpoint' }).click();
-      await form.getByRole('alert').getByText('Choose at least one event type (or "*" for all).').waitFor();
+      await form.getByRole('alert').getByText('Choose at least one event type (or ALL).').waitFor();
       await form.getByLabel('conversation.started').check();
       await form.getByLabel('live_chat.requested').check();
       if (phone) await expectNoSidewaysScroll(boss.page);
