@@ -15,6 +15,7 @@ import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
 import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
 import { conversationEventCursor } from '../relay/position-cursor';
+import { notShared } from '../caching/shared-reads';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationStatus } from './conversation.entity';
@@ -102,8 +103,9 @@ export class ConversationResolver {
 
   @Authorized(Access.MEMBER)
   @Query(() => [Conversation], { description: 'The account’s waiting chats, longest-waiting first. Empty for a user who is not accepting chats.' })
-  liveChatInbox(@Ctx() { em, viewer, services }: GraphQLContext) {
-    return services.conversations.inbox(em, viewer);
+  liveChatInbox(@Ctx() context: GraphQLContext) {
+    const { em, viewer, services } = context;
+    return services.conversations.inbox(em, viewer, () => notShared(context));
   }
 
   @Mutation(() => StartConversationPayload, {

@@ -103,16 +103,21 @@ export class ConversationService {
     );
   }
 
-  /** Waiting chats, longest-waiting first; empty for a user who is not accepting chats. */
-  async inbox(em: EntityManager, viewer: Viewer): Promise<Conversation[]> {
+  /**
+   * Waiting chats, longest-waiting first; empty for a user who is not accepting chats. With AUTO
+   * assignment a user sees the pooled chats and those offered to them (an API key sees all);
+   * `personal` is told when that makes the list the caller's own rather than the account's.
+   */
+  async inbox(em: EntityManager, viewer: Viewer, personal?: () => void): Promise<Conversation[]> {
     if (!isMember(viewer)) return [];
     if (viewer.kind === 'user') {
       const user = await em.findOneOrFail(User, viewer.userId);
       if (!user.acceptingChats) return [];
     }
-    // With AUTO assignment a user sees the pooled chats and those offered to them; an API key sees all.
-    const offers = viewer.kind === 'user' ? this.deps.routing.visibleTo(viewer.userId) : {};
-    return em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING, ...offers }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    const waiting = await em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    if (viewer.kind !== 'user' || !waiting.some((chat) => chat.offeredTo)) return waiting;
+    personal?.();
+    return waiting.filter((chat) => this.deps.routing.isVisibleTo(chat, viewer.userId));
   }
 
   // The visitor's side

@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { Account } from '../accounts/account.entity';
 import { ActivityEventType } from '../activity/activity-event.entity';
@@ -93,9 +93,9 @@ export class RoutingService {
     );
   }
 
-  /** What `liveChatInbox` shows a user: pooled chats, and those offered to them. */
-  visibleTo(userId: string): { $or: FilterQuery<Conversation>[] } {
-    return { $or: [{ offeredTo: null }, { offeredTo: userId }] };
+  /** Whether a waiting chat is in a user's inbox: pooled, or offered to them. */
+  isVisibleTo(conversation: Conversation, userId: string): boolean {
+    return !conversation.offeredTo || conversation.offeredTo.id === userId;
   }
 
   // Called by the worker
