@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useViewer } from '../auth/viewer';
+import { AssignmentSettings } from '../routing/assignment-settings';
 import type { TeamMemberFragment } from '../graphql/generated/graphql';
 import { contactLabel, formatDuration } from '../ui/format';
 import { chatPath } from '../ui/paths';
@@ -37,6 +38,8 @@ export function TeamPage() {
           </p>
         </div>
       </header>
+
+      <AssignmentSettings canManage={viewer.role === 'ADMIN'} />
 
       <h2 className="section-title">People</h2>
       <p className="hint team-hint">

@@ -42,7 +42,7 @@ type Documents = {
     "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": typeof types.WaitingPresenceDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
-    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
@@ -50,6 +50,9 @@ type Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    visitorPresence\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+    "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n": typeof types.AssignmentSettingsFragmentDoc,
+    "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n": typeof types.AssignmentSettingsDocument,
+    "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateAssignmentDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": typeof types.SavedReplyFragmentDoc,
     "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": typeof types.SavedRepliesDocument,
     "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CreateSavedReplyDocument,
@@ -89,7 +92,7 @@ const documents: Documents = {
     "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": types.WaitingPresenceDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
-    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
@@ -97,6 +100,9 @@ const documents: Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    visitorPresence\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+    "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n": types.AssignmentSettingsFragmentDoc,
+    "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n": types.AssignmentSettingsDocument,
+    "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateAssignmentDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": types.SavedReplyFragmentDoc,
     "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": types.SavedRepliesDocument,
     "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CreateSavedReplyDocument,
@@ -237,7 +243,7 @@ export function graphql(source: "\n  query Flows {\n    flows(first: 100) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"): (typeof documents)["\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"): (typeof documents)["\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -266,6 +272,18 @@ export function graphql(source: "\n  query MyChats($assigneeId: ID!) {\n    conv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n"): (typeof documents)["\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n"): (typeof documents)["\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
