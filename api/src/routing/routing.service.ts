@@ -21,6 +21,8 @@ export interface RoutingDeps {
 
 /** Pooled chats considered per availability change (oldest first); the rest wait for the next change. */
 const POOLED_PER_CHANGE = 50;
+/** Seeds the hash of an account's routing lock (advisory lock keys are one space for the whole database). */
+const ROUTING_LOCK_SEED = 7411;
 /** Rows the sweep handles per run, and users considered per decision (an account has far fewer). */
 const SWEEP_BATCH = 500;
 const AGENTS_LIMIT = 500;
@@ -189,8 +191,8 @@ export class RoutingService {
     let offered = 0;
     for (const { id } of pooled) {
       const outcome = await this.inTransaction(em.fork(), async (tem, afterCommit): Promise<'offered' | 'none' | 'nobody'> => {
-        // A chat someone is accepting right now is theirs in a moment: skip it rather than wait.
-        const locked = await tem.findOne(Conversation, { id, status: ConversationStatus.WAITING, offeredTo: null }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+        // Waits for a visitor's message or an accept holding the row; the condition is re-checked then.
+        const locked = await tem.findOne(Conversation, { id, status: ConversationStatus.WAITING, offeredTo: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!locked) return 'none';
         const account = await tem.findOneOrFail(Account, accountId);
         if (account.assignment !== AssignmentMode.AUTO) return 'nobody';
@@ -215,22 +217,16 @@ export class RoutingService {
   }
 
   /**
-   * Chooses among the account's users (see chooseAgent). A capped user's row is locked and
-   * their load counted again before they are chosen: two chats routed at once cannot both
-   * take a capped user's last place, since the second counts after the first committed.
+   * Chooses among the account's users (see chooseAgent). Decisions of one account take turns
+   * (a transaction-scoped advisory lock, taken after the chat's row lock and before any read of
+   * loads): two chats routed at once cannot both take a capped user's last place, since the
+   * second reads the loads once the first has committed. No user row is locked, so a decision
+   * never waits on an accept, nor an accept on a decision.
    */
   private async decide(tem: EntityManager, account: Account, conversation: Conversation): Promise<Selection> {
-    let agents = await this.loadAgents(tem, account.id, conversation.id);
-    const alreadyOffered = new Set(conversation.offeredUserIds);
-    const recounted = new Set<string>();
-    for (;;) {
-      const selection = chooseAgent(agents, alreadyOffered);
-      const chosen = selection.chosen;
-      if (!chosen || chosen.maxConcurrentChats == null || recounted.has(chosen.id)) return selection;
-      recounted.add(chosen.id);
-      const fresh = await this.lockAgent(tem, chosen, account.id, conversation.id);
-      agents = fresh ? agents.map((agent) => (agent.id === chosen.id ? fresh : agent)) : agents.filter((agent) => agent.id !== chosen.id);
-    }
+    await (tem as SqlEntityManager).execute(`select pg_advisory_xact_lock(hashtextextended(?, ${ROUTING_LOCK_SEED}))`, [account.id]);
+    const agents = await this.loadAgents(tem, account.id, conversation.id);
+    return chooseAgent(agents, new Set(conversation.offeredUserIds));
   }
 
   private async offer(tem: EntityManager, afterCommit: AfterCommit, account: Account, conversation: Conversation, selection: Selection, trigger: RoutingTrigger, previousUserId: string | null): Promise<void> {
@@ -290,26 +286,6 @@ export class RoutingService {
       [routedId, accountId],
     );
     return rows.map(toAgentLoad);
-  }
-
-  /** Locks a user's row (after the chat's, as accepting does) and counts their load afresh; null if they are gone. */
-  private async lockAgent(tem: EntityManager, agent: AgentLoad, accountId: string, routedId: string): Promise<AgentLoad | null> {
-    const user = await tem.findOne(User, { id: agent.id, account: accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
-    if (!user) return null;
-    // A statement of its own, after the lock: it sees what the previous holder committed (see capacity.ts).
-    const [counts]: { active_chats: number | string; live_offers: number | string }[] = await (tem as SqlEntityManager).execute(
-      `select (select count(*) from conversations where assignee_id = ? and status = 'ACTIVE') as active_chats,
-              (select count(*) from conversations where account_id = ? and status = 'WAITING' and offered_to_id = ? and id <> ?) as live_offers`,
-      [agent.id, accountId, agent.id, routedId],
-    );
-    return {
-      ...agent,
-      name: user.name,
-      acceptingChats: user.acceptingChats,
-      maxConcurrentChats: user.maxConcurrentChats ?? null,
-      activeChats: Number(counts.active_chats),
-      liveOffers: Number(counts.live_offers),
-    };
   }
 
   /** Runs `work` in a transaction of its own, then announces what it collected. */

@@ -25,7 +25,7 @@ jest.setTimeout(60_000);
 describe('AUTO assignment', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ OFFER_MIN_SECONDS: '1', SWEEP_INTERVAL_SECONDS: '3600' }, { workers: true });
+    app = await startTestApp({ OFFER_MIN_SECONDS: '1', REMINDER_MIN_SECONDS: '1', SWEEP_INTERVAL_SECONDS: '3600' }, { workers: true });
   });
   afterAll(() => app.close());
 
@@ -270,6 +270,20 @@ describe('AUTO assignment', () => {
     expect(offered.map((chat) => chat.offer?.user.id)).toEqual([ben.userId, ana.userId]);
     expect((await decisions(app, admin.token, manual.conversationId))[0].routingDecision.trigger).toBe('ASSIGNMENT_CHANGED');
     expect(await inboxIds(app, ana.token)).toEqual([manual.conversationId]);
+  });
+
+  it('rings a chat on offer again for its offeree alone', async () => {
+    const { admin, flowId, agents } = await autoAccount(app, ['Ana', 'Ben']);
+    const [ana, ben] = agents;
+    expect((await app.gql(`mutation { updateAccountSettings(input: { reminderSeconds: 1 }) { userErrors { code } } }`, {}, admin.token)).data!.updateAccountSettings.userErrors).toEqual([]);
+    await acceptingAll(app, agents);
+    const anaInbox = await inboxOf(ana);
+    const benInbox = await inboxOf(ben);
+    const visitor = await visitorToInbox(app, flowId);
+    const reminder = await anaInbox.waitFor((event) => event.kind === 'REMINDER' && event.conversation.id === visitor.conversationId, 5000);
+    expect(reminder.conversation.offer?.user.id).toBe(ana.userId);
+    await sleep(300);
+    expect(benInbox.events.filter((event) => event.conversation.id === visitor.conversationId)).toEqual([]);
   });
 
   it('validates the settings: only admins, a window within bounds, a known mode', async () => {

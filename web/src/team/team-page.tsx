@@ -61,7 +61,10 @@ export function TeamPage() {
           {waiting.map((chat) => (
             <li key={chat.id} className="chat-list__item" data-testid="team-waiting-chat" data-conversation-id={chat.id}>
               <Link to={chatPath(chat.id)} className="chat-list__link">
-                <span className="chat-list__name">{contactLabel(chat.contact)}</span>
+                <span className="chat-list__name">
+                  {contactLabel(chat.contact)}
+                  {chat.offer && <span className="muted" data-testid="team-waiting-offer"> · offered to {chat.offer.user.name}</span>}
+                </span>
                 <span className="chat-list__time" data-testid="team-waiting-age">
                   Waiting {formatDuration(now - new Date(chat.waitingSince ?? chat.createdAt).getTime())}
                 </span>
