@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FormattedExecutionResult, type OperationDefinitionNode } from 'graphql';
-import { isMember } from '../auth/viewer';
+import { isMember, scopesKey } from '../auth/viewer';
 import type { GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { InvalidatedCache } from './invalidated-cache';
@@ -33,7 +33,7 @@ export function notShared(context: object): void {
  * Whole results of such queries, shared by the members of an account and dropped at every
  * committed change to anything of that account (InvalidatedCache: never served after the
  * change was announced; off while announcements cannot arrive). Keyed by the document, its
- * variables, the account, the caller's kind and role, and a user's accepting switch.
+ * variables, the account, the caller's kind, role and (for a key) scopes, and a user's accepting switch.
  */
 export class SharedReads {
   /** Also what the change feed tells (change-feed.ts). */
@@ -59,7 +59,7 @@ export class SharedReads {
             if (!isMember(viewer) || !readsSharedFieldsOnly(operation)) return null;
             // Read through the request's identity map: authentication put the user there.
             const accepting = viewer.kind === 'user' ? ((await em.findOne(User, viewer.userId))?.acceptingChats ?? false) : true;
-            const key = JSON.stringify([viewer.accountId, viewer.kind, viewer.role, accepting, request.operationName ?? null, request.variables ?? {}, source]);
+            const key = JSON.stringify([viewer.accountId, viewer.kind, viewer.role, scopesKey(viewer), accepting, request.operationName ?? null, request.variables ?? {}, source]);
             const cached = results.get(key, viewer.accountId);
             if (cached) return { http: { headers: new HeaderMap(), status: undefined }, body: { kind: 'single', singleResult: cached } };
             pending = { key, accountId: viewer.accountId, readAt: results.beginRead() };

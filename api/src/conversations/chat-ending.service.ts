@@ -14,12 +14,16 @@ import { User } from '../users/user.entity';
 import { lockForViewer, OPEN_STATUSES, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
+import { runBotTurn } from './bot-engine';
+import type { RoutingService } from '../routing/routing.service';
+import { applyBotTurn } from './bot-turns';
 
 export interface ChatEndingDeps {
   config: Config;
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 // Chats timed out per transaction, and transactions per timeOutDue call (the sweep's bound).
@@ -44,11 +48,37 @@ export class ChatEndingService {
       const who = byVisitor ? 'The visitor' : viewer.kind === 'user' ? (await tem.findOneOrFail(User, viewer.userId)).name : 'An integration';
       // Each reader is told in their own words: the visitor reads "You ended the chat."
       const notice = { body: `${who} ended the chat.`, visitorBody: byVisitor ? 'You ended the chat.' : viewer.kind === 'user' ? undefined : 'The chat was ended.' };
+      const wasLive = locked.status === ConversationStatus.ACTIVE;
       await this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, notice, viewer);
+      if (wasLive && !byVisitor) await this.resumeBot(tem, afterCommit, locked);
       return locked;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
     return { conversation };
+  }
+
+  /**
+   * After a user ended the live chat: the bot carries on at the LIVE_CHAT step's `afterChatNext`
+   * (thanks, a rating question…), and the conversation is the bot's again until that part of the
+   * flow ends. Without `afterChatNext` the conversation stays ended.
+   */
+  private async resumeBot(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation): Promise<void> {
+    const version = await tem.findOneOrFail(FlowVersion, conversation.flowVersion.id);
+    const liveChatStep = version.steps.find((step) => step.key === conversation.currentStepKey);
+    const stepKey = liveChatStep?.liveChat?.afterChatNext;
+    if (!stepKey) return;
+    const contact = await tem.findOneOrFail(Contact, conversation.contact.id);
+    const turn = runBotTurn(
+      // The live chat is over, so no offer is made again: availability does not matter.
+      { steps: version.steps, liveChatEnabled: true, agentsAvailable: false, withinBusinessHours: true, known: { name: contact.name, email: contact.email }, liveChatHeld: true },
+      { stepKey: null, phase: null },
+      { kind: 'afterChat', stepKey },
+    );
+    if (turn.outcome === 'waiting') {
+      conversation.endedAt = null;
+      conversation.endReason = null;
+    }
+    await applyBotTurn(this.deps, tem, afterCommit, conversation, contact, turn, 'system', { endReason: EndReason.AGENT_ENDED });
   }
 
   // Deadlines (called by the worker)

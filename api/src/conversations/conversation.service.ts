@@ -20,6 +20,7 @@ import { RoutingErrorCode } from '../routing/routing.errors';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
+import { applyBotTurn } from './bot-turns';
 import { lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
@@ -151,7 +152,7 @@ export class ConversationService {
         { stepKey: null, phase: null },
         { kind: 'start' },
       );
-      await this.applyTurn(tem, afterCommit, started, contact, turn, actor);
+      await applyBotTurn(this.deps, tem, afterCommit, started, contact, turn, actor);
       return started;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -213,6 +214,7 @@ export class ConversationService {
               liveChatEnabled: account.liveChatEnabled,
               ...(await availability(tem, account, version.steps)),
               known: { name: contact.name, email: contact.email },
+              liveChatHeld: Boolean(conversation.acceptedAt),
             },
             { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },
             { kind: 'reply', body: input.body, optionKey: input.optionKey },
@@ -221,7 +223,7 @@ export class ConversationService {
           if (error instanceof InvalidReplyError) fail(error.code, error.message, ['input', error.code === 'INVALID_OPTION' ? 'optionKey' : 'body']);
           throw error;
         }
-        return (await this.applyTurn(tem, afterCommit, conversation, contact, turn, viewer, input.clientMessageId))!;
+        return (await applyBotTurn(this.deps, tem, afterCommit, conversation, contact, turn, viewer, { clientMessageId: input.clientMessageId }))!;
       }
       case ConversationStatus.WAITING:
       case ConversationStatus.ACTIVE: {
@@ -257,42 +259,6 @@ export class ConversationService {
       data: { messageId: created.nodeId, author: created.author },
     });
     return created;
-  }
-
-  /** Stores what one bot turn produced; returns the visitor's message, if the turn had one. */
-  private async applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Promise<Message | undefined> {
-    const ids = subjectOf(conversation);
-    const visitorMessage =
-      turn.visitorMessage !== undefined ? this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId }) : undefined;
-    for (const bot of turn.botMessages) this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.BOT, body: bot.body, options: bot.options });
-    if (turn.contact.name !== undefined) contact.name = turn.contact.name;
-    if (turn.contact.email !== undefined) contact.email = turn.contact.email;
-    if (turn.contact.fields) contact.fields = { ...contact.fields, ...turn.contact.fields };
-    for (const activity of turn.activities) await this.deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
-    conversation.currentStepKey = turn.state.stepKey;
-    conversation.botPhase = turn.state.phase;
-
-    const now = new Date();
-    if (turn.outcome === 'inbox') {
-      conversation.status = ConversationStatus.WAITING;
-      conversation.waitingSince = now;
-      conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
-      // Announced to every inbox (MANUAL) or offered to one user (AUTO assignment).
-      await this.deps.routing.enterWaiting(tem, afterCommit, conversation);
-      afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
-      afterCommit.timer('waiting-reminder', conversation.id, now);
-    } else if (turn.outcome === 'completed' || turn.outcome === 'messageLeft') {
-      const endReason = turn.outcome === 'completed' ? EndReason.BOT_COMPLETED : EndReason.OFFLINE_MESSAGE_LEFT;
-      if (turn.offlineMessage !== undefined) {
-        conversation.offlineMessage = turn.offlineMessage;
-        conversation.offlineMessageAt = now;
-      }
-      conversation.status = ConversationStatus.ENDED;
-      conversation.endedAt = now;
-      conversation.endReason = endReason;
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason } });
-    }
-    return visitorMessage;
   }
 
   // The users' side

@@ -267,7 +267,7 @@ export class ActivityActor {
   user?: User | null;
 }
 
-export const ConversationConnection = ConnectionType(Conversation, 'Conversation', 'conversation');
+export const ConversationConnection = ConnectionType(Conversation, 'Conversation', 'conversation', { totalCount: true });
 export const MessageConnection = ConnectionType(Message, 'Message', 'message');
-export const ContactConnection = ConnectionType(Contact, 'Contact', 'contact');
+export const ContactConnection = ConnectionType(Contact, 'Contact', 'contact', { totalCount: true });
 export const ActivityEventConnection = ConnectionType(ActivityEvent, 'ActivityEvent', 'activity event');

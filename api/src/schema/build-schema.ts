@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { AccountResolver } from '../accounts/account.resolver';
 import { ActivityResolver } from '../activity/activity.resolver';
@@ -70,7 +70,18 @@ export async function createSchema(): Promise<GraphQLSchema> {
     pubSub: noTopicPubSub,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
   });
+  describeRootTypes(schema);
   return guardNodeFields(schema);
+}
+
+/** type-graphql has no place for the root types' descriptions; integrators read them first. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const descriptions: [GraphQLObjectType | null | undefined, string][] = [
+    [schema.getQueryType(), 'Everything readable, within the caller’s account (or, for a visitor token, its one conversation). Lists are Relay connections.'],
+    [schema.getMutationType(), 'Every change. Expected failures come back as `userErrors` in the payload; GraphQL errors carry `extensions.code`.'],
+    [schema.getSubscriptionType(), 'Live events over graphql-ws at /graphql, authenticated by `connectionParams.authorization`. Streams that take `after` resume from a cursor.'],
+  ];
+  for (const [type, description] of descriptions) if (type) type.description = description;
 }
 
 export const SDL_HEADER = '# This file is generated from the code by `npm run schema:emit`. Do not edit it by hand.\n\n';

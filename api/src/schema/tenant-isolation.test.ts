@@ -18,6 +18,7 @@ import type { Client } from 'graphql-ws';
 import { Account } from '../accounts/account.entity';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { NO_SCOPE_NEEDED } from '../api-keys/api-key-scopes';
 import { signUserToken } from '../auth/tokens';
 import { CannedResponse } from '../canned-responses/canned-response.entity';
 import type { Viewer } from '../auth/viewer';
@@ -52,6 +53,8 @@ const PRINCIPALS = [
   'agentA',
   'adminA',
   'keyA',
+  /** A's key with no scope at all: refused everything but what needs none. */
+  'scopelessKeyA',
   'revokedKeyA',
   'adminB',
   'keyB',
@@ -64,7 +67,7 @@ type Principal = (typeof PRINCIPALS)[number];
 /** Credentials that authenticate nothing: every request is UNAUTHENTICATED, every websocket closed with 4403. */
 const INVALID: Principal[] = ['revokedKeyA', 'expiredToken', 'otherSecretToken', 'algNoneToken', 'visitorAsUserToken'];
 const VISITORS: Principal[] = ['visitorX', 'visitorY'];
-const KEYS: Principal[] = ['keyA', 'keyB'];
+const KEYS: Principal[] = ['keyA', 'scopelessKeyA', 'keyB'];
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expectations = Record<Principal, Outcome>;
@@ -143,6 +146,11 @@ describe('tenant isolation', () => {
   function forbiddenFor(principal: Principal): string[] {
     if (principal === 'adminA' || principal === 'keyA') return [];
     if (principal === 'agentA') return groups.admin;
+    // `me` needs no scope: the admin the key acts for and their account, and nothing else of A.
+    if (principal === 'scopelessKeyA') {
+      const own = new Set([MARK.accountName, a.email, ids.account, dbId(ids.account), ids.admin, dbId(ids.admin)]);
+      return [...groups.team, ...groups.admin, ...groups.conversationX, ...groups.conversationY].filter((marker) => !own.has(marker));
+    }
     if (principal === 'visitorX') return [...groups.team, ...groups.admin, ...groups.conversationY];
     if (principal === 'visitorY') return [...groups.team, ...groups.admin, ...groups.conversationX];
     return [...groups.team, ...groups.admin, ...groups.conversationX, ...groups.conversationY];
@@ -238,6 +246,13 @@ describe('tenant isolation', () => {
     },
     'Subscription.incomingChats': { expect: outcomes('user'), hears: { by: ['agentA', 'adminA'], sign: () => triggered } },
   };
+  // A key's scopes come on top of its role: without the one a field needs, FORBIDDEN (scopes.test.ts checks the table).
+  for (const [name, row] of Object.entries(ROOT_FIELDS)) {
+    const field = name.slice(name.indexOf('.') + 1);
+    // `node` needs none itself but the read scope of the object's type, which every type has.
+    const needsNone = NO_SCOPE_NEEDED.has(field) && field !== 'node';
+    row.expect.scopelessKeyA = needsNone || row.expect.keyA !== 'ok' ? row.expect.keyA : 'FORBIDDEN';
+  }
 
   async function newestActivityCursor(): Promise<string> {
     const result = await app.gql(`{ activityStream(first: 1) { edges { node { cursor } } } }`, {}, a.token);
@@ -258,7 +273,7 @@ describe('tenant isolation', () => {
   }
 
   async function victimApiKey(principal: Principal): Promise<string> {
-    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), 'victim key');
+    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), { name: 'victim key' });
     if (principal !== 'adminA') victims.apiKeys.push(apiKey.id);
     return apiKey.nodeId;
   }
@@ -296,6 +311,9 @@ describe('tenant isolation', () => {
     const key = await gqlOk(createKey, { name: MARK.keyName }, a.token);
     const revoked = await gqlOk(createKey, { name: MARK.revokedKeyName }, a.token);
     await gqlOk(`mutation($id: ID!) { revokeApiKey(id: $id) { userErrors { code } } }`, { id: revoked.apiKey.id }, a.token);
+    // createApiKey refuses an empty scope list; the row is what a key whose scopes all went would be.
+    const scopeless = await gqlOk(createKey, { name: 'Scopeless' }, a.token);
+    await app.runtime.orm.em.fork().nativeUpdate(ApiKey, { id: dbId(scopeless.apiKey.id) }, { scopes: [] });
 
     const canned = await gqlOk(`mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { cannedResponse { id } userErrors { code } } }`, {
       input: { shortcut: 'walk-seed', title: 'Seeded reply', body: MARK.cannedBody },
@@ -363,6 +381,7 @@ describe('tenant isolation', () => {
       agentA: agentLogin.token,
       adminA: a.token,
       keyA: key.secret,
+      scopelessKeyA: scopeless.secret,
       revokedKeyA: revoked.secret,
       adminB: b.token,
       keyB: keyB.secret,
@@ -457,7 +476,8 @@ describe('tenant isolation', () => {
         heard.push(entry);
         client.subscribe({ query: documentFor('subscription', field, variables), variables }, {
           next: (value) => void entry.values.push(value as Record<string, unknown>),
-          error: (error) => void entry.values.push({ error: String((error as { code?: number }).code ?? error) }),
+          // Refused when it starts (graphql-ws sends the errors as such), or the socket was closed.
+          error: (error) => void entry.values.push(Array.isArray(error) ? { errors: error } : { error: String((error as { code?: number }).code ?? error) }),
           complete: () => undefined,
         });
       }
@@ -554,7 +574,7 @@ describe('tenant isolation', () => {
       ['visitorY', { kind: 'visitor', accountId, conversationId: dbId(y.conversationId) }],
       ['agentA', { kind: 'user', accountId, userId: dbId(ids.agent), role: UserRole.AGENT }],
       ['adminB', { kind: 'user', accountId: dbId(b.accountId), userId: dbId(b.userId), role: UserRole.ADMIN }],
-      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN }],
+      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN, scopes: 'all', expiresAt: null }],
     ];
     const adminOnly = ['ApiKey', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt'];
     let walked = 0;

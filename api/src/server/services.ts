@@ -50,7 +50,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
     cannedResponses: new CannedResponseService(),
-    chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
+    chatEndings: new ChatEndingService({ config, activity, messages, dispatcher, routing }),
     contacts: new ContactService(),
     conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing }),
     dispatcher,

@@ -76,5 +76,5 @@ export class RedeliverWebhookPayload extends MutationPayload {
   delivery?: WebhookDelivery | null;
 }
 
-export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint', 'webhook endpoint');
+export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint', 'webhook endpoint', { totalCount: true });
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery', 'webhook delivery');
