@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<ca2756773a0ab52851b817ee448b0ab5>>
+ * @generated SignedSource<<89cda609b88cd9cac9af6c125e996c6d>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type ActivityEventType = "CONTACT_CREATED" | "CONTACT_DETAILS_CAPTURED" | "CONTACT_QUALIFIED" | "CONVERSATION_ENDED" | "CONVERSATION_RATED" | "CONVERSATION_STARTED" | "LIVE_CHAT_ACCEPTED" | "LIVE_CHAT_ENDED" | "LIVE_CHAT_REQUESTED" | "LIVE_CHAT_TIMED_OUT" | "LIVE_CHAT_TRANSFERRED" | "MESSAGE_CREATED" | "OFFLINE_MESSAGE_LEFT" | "%future added value";
+export type ActivityEventType = "CONTACT_CREATED" | "CONTACT_DETAILS_CAPTURED" | "CONTACT_QUALIFIED" | "CONVERSATION_ENDED" | "CONVERSATION_RATED" | "CONVERSATION_STARTED" | "LIVE_CHAT_ACCEPTED" | "LIVE_CHAT_ENDED" | "LIVE_CHAT_OFFERED" | "LIVE_CHAT_POOLED" | "LIVE_CHAT_REQUESTED" | "LIVE_CHAT_TIMED_OUT" | "LIVE_CHAT_TRANSFERRED" | "MESSAGE_CREATED" | "OFFLINE_MESSAGE_LEFT" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type activity_feed$data = {
   readonly activityStream: {
