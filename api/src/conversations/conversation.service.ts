@@ -16,6 +16,8 @@ import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs, type SortDirection } from '../relay/connection';
+import type { RoutingService } from '../routing/routing.service';
+import { RoutingErrorCode } from '../routing/routing.errors';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
@@ -32,6 +34,7 @@ export interface ConversationDeps {
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 export interface ConversationListFilter {
@@ -102,14 +105,21 @@ export class ConversationService {
     );
   }
 
-  /** Waiting chats, longest-waiting first; empty for a user who is not accepting chats. */
-  async inbox(em: EntityManager, viewer: Viewer): Promise<Conversation[]> {
+  /**
+   * Waiting chats, longest-waiting first; empty for a user who is not accepting chats. With AUTO
+   * assignment a user sees the pooled chats and those offered to them (an API key sees all);
+   * `personal` is told when that makes the list the caller's own rather than the account's.
+   */
+  async inbox(em: EntityManager, viewer: Viewer, personal?: () => void): Promise<Conversation[]> {
     if (!isMember(viewer)) return [];
     if (viewer.kind === 'user') {
       const user = await em.findOneOrFail(User, viewer.userId);
       if (!user.acceptingChats) return [];
     }
-    return em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    const waiting = await em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    if (viewer.kind !== 'user' || !waiting.some((chat) => chat.offeredTo)) return waiting;
+    personal?.();
+    return waiting.filter((chat) => this.deps.routing.isVisibleTo(chat, viewer.userId));
   }
 
   // The visitor's side
@@ -276,8 +286,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        // AT_CAPACITY is the leader's own: the chat still waits, so this caller claims it afresh.
-        (error: unknown) => (error instanceof UserErrorsException && error.errors[0]?.code !== Code.AT_CAPACITY ? error.errors : null),
+        // AT_CAPACITY and NOT_OFFERED are the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN.has(error.errors[0]?.code) ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -302,6 +312,8 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
+      // AUTO assignment: while the chat is offered to someone, only they may take it.
+      this.deps.routing.requireOffered(locked, user.id);
       // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
       if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
         fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
@@ -312,6 +324,7 @@ export class ConversationService {
       locked.acceptedAt = now;
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
+      await this.deps.routing.assigned(tem, locked, user.id, now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
       // The chat and its system line first, then the event (which reads the transaction id), as in liveMessage.
       await tem.flush();
@@ -364,6 +377,9 @@ export class ConversationService {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
 }
+
+/** Refusals that depend on who claims, not on the chat: a caller who joined such a claim tries their own. */
+const LEADERS_OWN: ReadonlySet<string | undefined> = new Set([Code.AT_CAPACITY, RoutingErrorCode.NOT_OFFERED]);
 
 function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();

@@ -91,7 +91,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     metrics.openWebsockets.inc();
     socket.once('close', () => metrics.openWebsockets.dec());
   });
-  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries, runtime.queues.routing]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and listens once Redis is back.
