@@ -16,6 +16,8 @@ export enum ActivityEventType {
   LIVE_CHAT_ACCEPTED = 'LIVE_CHAT_ACCEPTED',
   LIVE_CHAT_TRANSFERRED = 'LIVE_CHAT_TRANSFERRED',
   LIVE_CHAT_REQUEUED = 'LIVE_CHAT_REQUEUED',
+  LIVE_CHAT_OFFERED = 'LIVE_CHAT_OFFERED',
+  LIVE_CHAT_POOLED = 'LIVE_CHAT_POOLED',
   LIVE_CHAT_TIMED_OUT = 'LIVE_CHAT_TIMED_OUT',
   LIVE_CHAT_ENDED = 'LIVE_CHAT_ENDED',
   CONVERSATION_ENDED = 'CONVERSATION_ENDED',
@@ -37,6 +39,13 @@ registerEnumType(ActivityEventType, {
     LIVE_CHAT_ACCEPTED: { description: 'A user accepted the chat.' },
     LIVE_CHAT_TRANSFERRED: { description: 'An active chat was handed to another user (`data`: from, to, note).' },
     LIVE_CHAT_REQUEUED: { description: 'An active chat went back to the inbox, WAITING again: its assignee was deactivated (`data`: reason `ASSIGNEE_DEACTIVATED`, fromUserId, fromUserName).' },
+    LIVE_CHAT_OFFERED: {
+      description:
+        'AUTO assignment offered the waiting chat to one user (`data`: the user, the round, when the offer expires, why routing ran, and for every user of the account why they were or were not chosen; typed as `ActivityEvent.routingDecision`).',
+    },
+    LIVE_CHAT_POOLED: {
+      description: 'AUTO assignment found nobody left to offer the waiting chat to: every accepting user sees it now, as with MANUAL assignment (`data` as for LIVE_CHAT_OFFERED, without a chosen user).',
+    },
     LIVE_CHAT_TIMED_OUT: { description: 'Nobody accepted the chat within the flow’s timeout.' },
     LIVE_CHAT_ENDED: { description: 'A live chat ended (see `data.endReason`).' },
     CONVERSATION_ENDED: { description: 'The bot part ended without a live chat: an END step was reached, or a message was left (see `data.endReason`).' },

@@ -17,6 +17,18 @@ function readsSharedFieldsOnly(operation: OperationDefinitionNode): boolean {
   return operation.operation === 'query' && operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && SHARED_ROOT_FIELDS.has(selection.name.value));
 }
 
+// Operations whose result turned out to depend on who asked (see notShared).
+const personal = new WeakSet<object>();
+
+/**
+ * Tells the cache that this operation's result is the caller's own: with AUTO assignment, a
+ * chat on offer is in its offeree's inbox alone. Such a result is never kept; a shared one
+ * kept before an offer was made is dropped by that offer's change, as by any other.
+ */
+export function notShared(context: object): void {
+  personal.add(context);
+}
+
 /**
  * Whole results of such queries, shared by the members of an account and dropped at every
  * committed change to anything of that account (InvalidatedCache: never served after the
@@ -53,8 +65,8 @@ export class SharedReads {
             pending = { key, accountId: viewer.accountId, readAt: results.beginRead() };
             return null;
           },
-          async willSendResponse({ response }) {
-            if (!pending || response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          async willSendResponse({ response, contextValue }) {
+            if (!pending || personal.has(contextValue) || response.body.kind !== 'single' || response.body.singleResult.errors) return;
             results.set(pending.key, pending.accountId, { data: response.body.singleResult.data }, pending.readAt);
           },
         };

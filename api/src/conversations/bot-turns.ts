@@ -8,6 +8,7 @@ import type { Message } from '../messages/message.entity';
 import { MessageAuthor } from '../messages/message.entity';
 import type { MessageService } from '../messages/message.service';
 import type { AfterCommit } from '../realtime/after-commit';
+import type { RoutingService } from '../routing/routing.service';
 import type { BotTurn } from './bot-engine';
 import { subjectOf } from './conversation-access';
 import { ConversationStatus, EndReason, type Conversation } from './conversation.entity';
@@ -15,6 +16,7 @@ import { ConversationStatus, EndReason, type Conversation } from './conversation
 export interface BotTurnDeps {
   activity: ActivityService;
   messages: MessageService;
+  routing: Pick<RoutingService, 'enterWaiting'>;
 }
 
 /**
@@ -49,7 +51,8 @@ export async function applyBotTurn(
     conversation.status = ConversationStatus.WAITING;
     conversation.waitingSince = now;
     conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
-    afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
+    // Announced to every inbox (MANUAL) or offered to one user (AUTO assignment).
+    await deps.routing.enterWaiting(tem, afterCommit, conversation);
     afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
     afterCommit.timer('waiting-reminder', conversation.id, now);
   } else if (turn.outcome === 'completed' || turn.outcome === 'messageLeft') {

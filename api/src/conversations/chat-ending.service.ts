@@ -16,6 +16,7 @@ import { lockForViewer, OPEN_STATUSES, secondsBetween, subjectOf } from './conve
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
 import { runBotTurn } from './bot-engine';
+import type { RoutingService } from '../routing/routing.service';
 import { applyBotTurn } from './bot-turns';
 
 export interface ChatEndingDeps {
@@ -23,6 +24,7 @@ export interface ChatEndingDeps {
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 // Chats timed out per transaction, and transactions per timeOutDue call (the sweep's bound).

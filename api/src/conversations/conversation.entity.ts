@@ -118,6 +118,22 @@ export class Conversation extends NodeEntity {
   @Property({ type: 'text', nullable: true })
   transferNote?: string | null;
 
+  /** AUTO assignment (see routing/): the one user a waiting chat is offered to now; null: pooled, every accepting user sees it. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  offeredTo?: Ref<User> | null;
+
+  /** When the current offer passes to the next user (the routing queue's job and sweep act on it). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  offerExpiresAt?: Date | null;
+
+  /** How many offers this chat has had (1, 2, 3…): an offer's expiry job names its round, so it acts once. */
+  @Property({ type: 'integer', default: 0 })
+  offerRound: Opt<number> = 0;
+
+  /** The users this chat has been offered to, oldest first: none is offered it twice. */
+  @Property({ type: 'json', default: '[]' })
+  offeredUserIds: Opt<string[]> = [];
+
   @Field(() => Date, { nullable: true, description: 'When the chat entered the live-chat inbox.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   waitingSince?: Date | null;

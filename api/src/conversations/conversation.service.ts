@@ -16,6 +16,8 @@ import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs, type SortDirection } from '../relay/connection';
+import type { RoutingService } from '../routing/routing.service';
+import { RoutingErrorCode } from '../routing/routing.errors';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
@@ -32,6 +34,7 @@ export interface ConversationDeps {
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 export interface ConversationListFilter {
@@ -102,14 +105,21 @@ export class ConversationService {
     );
   }
 
-  /** Waiting chats, longest-waiting first; empty for a user who is not accepting chats. */
-  async inbox(em: EntityManager, viewer: Viewer): Promise<Conversation[]> {
+  /**
+   * Waiting chats, longest-waiting first; empty for a user who is not accepting chats. With AUTO
+   * assignment a user sees the pooled chats and those offered to them (an API key sees all);
+   * `personal` is told when that makes the list the caller's own rather than the account's.
+   */
+  async inbox(em: EntityManager, viewer: Viewer, personal?: () => void): Promise<Conversation[]> {
     if (!isMember(viewer)) return [];
     if (viewer.kind === 'user') {
       const user = await em.findOneOrFail(User, viewer.userId);
       if (!user.acceptingChats) return [];
     }
-    return em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    const waiting = await em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    if (viewer.kind !== 'user' || !waiting.some((chat) => chat.offeredTo)) return waiting;
+    personal?.();
+    return waiting.filter((chat) => this.deps.routing.isVisibleTo(chat, viewer.userId));
   }
 
   // The visitor's side
@@ -277,8 +287,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        // AT_CAPACITY and NOT_ACCEPTING_CHATS are the leader's own: the chat still waits, so this caller claims it afresh.
-        (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN_CODES.has(error.errors[0]?.code) ? error.errors : null),
+        // AT_CAPACITY, NOT_OFFERED and NOT_ACCEPTING_CHATS are the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN.has(error.errors[0]?.code) ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -303,6 +313,8 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
+      // AUTO assignment: while the chat is offered to someone, only they may take it.
+      this.deps.routing.requireOffered(locked, user.id);
       // Under a lock of the user's row (see capacity.ts and lockActiveUser), so a deactivation that
       // committed meanwhile, putting their chats back in the inbox, is seen: no chat joins a deactivated user.
       // A capped user pays for the capacity too: the row locked for update and a count.
@@ -315,6 +327,7 @@ export class ConversationService {
       locked.acceptedAt = now;
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
+      await this.deps.routing.assigned(tem, locked, user.id, now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
       // The chat and its system line first, then the event (which reads the transaction id), as in liveMessage.
       await tem.flush();
@@ -368,8 +381,8 @@ export class ConversationService {
   }
 }
 
-/** Refusals of an accept that are about the caller, not the chat (see accept). */
-const LEADERS_OWN_CODES = new Set<string | undefined>([Code.AT_CAPACITY, Code.NOT_ACCEPTING_CHATS]);
+/** Refusals that depend on who claims, not on the chat: a caller who joined such a claim tries their own. */
+const LEADERS_OWN: ReadonlySet<string | undefined> = new Set([Code.AT_CAPACITY, RoutingErrorCode.NOT_OFFERED, Code.NOT_ACCEPTING_CHATS]);
 
 function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();

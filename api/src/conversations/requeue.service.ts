@@ -1,11 +1,12 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { ActivityEventType } from '../activity/activity-event.entity';
-import type { ActivityService } from '../activity/activity.service';
+import type { ActivityRecord, ActivityService } from '../activity/activity.service';
 import type { Viewer } from '../auth/viewer';
 import { FlowVersion } from '../flows/flow.entity';
 import { MessageAuthor } from '../messages/message.entity';
 import type { MessageService } from '../messages/message.service';
 import type { AfterCommit } from '../realtime/after-commit';
+import type { RoutingService } from '../routing/routing.service';
 import type { User } from '../users/user.entity';
 import { subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus } from './conversation.entity';
@@ -13,6 +14,7 @@ import { Conversation, ConversationStatus } from './conversation.entity';
 export interface RequeueDeps {
   activity: ActivityService;
   messages: MessageService;
+  routing: Pick<RoutingService, 'enterWaiting'>;
 }
 
 /** Why a chat went back to the inbox (`data.reason` of LIVE_CHAT_REQUEUED). */
@@ -30,7 +32,8 @@ const FALLBACK_TIMEOUT_SECONDS = 300;
  * Each chat is locked like an accept, a transfer or an end locks it; the status and assignee are
  * part of the locking query, which PostgreSQL re-checks once a lock is granted, so a chat ended or
  * transferred meanwhile is left alone. A requeued chat is WAITING afresh: it waits, times out and
- * reminds from now, as when the visitor first asked for a human.
+ * reminds from now, and is announced to every inbox (MANUAL) or offered to one user (AUTO), as
+ * when the visitor first asked for a human.
  */
 export class RequeueService {
   constructor(private readonly deps: RequeueDeps) {}
@@ -40,7 +43,8 @@ export class RequeueService {
     if (!chats.length) return [];
     const versionIds = [...new Set(chats.map((chat) => chat.flowVersion.id))];
     const versions = new Map((await tem.find(FlowVersion, { id: { $in: versionIds } })).map((version) => [version.id, version]));
-    const records = chats.map((chat) => {
+    const records: ActivityRecord[] = [];
+    for (const chat of chats) {
       const steps = versions.get(chat.flowVersion.id)?.steps ?? [];
       const step = steps.find((candidate) => candidate.key === chat.currentStepKey && candidate.liveChat) ?? steps.find((candidate) => candidate.liveChat);
       const timeoutSeconds = step?.liveChat?.timeoutSeconds ?? FALLBACK_TIMEOUT_SECONDS;
@@ -57,14 +61,15 @@ export class RequeueService {
         body: `${user.name} is no longer on the team: the chat is back in the inbox.`,
         visitorBody: `${user.name} had to leave. Someone else will join you shortly.`,
       });
-      afterCommit.inboxEvent(chat.account.id, 'ADDED', chat.id);
+      // The requeue first, then the routing decision it leads to (AUTO), in the stream's order.
+      records.push({ ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_REQUEUED, actor, data: { reason: RequeueReason.ASSIGNEE_DEACTIVATED, fromUserId: user.nodeId, fromUserName: user.name } });
       afterCommit.timer('waiting-timeout', chat.id, chat.timeoutAt);
       afterCommit.timer('waiting-reminder', chat.id, now);
-      return { ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_REQUEUED, actor, data: { reason: RequeueReason.ASSIGNEE_DEACTIVATED, fromUserId: user.nodeId, fromUserName: user.name } };
-    });
+    }
     // The chats and their lines first, then the events (which read the transaction id), as accepting does.
     await tem.flush();
     for (const record of records) await this.deps.activity.record(tem, afterCommit, record);
+    for (const chat of chats) await this.deps.routing.enterWaiting(tem, afterCommit, chat);
     return chats;
   }
 }

@@ -17,6 +17,7 @@ import { NoteResolver } from '../notes/note.resolver';
 import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
 import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
+import { ActivityRoutingResolver, ConversationOfferResolver } from '../routing/routing.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
@@ -26,10 +27,12 @@ import { NodeResolver } from './node.resolver';
 export const resolvers = [
   AccountResolver,
   ActivityResolver,
+  ActivityRoutingResolver,
   ApiKeyResolver,
   AuthResolver,
   CannedResponseResolver,
   ContactResolver,
+  ConversationOfferResolver,
   ConversationResolver,
   ConversationSignalsResolver,
   FlowResolver,

@@ -232,7 +232,7 @@ describe('tenant isolation', () => {
     },
     'Mutation.startConversation': { variables: () => ({ input: { flowId } }), expect: outcomes('public') },
     // Each caller changes its own account (B's admin changes B): A's settings stay as seeded.
-    'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false } }), expect: outcomes('admin') },
+    'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false, assignment: 'MANUAL', offerSeconds: 30 } }), expect: outcomes('admin') },
     // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
     'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
     // A's agent stays an agent (the role named is the one it has); B reaches no user of A.

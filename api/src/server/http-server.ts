@@ -112,7 +112,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     metrics.openWebsockets.inc();
     socket.once('close', () => metrics.openWebsockets.dec());
   });
-  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries, runtime.queues.routing]);
   // Open websockets per API key and per user, so a revocation or a deactivation (announced by any process) closes them at once.
   const sockets = new SocketsByHolder();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and listens once Redis is back.

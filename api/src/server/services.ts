@@ -25,6 +25,7 @@ import { ReadStateService } from '../presence/read-state.service';
 import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
+import { RoutingService } from '../routing/routing.service';
 import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -44,9 +45,10 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
   const signals = new SignalService({ config, redis, pubSub });
-  const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher });
+  const routing = new RoutingService({ activity, dispatcher });
+  const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher, routing });
   return {
-    accounts: new AccountService(config),
+    accounts: new AccountService(config, routing),
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
@@ -54,11 +56,11 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     chatEndings,
     contacts: new ContactService(),
     contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
-    conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
+    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing }),
     dispatcher,
     flows: new FlowService(),
     team: new TeamService(),
-    transfers: new TransferService({ activity, messages, dispatcher }),
+    transfers: new TransferService({ activity, messages, dispatcher, routing }),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
     queryBudget: new QueryBudget(redis, config),
@@ -67,7 +69,8 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     readState: new ReadStateService(signals),
     signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
-    users: new UserService(dispatcher, new RequeueService({ activity, messages })),
+    routing,
+    users: new UserService(dispatcher, new RequeueService({ activity, messages, routing })),
     waitEstimates: new WaitEstimates(),
     webhooks,
   };

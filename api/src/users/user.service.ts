@@ -143,6 +143,8 @@ export class UserService {
       user.tokensValidFrom = now;
       user.acceptingChats = false;
       changed = true;
+      // Written first, so routing (AUTO) never offers a requeued chat back to them.
+      await tem.flush();
       const requeuedConversations = await this.requeue.requeueChatsOf(tem, afterCommit, user, viewer, now);
       return { user, requeuedConversations };
     });

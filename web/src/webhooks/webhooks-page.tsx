@@ -22,6 +22,8 @@ const EVENT_NAMES: Record<Exclude<WebhookEventType, 'ALL'>, string> = {
   CONTACTS_MERGED: 'contact.merged',
   CONTACT_DELETED: 'contact.deleted',
   LIVE_CHAT_REQUESTED: 'live_chat.requested',
+  LIVE_CHAT_OFFERED: 'live_chat.offered',
+  LIVE_CHAT_POOLED: 'live_chat.pooled',
   LIVE_CHAT_ACCEPTED: 'live_chat.accepted',
   LIVE_CHAT_TRANSFERRED: 'live_chat.transferred',
   LIVE_CHAT_REQUEUED: 'live_chat.requeued',

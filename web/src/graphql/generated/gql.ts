@@ -46,7 +46,7 @@ type Documents = {
     "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": typeof types.WaitingPresenceDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.FlowsDocument,
-    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": typeof types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": typeof types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": typeof types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AcceptChatDocument,
@@ -54,13 +54,16 @@ type Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    visitorPresence\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": typeof types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": typeof types.AssignedChatsDocument,
+    "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n": typeof types.AssignmentSettingsFragmentDoc,
+    "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n": typeof types.AssignmentSettingsDocument,
+    "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateAssignmentDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": typeof types.SavedReplyFragmentDoc,
     "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": typeof types.SavedRepliesDocument,
     "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.CreateSavedReplyDocument,
     "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UpdateSavedReplyDocument,
     "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteSavedReplyDocument,
     "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": typeof types.TeamMemberFragmentDoc,
-    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTeammateAcceptingDocument,
     "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetCapacityDocument,
     "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n": typeof types.AdminUserFragmentDoc,
@@ -111,7 +114,7 @@ const documents: Documents = {
     "\n  query WaitingPresence {\n    conversations(first: 50, filter: { status: WAITING }) {\n      edges {\n        node {\n          ...VisitorPresence\n        }\n      }\n    }\n  }\n": types.WaitingPresenceDocument,
     "\n  mutation TransferChat($input: TransferChatInput!) {\n    transferChat(input: $input) {\n      conversation {\n        ...ConversationDetails\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.TransferChatDocument,
     "\n  query Flows {\n    flows(first: 100) {\n      edges {\n        node {\n          id\n          name\n          status\n          hasUnpublishedChanges\n          publishedVersion {\n            id\n            version\n            publishedAt\n          }\n          updatedAt\n        }\n      }\n    }\n  }\n": types.FlowsDocument,
-    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
+    "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n": types.InboxChatFragmentDoc,
     "\n  query LiveChatInbox {\n    liveChatInbox {\n      ...InboxChat\n    }\n  }\n": types.LiveChatInboxDocument,
     "\n  subscription IncomingChats {\n    incomingChats {\n      kind\n      reason\n      waitedSeconds\n      conversation {\n        ...InboxChat\n      }\n    }\n  }\n": types.IncomingChatsDocument,
     "\n  mutation AcceptChat($conversationId: ID!) {\n    acceptChat(conversationId: $conversationId) {\n      conversation {\n        id\n        status\n        acceptedAt\n        assignee {\n          id\n          name\n        }\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AcceptChatDocument,
@@ -119,13 +122,16 @@ const documents: Documents = {
     "\n  fragment ChatSummary on Conversation {\n    id\n    status\n    acceptedAt\n    updatedAt\n    endReason\n    visitorPresence\n    transferNote\n    transferredBy {\n      id\n      name\n    }\n    contact {\n      id\n      name\n      email\n    }\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatSummaryFragmentDoc,
     "\n  query MyChats($assigneeId: ID!) {\n    conversations(first: 50, filter: { assigneeId: $assigneeId, status: ACTIVE }) {\n      edges {\n        node {\n          ...ChatSummary\n        }\n      }\n    }\n  }\n": types.MyChatsDocument,
     "\n  subscription AssignedChats {\n    assignedChats {\n      kind\n      conversation {\n        ...ChatSummary\n      }\n    }\n  }\n": types.AssignedChatsDocument,
+    "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n": types.AssignmentSettingsFragmentDoc,
+    "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n": types.AssignmentSettingsDocument,
+    "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateAssignmentDocument,
     "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n": types.SavedReplyFragmentDoc,
     "\n  query SavedReplies {\n    cannedResponses {\n      ...SavedReply\n    }\n  }\n": types.SavedRepliesDocument,
     "\n  mutation CreateSavedReply($input: CreateCannedResponseInput!) {\n    createCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.CreateSavedReplyDocument,
     "\n  mutation UpdateSavedReply($input: UpdateCannedResponseInput!) {\n    updateCannedResponse(input: $input) {\n      cannedResponse {\n        ...SavedReply\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UpdateSavedReplyDocument,
     "\n  mutation DeleteSavedReply($id: ID!) {\n    deleteCannedResponse(id: $id) {\n      deletedCannedResponseId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.DeleteSavedReplyDocument,
     "\n  fragment TeamMember on User {\n    id\n    name\n    role\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n  }\n": types.TeamMemberFragmentDoc,
-    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.TeamDocument,
+    "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTeammateAcceptingDocument,
     "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetCapacityDocument,
     "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n": types.AdminUserFragmentDoc,
@@ -289,7 +295,7 @@ export function graphql(source: "\n  query Flows {\n    flows(first: 100) {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"): (typeof documents)["\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"): (typeof documents)["\n  fragment InboxChat on Conversation {\n    id\n    status\n    createdAt\n    waitingSince\n    timeoutAt\n    offer {\n      round\n      expiresAt\n      user {\n        id\n      }\n    }\n    pageUrl\n    contact {\n      id\n      name\n      email\n      fields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -321,6 +327,18 @@ export function graphql(source: "\n  subscription AssignedChats {\n    assignedC
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n"): (typeof documents)["\n  fragment AssignmentSettings on Account {\n    id\n    assignment\n    offerSeconds\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n"): (typeof documents)["\n  query AssignmentSettings {\n    account {\n      ...AssignmentSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAssignment($input: UpdateAccountSettingsInput!) {\n    updateAccountSettings(input: $input) {\n      account {\n        ...AssignmentSettings\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"): (typeof documents)["\n  fragment SavedReply on CannedResponse {\n    id\n    shortcut\n    title\n    body\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -345,7 +363,7 @@ export function graphql(source: "\n  fragment TeamMember on User {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

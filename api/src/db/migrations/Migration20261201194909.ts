@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201190000 extends Migration {
+export class Migration20261201194909 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table "users" add column "deactivated_at" timestamptz null, add column "tokens_valid_from" timestamptz null;`);
