@@ -5,6 +5,7 @@ import { Topic } from '../realtime/topics';
 import { eventually } from '../test/eventually';
 import { dbId, enableLiveChat, signUpAccount, TEST_PASSWORD, type SignedUpAccount } from '../test/fixtures';
 import { accept, collect, demoSteps, publishFlow, send, setAccepting, visitorToInbox, waitForChannel } from '../test/live-chat-fixtures';
+import { acceptingAll, autoAccount, decisions, offerOf } from '../test/routing-fixtures';
 import { namedUser } from '../test/team-fixtures';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { User, UserRole } from './user.entity';
@@ -239,5 +240,42 @@ describe('deactivating users and changing roles', () => {
       // Every chat is waiting for someone else (or was accepted and handed back).
       expect(await em.count(Conversation, { id: { $in: visitors.map((visitor) => dbId(visitor.conversationId)) }, status: ConversationStatus.WAITING })).toBe(3);
     }
+  });
+});
+
+/** Under AUTO assignment a requeued chat is routed like a new one, and a deactivated user's offers move on. */
+describe('deactivating a user under AUTO assignment', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ SWEEP_INTERVAL_SECONDS: '3600' }, { workers: true });
+  });
+  afterAll(() => app?.close());
+
+  it('offers their active chat to a teammate (never to them), and passes on the chat offered to them', async () => {
+    const { admin, flowId, agents } = await autoAccount(app, ['Ana', 'Ben']);
+    const [ana, ben] = agents;
+    await acceptingAll(app, [ana]);
+    // Ana takes one chat and holds the offer of a second; Ben is not accepting yet.
+    const held = await visitorToInbox(app, flowId);
+    expect((await offerOf(app, admin.token, held.conversationId)).offer?.user.id).toBe(ana.userId);
+    expect((await accept(app, ana.token, held.conversationId)).userErrors).toEqual([]);
+    const offered = await visitorToInbox(app, flowId);
+    expect((await offerOf(app, admin.token, offered.conversationId)).offer?.user.id).toBe(ana.userId);
+    await acceptingAll(app, [ben]);
+
+    const outcome = (await app.gql(DEACTIVATE, { input: { userId: ana.userId } }, admin.token)).data!.deactivateUser;
+    expect(outcome.userErrors).toEqual([]);
+    expect(outcome.requeuedConversations.map((chat: { id: string }) => chat.id)).toEqual([held.conversationId]);
+    // The requeued chat is offered to Ben at once, in the same transaction; the stream says why.
+    expect(await offerOf(app, admin.token, held.conversationId)).toMatchObject({ status: 'WAITING', offer: { user: { id: ben.userId } } });
+    const [decision] = await decisions(app, admin.token, held.conversationId).then((all) => all.slice(-1));
+    expect(decision.routingDecision.agents.find((agent) => agent.userId === ana.userId)?.outcome).toBe('NOT_ACCEPTING');
+    const em = app.runtime.orm.em.fork();
+    const types = (await em.find(ActivityEvent, { conversation: dbId(held.conversationId) }, { orderBy: { position: 'asc' } })).map((event) => event.type);
+    expect(types.slice(types.lastIndexOf(ActivityEventType.LIVE_CHAT_REQUEUED))).toEqual([ActivityEventType.LIVE_CHAT_REQUEUED, ActivityEventType.LIVE_CHAT_OFFERED]);
+    // The chat that was on offer to Ana moves on to Ben once routing hears she is unavailable.
+    const moved = await eventually(() => offerOf(app, admin.token, offered.conversationId), (chat) => chat.offer?.user.id !== ana.userId, 10_000);
+    expect(moved.offer?.user.id).not.toBe(ana.userId);
+    expect((await accept(app, ben.token, held.conversationId)).userErrors).toEqual([]);
   });
 });
