@@ -113,7 +113,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ApiKeyScope>> = {
  * object's type instead), and those no key can call at all (sign-in, visitor-only, operator-only,
  * managing keys), which their own access rules refuse.
  */
-export const NO_SCOPE_NEEDED: ReadonlySet<string> = new Set(['me', 'rateLimit', 'node', 'login', 'signUp', 'rateConversation', 'setLiveChatEnabled', 'createApiKey', 'revokeApiKey']);
+export const NO_SCOPE_NEEDED: ReadonlySet<string> = new Set(['me', 'rateLimit', 'node', 'login', 'signUp', 'rateConversation', 'setLiveChatEnabled', 'createApiKey', 'revokeApiKey', 'rotateIdentitySecret']);
 
 /** The scope `node(id:)` needs to return an object of each type. */
 export const NODE_TYPE_SCOPES: Readonly<Record<string, ApiKeyScope>> = {

@@ -27,6 +27,8 @@ import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './convers
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
 import type { SendMessageInput, VisitorInput } from './conversation.types';
+import type { VisitorIdentityInput } from '../identity/identity.types';
+import type { IdentityService } from '../identity/identity.service';
 
 export interface ConversationDeps {
   config: Config;
@@ -35,6 +37,7 @@ export interface ConversationDeps {
   messages: MessageService;
   dispatcher: EventDispatcher;
   routing: RoutingService;
+  identity: IdentityService;
 }
 
 export interface ConversationListFilter {
@@ -125,7 +128,7 @@ export class ConversationService {
   // The visitor's side
 
   /** Starts a conversation on the flow's published version; the bot speaks first. */
-  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string): Promise<{ conversation: Conversation; visitorToken: string }> {
+  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string, identity?: VisitorIdentityInput | null): Promise<{ conversation: Conversation; visitorToken: string }> {
     await this.limit(this.startsPerIp, ip, Code.TOO_MANY_CONVERSATIONS, 'Too many conversations were started from your address. Try again in a few minutes.', ['input']);
     const afterCommit = new AfterCommit();
     const conversation = await em.transactional(async (tem) => {
@@ -135,21 +138,30 @@ export class ConversationService {
       // One after the other: a transaction is one connection, which runs one query at a time.
       const version = await tem.findOneOrFail(FlowVersion, flow.publishedVersion.id);
       const account = await tem.findOneOrFail(Account, flow.account.id);
-      const contact = tem.create(Contact, { account });
+      // A verified visitor joins their contact (the bot then knows their name and email); anyone else starts a new one.
+      if (identity) this.deps.identity.verify(account, identity);
+      const { contact, created } = identity ? await this.deps.identity.contactFor(tem, account, identity) : { contact: tem.create(Contact, { account }), created: true };
       const started = tem.create(Conversation, {
         account,
         flowVersion: version,
         contact,
+        identityVerified: Boolean(identity),
         pageUrl: visitor?.pageUrl ?? null,
         referrer: visitor?.referrer ?? null,
         locale: visitor?.locale ?? null,
       });
       const actor: Viewer = { kind: 'visitor', accountId: account.id, conversationId: started.id };
       const ids = { accountId: account.id, contactId: contact.id, conversationId: started.id };
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
+      if (created) await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
+      await this.deps.activity.record(tem, afterCommit, {
+        ...ids,
+        type: ActivityEventType.CONVERSATION_STARTED,
+        actor,
+        data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl, verified: Boolean(identity) },
+      });
+      const known = identity ? { name: contact.name, email: contact.email } : {};
       const turn = runBotTurn(
-        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, ...(await availability(tem, account, version.steps)), known: {} },
+        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, ...(await availability(tem, account, version.steps)), known },
         { stepKey: null, phase: null },
         { kind: 'start' },
       );

@@ -219,6 +219,7 @@ describe('tenant isolation', () => {
     'Mutation.rotateWebhookSecret': { variables: async (principal) => ({ id: await victimEndpoint(principal), overlapSeconds: 60 }), expect: outcomes('admin') },
     'Mutation.sendTestWebhook': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
+    'Mutation.rotateIdentitySecret': { expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
     'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
     'Mutation.setPresence': { variables: () => ({ conversationId: ids.conversationX, away: false }), expect: outcomes('participant') },

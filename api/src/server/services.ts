@@ -1,3 +1,4 @@
+import { IdentityService } from '../identity/identity.service';
 import type { Redis } from 'ioredis';
 import type { PubSub } from 'type-graphql';
 import type { Queues } from '../../../jobs/queues';
@@ -47,6 +48,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const signals = new SignalService({ config, redis, pubSub });
   const routing = new RoutingService({ activity, dispatcher });
   const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher, routing });
+  const identity = new IdentityService(config);
   return {
     accounts: new AccountService(config, routing),
     activity,
@@ -56,9 +58,10 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     chatEndings,
     contacts: new ContactService(),
     contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
-    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing }),
+    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing, identity }),
     dispatcher,
     flows: new FlowService(),
+    identity,
     team: new TeamService(),
     transfers: new TransferService({ activity, messages, dispatcher, routing }),
     messages,

@@ -148,7 +148,7 @@ export class ChatController {
     this.render();
     try {
       const visitor = { pageUrl: location.href, referrer: document.referrer || null, locale: navigator.language || null };
-      const { startConversation: result } = await this.http.request<StartConversationData>(START_CONVERSATION, { input: { flowId: this.config.flowId, visitor } });
+      const { startConversation: result } = await this.http.request<StartConversationData>(START_CONVERSATION, { input: { flowId: this.config.flowId, visitor, ...(this.config.identity ? { identity: this.config.identity } : {}) } });
       const conversation = result.conversation;
       if (!conversation || !result.visitorToken) {
         const userError = result.userErrors[0];
