@@ -70,6 +70,11 @@ registerEnumType(ActorKind, {
 @Unique({ properties: ['account', 'position'] })
 @Index({ properties: ['contact', 'id'] })
 @Index({ properties: ['conversation', 'id'] })
+// Reports: who accepted each chat (the assignee may have changed since, by a transfer).
+@Index({
+  name: 'activity_events_accepted_index',
+  expression: 'create index "activity_events_accepted_index" on "activity_events" ("conversation_id") include ("actor_user_id") where "type" = \'LIVE_CHAT_ACCEPTED\'',
+})
 export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

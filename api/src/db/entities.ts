@@ -7,6 +7,7 @@ import { Conversation } from '../conversations/conversation.entity';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import { NodeEntity } from '../relay/node';
+import { AcceptingPeriod } from '../reports/accepting-period.entity';
 import { User } from '../users/user.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity';
 
@@ -26,4 +27,5 @@ export const entities = [
   WebhookDelivery,
   WebhookAttempt,
   CannedResponse,
+  AcceptingPeriod,
 ];

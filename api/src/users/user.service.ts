@@ -6,6 +6,7 @@ import { forbidden } from '../errors/graphql-errors';
 import { fail, UserErrorsException } from '../errors/user-error';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
+import { syncAcceptingPeriod } from '../reports/accepting-periods';
 import { User, UserRole } from './user.entity';
 import { newUserErrors, normalizeEmail } from './user.rules';
 import type { CreateUserInput } from './user.types';
@@ -88,6 +89,8 @@ export class UserService {
     const turnedOn = accepting && !user.acceptingChats;
     user.acceptingChats = accepting;
     await em.flush();
+    // The reports' record of who accepted chats when (see reports/accepting-periods.ts).
+    await syncAcceptingPeriod(em, user.id);
     this.dispatcher.acceptingChanged(user.id, accepting);
     if (turnedOn) await this.dispatcher.announceWaitingChats(em, user.id, viewer.accountId);
     return { user };
