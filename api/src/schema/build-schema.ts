@@ -16,6 +16,7 @@ import { NoteResolver } from '../notes/note.resolver';
 import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
 import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
+import { LiveChatReportResolver } from '../reports/live-chat-report.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
 import { WebhookDeliveryResolver, WebhookResolver } from '../webhooks/webhook.resolver';
@@ -33,6 +34,7 @@ export const resolvers = [
   ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
+  LiveChatReportResolver,
   LiveChatSettingsResolver,
   MarkReadPayloadResolver,
   MessageResolver,

@@ -23,6 +23,7 @@ import { ReadStateService } from '../presence/read-state.service';
 import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
+import { LiveChatReportService } from '../reports/live-chat-report.service';
 import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -63,6 +64,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     readState: new ReadStateService(signals),
     signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
+    reports: new LiveChatReportService(),
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,
