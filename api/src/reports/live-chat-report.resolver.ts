@@ -17,7 +17,7 @@ export class LiveChatReportResolver {
 
   @FieldResolver(() => LiveChatFigures, { description: 'The figures of the whole period.' })
   totals(@Root() report: LiveChatReport, @Ctx() { em, services }: GraphQLContext): Promise<LiveChatFigures> {
-    return services.reports.totals(em, report.scope);
+    return services.reports.totals(em, report);
   }
 
   @FieldResolver(() => [LiveChatReportRow], {

@@ -24,8 +24,10 @@ export const TIME_TO_ACCEPT_BUCKETS = [10, 30, 60, 120, 300, 600] as const;
 
 const OFFER_OPTIONS = `'[{"key":"accept"},{"key":"decline"}]'::jsonb`;
 
-function values(scope: ReportScope): unknown[] {
-  return [scope.accountId, scope.from.toISOString(), scope.to.toISOString(), scope.timeZone];
+/** The statement with the values its placeholders use ($1 to the highest one in the text). */
+function statement(text: string, scope: ReportScope): ReportSql {
+  const used = Math.max(...[...text.matchAll(/\$(\d+)/g)].map((match) => Number(match[1])));
+  return { text, values: [scope.accountId, scope.from.toISOString(), scope.to.toISOString(), scope.timeZone].slice(0, used) };
 }
 
 /** The bucket a moment falls in: a local midnight (DAY), a whole hour counted from `from`'s local hour (HOUR). */
@@ -36,7 +38,7 @@ function bucketOf(column: string, bucket: PeriodBucket | null): string {
 }
 
 /** Every bucket of the range, empty ones too, with its local label and UTC offset. */
-function bucketsOf(bucket: PeriodBucket | null): string {
+function bucketsOf(bucket: PeriodBucket): string {
   if (bucket === 'DAY') {
     // Local dates in the zone, each from its midnight to the next: 23 or 25 hours across a DST change.
     return `select d at time zone $4 as bucket, (d + interval '1 day') at time zone $4 as bucket_end,
@@ -51,40 +53,52 @@ function bucketsOf(bucket: PeriodBucket | null): string {
                    extract(epoch from (h at time zone $4) - (h at time zone 'UTC'))::int as utc_offset
               from generate_series(date_trunc('hour', $2::timestamptz, $4), $3::timestamptz - interval '1 microsecond', interval '1 hour') h`;
   }
-  return `select 0 as bucket, $2::timestamptz as bucket_end, '' as label, 0 as utc_offset`;
+  return '';
 }
 
-/** count, median, p90, max and mean of a column of seconds (nulls are left out by every one). */
+/** count, [median, p90] (one sort), max and mean of a column of seconds (nulls are left out by every one). */
 function durationAggregates(column: string): string {
   return `count(${column})::int as ${column}_count,
-          percentile_cont(0.5) within group (order by ${column}) as ${column}_median,
-          percentile_cont(0.9) within group (order by ${column}) as ${column}_p90,
+          percentile_cont(array[0.5, 0.9]) within group (order by ${column}) as ${column}_percentiles,
           max(${column}) as ${column}_max,
           avg(${column}) as ${column}_average`;
 }
 
-/** Seconds from an accepted chat's acceptance to the first message a user wrote in it. */
-const FIRST_RESPONSE = `extract(epoch from (select min(m.created_at) from messages m
-                                        where m.conversation_id = c.id and m.author = 'AGENT' and m.created_at >= c.accepted_at) - c.accepted_at)::float8`;
+/**
+ * An accepted chat's live messages, in one index range (`messages_live_index`): when a user
+ * first wrote in it, and how many messages the visitor and users wrote since the acceptance.
+ * A lateral join, evaluated once per chat (a scalar subquery would be run once per reference),
+ * and only for accepted chats (a one-time filter on the outer row).
+ */
+const LIVE_MESSAGES = `left join lateral (
+          select min(m.created_at) filter (where m.author = 'AGENT') as first_reply_at, count(*) as messages
+            from messages m
+           where c.accepted_at is not null and m.conversation_id = c.id and m.author in ('VISITOR', 'AGENT') and m.created_at >= c.accepted_at
+        ) live on true`;
+const FIRST_RESPONSE = `extract(epoch from live.first_reply_at - c.accepted_at)::float8`;
 
-/** The live-chat figures: of the whole range (`bucket` null, one row) or per day or hour (a row for each). */
+/**
+ * The live-chat figures of the whole range (the row with `total`), and with a `bucket` of each
+ * day or hour too (in order, every one of the range), from one pass over the chats (grouping sets).
+ */
 export function figuresSql(scope: ReportScope, bucket: PeriodBucket | null): ReportSql {
+  const grouping = bucket ? 'grouping sets ((bucket), ())' : '()';
+  const total = bucket ? 'grouping(bucket) = 1' : 'true';
+  const grouped = bucket ? 'bucket' : 'null as bucket';
   const text = `
-    with buckets as (${bucketsOf(bucket)}),
-    chats as (
+    with chats as (
       select ${bucketOf('c.waiting_since', bucket)} as bucket,
              c.status, c.end_reason, c.accepted_at is not null as accepted, c.rating_score,
              extract(epoch from c.accepted_at - c.waiting_since)::float8 as wait,
-             case when c.accepted_at is not null then ${FIRST_RESPONSE} end as first_response,
+             ${FIRST_RESPONSE} as first_response,
              extract(epoch from c.ended_at - c.accepted_at)::float8 as duration,
-             case when c.accepted_at is not null then
-               (select count(*) from messages m
-                 where m.conversation_id = c.id and m.author in ('VISITOR', 'AGENT') and m.created_at >= c.accepted_at) end as live_messages
+             case when c.accepted_at is not null then live.messages end as live_messages
         from conversations c
+        ${LIVE_MESSAGES}
        where c.account_id = $1 and c.waiting_since >= $2::timestamptz and c.waiting_since < $3::timestamptz
     ),
     chat_figures as (
-      select bucket,
+      select ${total} as total, ${grouped},
              count(*)::int as requested,
              count(*) filter (where accepted)::int as accepted,
              count(*) filter (where status = 'TIMED_OUT')::int as missed,
@@ -98,22 +112,32 @@ export function figuresSql(scope: ReportScope, bucket: PeriodBucket | null): Rep
              count(rating_score)::int as ratings,
              avg(rating_score)::float8 as rating_average
         from chats
-       group by bucket
+       group by ${grouping}
     ),
     offline as (
-      select ${bucketOf('c.offline_message_at', bucket)} as bucket, count(*)::int as offline_messages
-        from conversations c
-       where c.account_id = $1 and c.offline_message_at is not null
-         and c.offline_message_at >= $2::timestamptz and c.offline_message_at < $3::timestamptz
-       group by 1
+      select ${total} as total, ${grouped}, count(*)::int as offline_messages
+        from (select ${bucketOf('c.offline_message_at', bucket)} as bucket from conversations c
+               where c.account_id = $1 and c.offline_message_at is not null
+                 and c.offline_message_at >= $2::timestamptz and c.offline_message_at < $3::timestamptz) left_messages
+       group by ${grouping}
     )
-    select ${bucket ? 'greatest(b.bucket, $2::timestamptz) as start, least(b.bucket_end, $3::timestamptz) as "end",' : ''}
-           f.*, b.label, b.utc_offset, coalesce(o.offline_messages, 0) as offline_messages
-      from buckets b
-      left join chat_figures f on f.bucket = b.bucket
-      left join offline o on o.bucket = b.bucket
-     order by b.bucket`;
-  return { text, values: values(scope) };
+    select true as is_total, null::timestamptz as start, null::timestamptz as "end", '' as label, 0 as utc_offset,
+           f.*, coalesce(o.offline_messages, 0) as offline_messages
+      from (select 1) one
+      left join chat_figures f on f.total
+      left join offline o on o.total
+    ${
+      bucket
+        ? `union all
+    select false, greatest(b.bucket, $2::timestamptz), least(b.bucket_end, $3::timestamptz), b.label, b.utc_offset,
+           f.*, coalesce(o.offline_messages, 0)
+      from (${bucketsOf(bucket)}) b
+      left join chat_figures f on not f.total and f.bucket = b.bucket
+      left join offline o on not o.total and o.bucket = b.bucket`
+        : ''
+    }
+     order by is_total desc, start`;
+  return statement(text, scope);
 }
 
 /** How many accepted chats waited how long, by TIME_TO_ACCEPT_BUCKETS (bucket 0: under the first bound). */
@@ -124,7 +148,7 @@ export function timeToAcceptDistributionSql(scope: ReportScope): ReportSql {
       from conversations c
      where c.account_id = $1 and c.waiting_since >= $2::timestamptz and c.waiting_since < $3::timestamptz and c.accepted_at is not null
      group by 1`;
-  return { text, values: values(scope) };
+  return statement(text, scope);
 }
 
 /** One row per user of the account: the chats they accepted, their missed-while-accepting and active time. */
@@ -136,6 +160,7 @@ export function agentsSql(scope: ReportScope): ReportSql {
              ${FIRST_RESPONSE} as first_response,
              extract(epoch from c.ended_at - c.accepted_at)::float8 as duration
         from conversations c
+        ${LIVE_MESSAGES}
         -- Who accepted: the event's actor (the assignee may have changed by a transfer since).
         left join lateral (select e.actor_user_id from activity_events e
                             where e.conversation_id = c.id and e.type = 'LIVE_CHAT_ACCEPTED' order by e.id limit 1) e on true
@@ -162,7 +187,7 @@ export function agentsSql(scope: ReportScope): ReportSql {
        cross join lateral (
          select c.id from conversations c
           where c.account_id = $1 and c.status = 'TIMED_OUT'
-            and c.ended_at >= p.started_at and (p.ended_at is null or c.ended_at < p.ended_at)
+            and c.ended_at >= p.started_at and c.ended_at < coalesce(p.ended_at, 'infinity')
             and c.waiting_since >= $2::timestamptz and c.waiting_since < $3::timestamptz) t
        where p.account_id = $1 and (p.ended_at is null or p.ended_at > $2::timestamptz) and p.started_at <= last_timeout.at
        group by p.user_id
@@ -181,7 +206,7 @@ export function agentsSql(scope: ReportScope): ReportSql {
       left join active t on t.user_id = u.id
      where u.account_id = $1
      order by coalesce(a.accepted, 0) desc, u.name, u.id`;
-  return { text, values: values(scope) };
+  return statement(text, scope);
 }
 
 /** One row per flow of the account: its funnel over the conversations started in the range. */
@@ -191,7 +216,9 @@ export function flowsSql(scope: ReportScope): ReportSql {
       select fv.flow_id,
              c.waiting_since is not null as requested, c.accepted_at is not null as accepted,
              c.status = 'TIMED_OUT' as missed, c.offline_message_at is not null as message_left,
-             coalesce(offer.offered, false) as offered, coalesce(offer.accepted, false) as offer_accepted
+             -- A chat enters the inbox only once its visitor accepted an offer: the messages are read for the others alone.
+             c.waiting_since is not null or coalesce(offer.offered, false) as offered,
+             c.waiting_since is not null or coalesce(offer.accepted, false) as offer_accepted
         from conversations c
         join flow_versions fv on fv.id = c.flow_version_id
         -- The live-chat offers the bot made, and whether the visitor's next message picked accept.
@@ -202,7 +229,7 @@ export function flowsSql(scope: ReportScope): ReportSql {
             left join lateral (select v.body from messages v
                                 where v.conversation_id = o.conversation_id and v.seq > o.seq and v.author = 'VISITOR'
                                 order by v.seq limit 1) reply on true
-           where o.conversation_id = c.id and o.author = 'BOT' and o.options is not null
+           where c.waiting_since is null and o.conversation_id = c.id and o.author = 'BOT' and o.options is not null
              and o.options @> ${OFFER_OPTIONS} and jsonb_array_length(o.options) = 2
         ) offer on true
        where c.account_id = $1 and c.created_at >= $2::timestamptz and c.created_at < $3::timestamptz
@@ -225,7 +252,7 @@ export function flowsSql(scope: ReportScope): ReportSql {
       left join by_flow b on b.flow_id = f.id
      where f.account_id = $1
      order by coalesce(b.conversations, 0) desc, f.name, f.id`;
-  return { text, values: values(scope) };
+  return statement(text, scope);
 }
 
 /** The statement with `?` placeholders (knex), its values repeated in order. */

@@ -228,4 +228,7 @@ export class LiveChatReport {
 
   /** Whose figures: the caller's account (never a field). */
   scope!: ReportScope;
+
+  /** By day or hour: the statement `totals` and `rows` share, once started (never a field). */
+  periodFigures?: Promise<Record<string, unknown>[]>;
 }
