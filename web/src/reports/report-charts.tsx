@@ -22,7 +22,8 @@ export function DailyChart({ days }: { days: DayPoint[] }) {
           <XAxis dataKey="day" tick={{ fontSize: 12, fill: '#566375' }} interval="preserveStartEnd" minTickGap={12} />
           <YAxis allowDecimals={false} tick={{ fontSize: 12, fill: '#566375' }} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 13 }} />
+          {/* In the bars' order, not alphabetical. */}
+          <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
           <Bar dataKey="requested" name="Requested" fill={COLORS.requested} isAnimationActive={false} />
           <Bar dataKey="accepted" name="Accepted" fill={COLORS.accepted} isAnimationActive={false} />
           <Bar dataKey="missed" name="Missed" fill={COLORS.missed} isAnimationActive={false} />
