@@ -4,7 +4,7 @@ import { badUserInput } from '../errors/graphql-errors';
 import { Flow } from '../flows/flow.entity';
 import { User } from '../users/user.entity';
 import { reportScope } from './live-chat-report.input';
-import { agentsSql, figuresSql, flowsSql, positional, TIME_TO_ACCEPT_BUCKETS, timeToAcceptDistributionSql, type PeriodBucket, type ReportSql } from './live-chat-report.sql';
+import { agentsSql, figuresSql, flowsSql, positional, REPORT_SETTINGS, TIME_TO_ACCEPT_BUCKETS, timeToAcceptDistributionSql, type PeriodBucket, type ReportSql } from './live-chat-report.sql';
 import {
   LiveChatAgentRow,
   LiveChatFlowRow,
@@ -17,13 +17,6 @@ import {
   type LiveChatReportInput,
   type ReportScope,
 } from './live-chat-report.types';
-
-/**
- * Each report statement's transaction: it may run 20 s (a runaway aggregate must not hold a
- * connection); without JIT, whose compiling costs these plans more than it saves (up to
- * seconds for a year of chats); with room to sort a year of durations in memory.
- */
-export const REPORT_SETTINGS = `set local statement_timeout = 20000; set local jit = off; set local work_mem = '32MB'`;
 
 type Row = Record<string, unknown>;
 

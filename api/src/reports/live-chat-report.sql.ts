@@ -19,6 +19,13 @@ export interface ReportSql {
 
 export type PeriodBucket = 'DAY' | 'HOUR';
 
+/**
+ * Each report statement runs in a read-only transaction with these: at most 20 s (a runaway
+ * aggregate must not hold a connection); no JIT, whose compiling costs these plans more than it
+ * saves (seconds, for a year of chats); room to sort a year of durations in memory.
+ */
+export const REPORT_SETTINGS = `set local statement_timeout = 20000; set local jit = off; set local work_mem = '32MB'`;
+
 /** Upper bounds (seconds) of the time-to-accept distribution's buckets; the last one is open. */
 export const TIME_TO_ACCEPT_BUCKETS = [10, 30, 60, 120, 300, 600] as const;
 
@@ -46,14 +53,11 @@ function bucketsOf(bucket: PeriodBucket): string {
               from generate_series(date_trunc('day', $2::timestamptz, $4) at time zone $4,
                                    ($3::timestamptz - interval '1 microsecond') at time zone $4, interval '1 day') d`;
   }
-  if (bucket === 'HOUR') {
-    // Real hours (an interval of hours is exact), so a repeated local hour is two rows.
-    return `select h as bucket, h + interval '1 hour' as bucket_end,
-                   to_char(h at time zone $4, 'YYYY-MM-DD"T"HH24:MI') as label,
-                   extract(epoch from (h at time zone $4) - (h at time zone 'UTC'))::int as utc_offset
-              from generate_series(date_trunc('hour', $2::timestamptz, $4), $3::timestamptz - interval '1 microsecond', interval '1 hour') h`;
-  }
-  return '';
+  // Real hours (an interval of hours is exact), so a repeated local hour is two rows.
+  return `select h as bucket, h + interval '1 hour' as bucket_end,
+                 to_char(h at time zone $4, 'YYYY-MM-DD"T"HH24:MI') as label,
+                 extract(epoch from (h at time zone $4) - (h at time zone 'UTC'))::int as utc_offset
+            from generate_series(date_trunc('hour', $2::timestamptz, $4), $3::timestamptz - interval '1 microsecond', interval '1 hour') h`;
 }
 
 /** count, [median, p90] (one sort), max and mean of a column of seconds (nulls are left out by every one). */
