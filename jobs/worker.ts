@@ -2,6 +2,8 @@ import { Worker } from 'bullmq';
 import type { Runtime } from '../api/src/server/runtime';
 import { createLiveChatTimersProcessor } from './live-chat-timers.processor';
 import { LIVE_CHAT_TIMERS_QUEUE } from './live-chat-timers.queue';
+import { createRoutingProcessor } from './routing.processor';
+import { ROUTING_QUEUE } from './routing.queue';
 import { createWebhookDeliveriesProcessor } from './webhook-deliveries.processor';
 import { WEBHOOK_DELIVERIES_QUEUE } from './webhook-deliveries.queue';
 import { createRedis, closeRedis } from './redis';
@@ -22,6 +24,7 @@ export async function startWorkers(runtime: Runtime): Promise<Workers> {
   const options = { connection, prefix: queues.prefix, concurrency: config.WORKER_CONCURRENCY };
   const workers = [
     new Worker(LIVE_CHAT_TIMERS_QUEUE, createLiveChatTimersProcessor(runtime), options),
+    new Worker(ROUTING_QUEUE, createRoutingProcessor(runtime), options),
     // Deliveries wait on other people's servers (up to WEBHOOK_TIMEOUT_SECONDS): more at once.
     new Worker(WEBHOOK_DELIVERIES_QUEUE, createWebhookDeliveriesProcessor(runtime), { ...options, concurrency: config.WORKER_CONCURRENCY * 2 }),
   ];
@@ -60,6 +63,12 @@ async function sweepOnce({ logger, orm, services }: Runtime): Promise<void> {
     if (swept.timedOut || swept.idleEnded) logger.warn(swept, 'sweep acted on deadlines whose jobs had not');
   } catch (error) {
     logger.error({ err: error }, 'sweep of deadlines failed');
+  }
+  try {
+    const moved = await services.routing.sweep(orm.em.fork());
+    if (moved) logger.warn({ moved }, 'sweep moved on offers whose expiry jobs had not');
+  } catch (error) {
+    logger.error({ err: error }, 'sweep of offers failed');
   }
   try {
     const requeued = await services.webhooks.sweep(orm.em.fork());

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createSignedInUser, dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../../api/src/test/fixtures';
 import { accept, publishFlow, send, setAccepting, visitorToInbox } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
-import { startCrmSync, type ActivityEvent, type CrmState } from './crm-sync';
+import { applyEvent, startCrmSync, type ActivityEvent, type CrmState } from './crm-sync';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -167,5 +167,17 @@ describe('the CRM sync example', () => {
     const refused = startCrmSync({ url: app.wsUrl, apiKey: secret, file: join(directory, 'refused.json'), onError: () => {} });
     stops.push(refused.stop);
     await expect(refused.ready).rejects.toThrow(/4403/);
+  });
+
+  it('folds a merged contact into the one it was merged into', () => {
+    const state: CrmState = { cursor: null, contacts: {} };
+    const event = (type: string, id: string, data: Record<string, unknown> = {}): ActivityEvent => ({
+      id: `event-${type}`, cursor: `cursor-${type}`, type, occurredAt: new Date().toISOString(), contact: { id, name: 'Grace', email: 'grace@example.com', fields: {} }, conversation: null, actor: { kind: 'VISITOR' }, data,
+    });
+    applyEvent(state, event('CONTACT_CREATED', 'kept'));
+    applyEvent(state, event('CONTACT_CREATED', 'merged'));
+    applyEvent(state, event('CONTACTS_MERGED', 'kept', { keptContactId: 'kept', mergedContactId: 'merged' }));
+    expect(Object.keys(state.contacts)).toEqual(['kept']);
+    expect(state.cursor).toBe('cursor-CONTACTS_MERGED');
   });
 });

@@ -64,6 +64,8 @@ export function applyEvent(state: CrmState, event: ActivityEvent): void {
         : previous,
     };
   }
+  // Two visitors gave the same email: the merged contact is gone, its history is the kept one's.
+  if (event.type === 'CONTACTS_MERGED' && typeof event.data.mergedContactId === 'string') delete state.contacts[event.data.mergedContactId];
   state.cursor = event.cursor;
 }
 

@@ -206,9 +206,9 @@ export interface LiveChatScene {
   close(): Promise<void>;
 }
 
-/** An app with workers, Chromium, and an account with live chat on and the demo flow published. */
-export async function startLiveChatScene(): Promise<LiveChatScene> {
-  const app = await startTestApp({}, { workers: true });
+/** An app with workers (`env` on top of the test defaults), Chromium, and an account with live chat on and the demo flow published. */
+export async function startLiveChatScene(env: Record<string, string> = {}): Promise<LiveChatScene> {
+  const app = await startTestApp(env, { workers: true });
   // Without a browser the app must not be left running: Jest would never exit.
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await app.close();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Flow } from '../../api/src/flows/flow.entity';
 import { toStoredSteps, type FlowStepInput } from '../../api/src/flows/flow-step.types';
 import { dbId, enableLiveChat, signUpAccount, TEST_PASSWORD, type SignedUpAccount } from '../../api/src/test/fixtures';
-import { demoSteps, publishFlow } from '../../api/src/test/live-chat-fixtures';
+import { demoSteps, publishFlow, startVisitor } from '../../api/src/test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../../api/src/test/test-app';
 import { cspViolations, launchBrowser, newPage, screenshot } from './browser';
 
@@ -142,6 +142,59 @@ describe('GraphiQL for admins', () => {
     const query = await page.evaluate(() => (window as unknown as { __graphiql: Hook }).__graphiql.getQuery());
     expect(query).toContain('Your account has no flow yet');
     expect(await openTab(page, 'PublishFlow')).toEqual({ id: '<a flow id from ListFlows>' });
+    await context.close();
+  });
+
+  it('signs in with an API key (kept out of storage), and its Headers editor reaches subscriptions too', async () => {
+    const admin = await signUpAccount(app, 'Keyed Co');
+    const createKey = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code } } }`;
+    const contactsOnly = (await app.gql(createKey, { input: { name: 'CRM', scopes: ['CONTACTS_READ'] } }, admin.token)).data!.createApiKey.secret as string;
+    const feedKey = (await app.gql(createKey, { input: { name: 'Feed', scopes: ['ACTIVITY_READ'] } }, admin.token)).data!.createApiKey.secret as string;
+
+    const { context, page } = await newPage(browser, app.url);
+    await page.goto('/graphiql');
+    await page.getByRole('textbox', { name: 'API key' }).fill('not-a-key');
+    await page.getByRole('button', { name: 'Use API key' }).click();
+    await page.getByRole('alert').getByText('An API key starts with “ck_”.').waitFor();
+    await page.getByRole('textbox', { name: 'API key' }).fill(contactsOnly);
+    await page.getByRole('button', { name: 'Use API key' }).click();
+    await editorsReady(page);
+    await page.getByTestId('signed-in-as').getByText('API key of').waitFor();
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(contactsOnly);
+
+    const execute = async (query: string, headers: object = {}, meanwhile: () => Promise<unknown> = async () => undefined) => {
+      await page.evaluate(
+        ([text, json]) => {
+          const graphiql = (window as unknown as { __graphiql: Hook & { setQuery(text: string): void; setHeaders(value: object): void } }).__graphiql;
+          graphiql.setQuery(text);
+          graphiql.setHeaders(json);
+          graphiql.clearResponse();
+        },
+        [query, headers] as const,
+      );
+      await page.locator('button.graphiql-execute-button').click();
+      await meanwhile();
+      const text = await page.waitForFunction(() => {
+        const response = (window as unknown as { __graphiql: Hook }).__graphiql.getResponse();
+        return response.trim().startsWith('{') ? response : false;
+      });
+      return JSON.parse((await text.jsonValue()) as string);
+    };
+    // The key's scopes apply: contacts yes, the activity feed no.
+    expect(await execute('query Contacts { contacts(first: 1) { totalCount } }')).toMatchObject({ data: { contacts: { totalCount: 0 } } });
+    const refused = await execute('subscription Feed { activityEvents { id } }');
+    expect(JSON.stringify(refused)).toContain('activity:read');
+    // A key typed into the Headers editor is used on the websocket as well: this one may read the feed.
+    await enableLiveChat(app, admin.accountId);
+    const flowId = await publishFlow(app, admin.token);
+    const visitorArrives = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await startVisitor(app, flowId);
+    };
+    const stream = await execute('subscription Feed { activityEvents { type } }', { Authorization: `Bearer ${feedKey}` }, visitorArrives);
+    // The pane shows the latest of the visitor's events.
+    expect(stream).toMatchObject({ data: { activityEvents: { type: expect.stringMatching(/^(CONTACT_CREATED|CONVERSATION_STARTED|MESSAGE_CREATED)$/) } } });
+    await screenshot(page, 'graphiql-api-key');
     await context.close();
   });
 });

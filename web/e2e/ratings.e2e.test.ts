@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { TEST_PASSWORD } from '../../api/src/test/fixtures';
-import { accept, setAccepting } from '../../api/src/test/live-chat-fixtures';
+import { FlowStepKind } from '../../api/src/flows/flow-step.types';
+import { accept, demoSteps, publishFlow, setAccepting } from '../../api/src/test/live-chat-fixtures';
 import type { TestApp } from '../../api/src/test/test-app';
 import { lowContrastTexts, newAgentPage, newVisitorPage, screenshot, signIn, startLiveChatScene, visitorAsksForHuman, type LiveChatScene, type Phone } from './browser';
 
@@ -46,5 +47,29 @@ describe.each<Phone | undefined>([undefined, { width: 320, height: 640 }])('rati
     await page.goto(`${app.url}/chats/${encodeURIComponent(conversationId)}`);
     await page.getByTestId('rating').getByText('The visitor rated it 4 out of 5: “Quick and helpful”').waitFor();
     await Promise.all([context.close(), visitor.context.close()]);
+  });
+
+  it('with afterChatNext the bot carries on once the agent ends the chat: its question and the stars, then the flow’s end', async () => {
+    const { agent, admin } = scene!;
+    await setAccepting(app, agent.token);
+    const flowId = await publishFlow(app, admin.token, [
+      ...demoSteps({ timeoutSeconds: 600, afterChatNext: 'after_more' }),
+      { key: 'after_more', kind: FlowStepKind.QUESTION, text: 'Can we help with anything else?', options: [{ key: 'no', label: 'No, that’s all', next: 'after_bye' }] },
+      { key: 'after_bye', kind: FlowStepKind.END, text: 'Thanks for chatting. Bye for now!' },
+    ]);
+    const visitor = await newVisitorPage(browser, app.url, flowId, phone);
+    await visitorAsksForHuman(visitor.page, 'Ada Lovelace', 'ada@example.com');
+    const waiting = await app.gql<{ liveChatInbox: { id: string }[] }>(`{ liveChatInbox { id } }`, {}, agent.token);
+    const conversationId = waiting.data!.liveChatInbox[0].id;
+    await accept(app, agent.token, conversationId);
+    await visitor.page.getByTestId('chatonce-status').getByText(/Chatting with/).waitFor();
+    await app.gql(`mutation($id: ID!) { endChat(conversationId: $id) { userErrors { code } } }`, { id: conversationId }, agent.token);
+
+    await visitor.page.getByText('Can we help with anything else?').waitFor();
+    await visitor.page.getByTestId('chatonce-rating').getByRole('radio', { name: '5 of 5: Excellent' }).waitFor();
+    await visitor.page.getByRole('button', { name: 'No, that’s all' }).click();
+    await visitor.page.getByText('Thanks for chatting. Bye for now!').waitFor();
+    await visitor.page.getByTestId('chatonce-status').getByText('Chat ended').waitFor();
+    await visitor.context.close();
   });
 });

@@ -1,6 +1,7 @@
-import { BigIntType, Entity, Property, type Opt } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Property, type Opt } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeEntity } from '../relay/node';
+import { AssignmentMode, DEFAULT_OFFER_SECONDS } from '../routing/assignment-mode';
 import type { BusinessHours as StoredBusinessHours } from './business-hours';
 import { BusinessHours } from './business-hours.types';
 
@@ -38,6 +39,14 @@ export class Account extends NodeEntity {
   })
   @Property({ type: 'jsonb', nullable: true })
   businessHours?: StoredBusinessHours | null;
+
+  @Field(() => AssignmentMode, { description: 'MANUAL (the default): every accepting user sees every waiting chat. AUTO: each waiting chat is offered to one user at a time (see `offerSeconds`).' })
+  @Enum({ items: () => AssignmentMode, nativeEnumName: 'assignment_mode', default: AssignmentMode.MANUAL })
+  assignment: Opt<AssignmentMode> = AssignmentMode.MANUAL;
+
+  @Field(() => Int, { description: `With AUTO assignment: how long one user has to accept the chat offered to them, in seconds, before it is offered to the next. Default ${DEFAULT_OFFER_SECONDS}.` })
+  @Property({ type: 'integer', default: DEFAULT_OFFER_SECONDS })
+  offerSeconds: Opt<number> = DEFAULT_OFFER_SECONDS;
 
   /** Last position handed to an activity event of this account (see ActivityService.record). */
   @Property({ type: new BigIntType('number'), default: 0 })

@@ -2,12 +2,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { Config } from '../config/config';
 import { fail, userError, UserErrorsException, type UserError } from '../errors/user-error';
 import { decodeGlobalId } from '../relay/global-id';
+import { AssignmentMode, MAX_OFFER_SECONDS } from '../routing/assignment-mode';
 import { Account } from './account.entity';
 import { businessHoursErrors, normalizeBusinessHours, type BusinessHours } from './business-hours';
 
 export const AccountErrorCode = {
   ACCOUNT_NOT_FOUND: 'ACCOUNT_NOT_FOUND',
   INVALID_REMINDER_SECONDS: 'INVALID_REMINDER_SECONDS',
+  INVALID_OFFER_SECONDS: 'INVALID_OFFER_SECONDS',
 } as const;
 
 /** The longest reminder interval an account may set (an hour); the shortest is REMINDER_MIN_SECONDS. */
@@ -20,11 +22,23 @@ export interface AccountSettingsChange {
   typingPreview?: boolean | null;
   /** null: always open. */
   businessHours?: BusinessHours | null;
+  /** null: unchanged. */
+  assignment?: AssignmentMode | null;
+  /** null: unchanged. */
+  offerSeconds?: number | null;
+}
+
+/** What changing the assignment mode needs of routing (see routing.service.ts). */
+export interface AssignmentHooks {
+  assignmentChanged(em: EntityManager, accountId: string): Promise<unknown>;
 }
 
 /** Accounts and the operator's per-account switches. */
 export class AccountService {
-  constructor(private readonly config: Pick<Config, 'REMINDER_MIN_SECONDS'>) {}
+  constructor(
+    private readonly config: Pick<Config, 'REMINDER_MIN_SECONDS' | 'OFFER_MIN_SECONDS'>,
+    private readonly routing?: AssignmentHooks,
+  ) {}
 
   get(em: EntityManager, accountId: string): Promise<Account | null> {
     return em.findOne(Account, accountId);
@@ -52,12 +66,22 @@ export class AccountService {
       errors.push(userError(AccountErrorCode.INVALID_REMINDER_SECONDS, `Reminders can repeat every ${min} to ${MAX_REMINDER_SECONDS} seconds (or set null to turn them off).`, ['input', 'reminderSeconds']));
     }
     if (change.businessHours) errors.push(...businessHoursErrors(change.businessHours, ['input', 'businessHours']));
+    const { offerSeconds } = change;
+    const minOffer = this.config.OFFER_MIN_SECONDS;
+    if (offerSeconds != null && (!Number.isInteger(offerSeconds) || offerSeconds < minOffer || offerSeconds > MAX_OFFER_SECONDS)) {
+      errors.push(userError(AccountErrorCode.INVALID_OFFER_SECONDS, `The accept window can be ${minOffer} to ${MAX_OFFER_SECONDS} seconds.`, ['input', 'offerSeconds']));
+    }
     if (errors.length) throw new UserErrorsException(errors);
     const account = await em.findOneOrFail(Account, accountId);
     if (reminderSeconds !== undefined) account.reminderSeconds = reminderSeconds || null;
     if (change.typingPreview !== undefined && change.typingPreview !== null) account.typingPreview = change.typingPreview;
     if (change.businessHours !== undefined) account.businessHours = change.businessHours && normalizeBusinessHours(change.businessHours);
+    if (offerSeconds != null) account.offerSeconds = offerSeconds;
+    const assignmentChanged = change.assignment != null && change.assignment !== account.assignment;
+    if (change.assignment != null) account.assignment = change.assignment;
     await em.flush();
+    // Committed first: the chats already waiting then follow the new mode (offered, or pooled), each under its own lock.
+    if (assignmentChanged) await this.routing?.assignmentChanged(em, accountId);
     return { account };
   }
 }

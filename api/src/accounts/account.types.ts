@@ -1,6 +1,7 @@
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../errors/user-error';
+import { AssignmentMode } from '../routing/assignment-mode';
 import { Account } from './account.entity';
 import { BusinessHoursInput } from './business-hours.types';
 
@@ -37,6 +38,18 @@ export class UpdateAccountSettingsInput {
   @IsOptional()
   @ValidateNested()
   businessHours?: BusinessHoursInput | null;
+
+  @Field(() => AssignmentMode, {
+    nullable: true,
+    description: 'MANUAL: every accepting user sees every waiting chat. AUTO: each is offered to one user at a time for `offerSeconds`. Switching to MANUAL pools the chats on offer; switching to AUTO offers the waiting ones. Null: unchanged.',
+  })
+  assignment?: AssignmentMode | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The accept window of AUTO assignment, in seconds (from 5, or the operator’s OFFER_MIN_SECONDS, to 600); it applies to offers made from now on. Outside the range: `INVALID_OFFER_SECONDS`. Null: unchanged.',
+  })
+  offerSeconds?: number | null;
 }
 
 @ObjectType('UpdateAccountSettingsPayload', { description: 'Result of `updateAccountSettings`.' })

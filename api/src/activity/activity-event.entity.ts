@@ -15,12 +15,16 @@ export enum ActivityEventType {
   LIVE_CHAT_REQUESTED = 'LIVE_CHAT_REQUESTED',
   LIVE_CHAT_ACCEPTED = 'LIVE_CHAT_ACCEPTED',
   LIVE_CHAT_TRANSFERRED = 'LIVE_CHAT_TRANSFERRED',
+  LIVE_CHAT_OFFERED = 'LIVE_CHAT_OFFERED',
+  LIVE_CHAT_POOLED = 'LIVE_CHAT_POOLED',
   LIVE_CHAT_TIMED_OUT = 'LIVE_CHAT_TIMED_OUT',
   LIVE_CHAT_ENDED = 'LIVE_CHAT_ENDED',
   CONVERSATION_ENDED = 'CONVERSATION_ENDED',
   MESSAGE_CREATED = 'MESSAGE_CREATED',
   CONVERSATION_RATED = 'CONVERSATION_RATED',
   OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
+  CONTACTS_MERGED = 'CONTACTS_MERGED',
+  CONTACT_DELETED = 'CONTACT_DELETED',
 }
 registerEnumType(ActivityEventType, {
   name: 'ActivityEventType',
@@ -33,12 +37,24 @@ registerEnumType(ActivityEventType, {
     LIVE_CHAT_REQUESTED: { description: 'The visitor asked for a human; the chat entered the inbox.' },
     LIVE_CHAT_ACCEPTED: { description: 'A user accepted the chat.' },
     LIVE_CHAT_TRANSFERRED: { description: 'An active chat was handed to another user (`data`: from, to, note).' },
+    LIVE_CHAT_OFFERED: {
+      description:
+        'AUTO assignment offered the waiting chat to one user (`data`: the user, the round, when the offer expires, why routing ran, and for every user of the account why they were or were not chosen; typed as `ActivityEvent.routingDecision`).',
+    },
+    LIVE_CHAT_POOLED: {
+      description: 'AUTO assignment found nobody left to offer the waiting chat to: every accepting user sees it now, as with MANUAL assignment (`data` as for LIVE_CHAT_OFFERED, without a chosen user).',
+    },
     LIVE_CHAT_TIMED_OUT: { description: 'Nobody accepted the chat within the flow’s timeout.' },
     LIVE_CHAT_ENDED: { description: 'A live chat ended (see `data.endReason`).' },
     CONVERSATION_ENDED: { description: 'The bot part ended without a live chat: an END step was reached, or a message was left (see `data.endReason`).' },
     MESSAGE_CREATED: { description: 'A message was written in a live chat.' },
     CONVERSATION_RATED: { description: 'The visitor rated an ended live chat (`data.score` 1–5, `data.comment`).' },
     OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available, so the visitor left a message for the team (`data.message`, `data.name`, `data.email`).' },
+    CONTACTS_MERGED: {
+      description:
+        'A visitor gave the email of another contact of the account: their conversation joined that contact (`data.keptContactId`), and the visitor’s own contact (`data.mergedContactId`) was merged into it and deleted, its conversations and activity moved.',
+    },
+    CONTACT_DELETED: { description: 'An admin (or API key) erased the contact’s personal data with `deleteContact` (`data.conversations`, `data.messages`: how many were erased).' },
   },
 });
 

@@ -48,8 +48,17 @@ async function authenticateApiKey(secret: string, em: EntityManager): Promise<Vi
   const apiKey = await em.findOne(ApiKey, { secretHash: hashApiKeySecret(secret) });
   if (!apiKey || apiKey.revokedAt) throw unauthenticated('The API key is invalid or has been revoked.');
   const now = new Date();
+  if (apiKey.expiresAt && apiKey.expiresAt <= now) throw unauthenticated(`The API key expired at ${apiKey.expiresAt.toISOString()}. Create a new one.`);
   if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await em.nativeUpdate(ApiKey, { id: apiKey.id }, { lastUsedAt: now });
   }
-  return { kind: 'apiKey', apiKeyId: apiKey.id, accountId: apiKey.account.id, actingUserId: apiKey.createdBy.id, role: UserRole.ADMIN };
+  return {
+    kind: 'apiKey',
+    apiKeyId: apiKey.id,
+    accountId: apiKey.account.id,
+    actingUserId: apiKey.createdBy.id,
+    role: UserRole.ADMIN,
+    scopes: apiKey.scopes ? new Set(apiKey.scopes) : 'all',
+    expiresAt: apiKey.expiresAt ?? null,
+  };
 }

@@ -31,6 +31,8 @@ const envSchema = z.object({
   IDLE_TIMEOUT_SECONDS: positiveInt.default(600),
   // The shortest reminder interval an account may set (updateAccountSettings); tests lower it.
   REMINDER_MIN_SECONDS: positiveInt.max(3600).default(5),
+  // The shortest accept window of AUTO assignment an account may set (updateAccountSettings); tests lower it.
+  OFFER_MIN_SECONDS: positiveInt.max(600).default(5),
   SWEEP_INTERVAL_SECONDS: positiveInt.max(3600).default(15),
   WORKER_CONCURRENCY: positiveInt.max(100).default(10),
   // Workers say they are alive this often; a worker silent for three beats counts as gone.

@@ -11,6 +11,8 @@ import { NodeEntity } from '../relay/node';
 @Index({ properties: ['account', 'email'] })
 // Incremental sync: what changed since a CRM's last run, oldest change first.
 @Index({ properties: ['account', 'updatedAt', 'id'] })
+// The contact a captured email joins (contact-merge.ts), whatever the case it was typed in.
+@Index({ name: 'contacts_account_lower_email_index', expression: 'create index "contacts_account_lower_email_index" on "contacts" ("account_id", lower("email")) where "email" is not null' })
 export class Contact extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
@@ -34,4 +36,12 @@ export class Contact extends NodeEntity {
   @Field(() => Date, { description: 'When the contact last changed.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  /** Set by `deleteContact`: the personal data is gone, the row stays so counts and timelines hold. */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When `deleteContact` erased this contact: its name, email and fields are empty, its messages read “[erased]”. Null for a contact that was not erased.',
+  })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  erasedAt?: Date | null;
 }

@@ -14,7 +14,8 @@ export interface BotMessageOut {
   options?: { key: string; label: string }[];
 }
 
-export type BotInput = { kind: 'start' } | { kind: 'reply'; body?: string | null; optionKey?: string | null };
+/** `afterChat`: a user ended the live chat and its step names `afterChatNext`, where the bot resumes. */
+export type BotInput = { kind: 'start' } | { kind: 'reply'; body?: string | null; optionKey?: string | null } | { kind: 'afterChat'; stepKey: string };
 
 /** What one turn of the bot produced; the conversation service stores it in one transaction. */
 export interface BotTurn {
@@ -61,6 +62,8 @@ export interface BotContext {
   withinBusinessHours: boolean;
   /** What the contact already gave, so the bot does not ask twice. */
   known: { name?: string | null; email?: string | null };
+  /** The conversation has had its live chat (it was accepted): LIVE_CHAT steps are passed over as declined. */
+  liveChatHeld?: boolean;
 }
 
 /**
@@ -86,8 +89,8 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
           turn.state = { stepKey: step.key, phase: BotPhase.ANSWER };
           return;
         case FlowStepKind.LIVE_CHAT: {
-          // Without live chat (rolled back since publishing), the offer is skipped as if declined.
-          if (!context.liveChatEnabled || !step.liveChat) {
+          // Without live chat (rolled back since publishing), or after the chat it had, the offer is skipped as if declined.
+          if (!context.liveChatEnabled || !step.liveChat || context.liveChatHeld) {
             stepKey = step.liveChat?.declineNext;
             continue;
           }
@@ -174,6 +177,10 @@ export function runBotTurn(context: BotContext, state: BotState, input: BotInput
 
   if (input.kind === 'start') {
     enter(context.steps[0]?.key);
+    return turn;
+  }
+  if (input.kind === 'afterChat') {
+    enter(input.stepKey);
     return turn;
   }
 

@@ -4,6 +4,7 @@ import type { ActivityService } from '../activity/activity.service';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
+import { detailsGivenHere } from '../contacts/contact-merge';
 import { fail } from '../errors/user-error';
 import { FlowVersion } from '../flows/flow.entity';
 import { MessageAuthor } from '../messages/message.entity';
@@ -14,12 +15,16 @@ import { User } from '../users/user.entity';
 import { lockForViewer, OPEN_STATUSES, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
+import { runBotTurn } from './bot-engine';
+import type { RoutingService } from '../routing/routing.service';
+import { applyBotTurn } from './bot-turns';
 
 export interface ChatEndingDeps {
   config: Config;
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 // Chats timed out per transaction, and transactions per timeOutDue call (the sweep's bound).
@@ -44,11 +49,38 @@ export class ChatEndingService {
       const who = byVisitor ? 'The visitor' : viewer.kind === 'user' ? (await tem.findOneOrFail(User, viewer.userId)).name : 'An integration';
       // Each reader is told in their own words: the visitor reads "You ended the chat."
       const notice = { body: `${who} ended the chat.`, visitorBody: byVisitor ? 'You ended the chat.' : viewer.kind === 'user' ? undefined : 'The chat was ended.' };
+      const wasLive = locked.status === ConversationStatus.ACTIVE;
       await this.close(tem, afterCommit, locked, byVisitor ? EndReason.VISITOR_LEFT : EndReason.AGENT_ENDED, notice, viewer);
+      if (wasLive && !byVisitor) await this.resumeBot(tem, afterCommit, locked);
       return locked;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
     return { conversation };
+  }
+
+  /**
+   * After a user ended the live chat: the bot carries on at the LIVE_CHAT step's `afterChatNext`
+   * (thanks, a rating question…), and the conversation is the bot's again until that part of the
+   * flow ends. Without `afterChatNext` the conversation stays ended.
+   */
+  private async resumeBot(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation): Promise<void> {
+    const version = await tem.findOneOrFail(FlowVersion, conversation.flowVersion.id);
+    const liveChatStep = version.steps.find((step) => step.key === conversation.currentStepKey);
+    const stepKey = liveChatStep?.liveChat?.afterChatNext;
+    if (!stepKey) return;
+    const contact = await tem.findOneOrFail(Contact, conversation.contact.id);
+    const known = await detailsGivenHere(tem, conversation, contact);
+    const turn = runBotTurn(
+      // The live chat is over, so no offer is made again: availability does not matter.
+      { steps: version.steps, liveChatEnabled: true, agentsAvailable: false, withinBusinessHours: true, known, liveChatHeld: true },
+      { stepKey: null, phase: null },
+      { kind: 'afterChat', stepKey },
+    );
+    if (turn.outcome === 'waiting') {
+      conversation.endedAt = null;
+      conversation.endReason = null;
+    }
+    await applyBotTurn(this.deps, tem, afterCommit, conversation, contact, turn, 'system', { endReason: EndReason.AGENT_ENDED });
   }
 
   // Deadlines (called by the worker)
@@ -154,6 +186,14 @@ export class ChatEndingService {
     let idleEnded = 0;
     for (const { id } of idle) if (await this.checkIdle(em.fork(), id, now)) idleEnded++;
     return { timedOut, idleEnded };
+  }
+
+  /**
+   * Ends an open conversation inside the caller's transaction, which holds its row lock: for
+   * `deleteContact`, which erases the contact in the same transaction. No bot carries on after.
+   */
+  async endForDeletedContact(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, actor: Viewer): Promise<void> {
+    await this.close(tem, afterCommit, conversation, EndReason.CONTACT_DELETED, { body: 'The chat ended: the contact was deleted.', visitorBody: 'The chat was ended.' }, actor);
   }
 
   // Shared steps

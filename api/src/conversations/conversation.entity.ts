@@ -32,6 +32,7 @@ export enum EndReason {
   BOT_COMPLETED = 'BOT_COMPLETED',
   UNANSWERED = 'UNANSWERED',
   OFFLINE_MESSAGE_LEFT = 'OFFLINE_MESSAGE_LEFT',
+  CONTACT_DELETED = 'CONTACT_DELETED',
 }
 registerEnumType(EndReason, {
   name: 'EndReason',
@@ -43,6 +44,7 @@ registerEnumType(EndReason, {
     BOT_COMPLETED: { description: 'The bot reached an END step without a live chat.' },
     UNANSWERED: { description: 'Nobody accepted the live chat in time (status TIMED_OUT).' },
     OFFLINE_MESSAGE_LEFT: { description: 'Nobody was available (outside business hours, or nobody accepting chats), so the visitor left a message instead (see `offlineMessage`).' },
+    CONTACT_DELETED: { description: 'An admin erased the contact with `deleteContact` while the conversation was open.' },
   },
 });
 
@@ -93,7 +95,7 @@ export enum BotPhase {
 // Reports: the chats that timed out, by when, for "missed while accepting".
 @Index({
   name: 'conversations_timed_out_index',
-  expression: 'create index "conversations_timed_out_index" on "conversations" ("account_id", "ended_at") include ("waiting_since") where "status" = \'TIMED_OUT\'',
+  expression: 'create index "conversations_timed_out_index" on "conversations" ("account_id", "ended_at") include ("waiting_since", "id") where "status" = \'TIMED_OUT\'',
 })
 // Reports: conversations by when they started (the flows' funnel).
 @Index({ properties: ['account', 'createdAt'] })
@@ -129,6 +131,22 @@ export class Conversation extends NodeEntity {
   @Field(() => String, { nullable: true, description: 'The note left with the latest transfer of this chat, for the user it was handed to (team only).' })
   @Property({ type: 'text', nullable: true })
   transferNote?: string | null;
+
+  /** AUTO assignment (see routing/): the one user a waiting chat is offered to now; null: pooled, every accepting user sees it. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  offeredTo?: Ref<User> | null;
+
+  /** When the current offer passes to the next user (the routing queue's job and sweep act on it). */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  offerExpiresAt?: Date | null;
+
+  /** How many offers this chat has had (1, 2, 3…): an offer's expiry job names its round, so it acts once. */
+  @Property({ type: 'integer', default: 0 })
+  offerRound: Opt<number> = 0;
+
+  /** The users this chat has been offered to, oldest first: none is offered it twice. */
+  @Property({ type: 'json', default: '[]' })
+  offeredUserIds: Opt<string[]> = [];
 
   @Field(() => Date, { nullable: true, description: 'When the chat entered the live-chat inbox.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -15,6 +15,7 @@ import { Topic } from '../realtime/topics';
 import { ConnectionArgs } from '../relay/connection';
 import { decodeGlobalId, expectGlobalId } from '../relay/global-id';
 import { conversationEventCursor } from '../relay/position-cursor';
+import { notShared } from '../caching/shared-reads';
 import { freshEntityManagerForEvent, type GraphQLContext } from '../server/context';
 import { User } from '../users/user.entity';
 import { Conversation, ConversationStatus } from './conversation.entity';
@@ -101,9 +102,10 @@ export class ConversationResolver {
   }
 
   @Authorized(Access.MEMBER)
-  @Query(() => [Conversation], { description: 'The account’s waiting chats, longest-waiting first. Empty for a user who is not accepting chats.' })
-  liveChatInbox(@Ctx() { em, viewer, services }: GraphQLContext) {
-    return services.conversations.inbox(em, viewer);
+  @Query(() => [Conversation], { description: 'The account’s waiting chats, longest-waiting first. Empty for a user who is not accepting chats. With AUTO assignment, a user sees the pooled chats and those offered to them (see `Conversation.offer`); an API key sees all.' })
+  liveChatInbox(@Ctx() context: GraphQLContext) {
+    const { em, viewer, services } = context;
+    return services.conversations.inbox(em, viewer, () => notShared(context));
   }
 
   @Mutation(() => StartConversationPayload, {
@@ -131,7 +133,7 @@ export class ConversationResolver {
   @Authorized(Access.MEMBER)
   @Mutation(() => AcceptChatPayload, {
     description:
-      'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting, AT_CAPACITY when the caller already has `maxConcurrentChats` active chats).',
+      'Takes a waiting chat. Exactly one caller wins; the others get ALREADY_ACCEPTED (or NOT_WAITING when it timed out or ended, NOT_ACCEPTING_CHATS when the caller is not accepting, AT_CAPACITY when the caller already has `maxConcurrentChats` active chats, NOT_OFFERED when AUTO assignment offers the chat to another user right now).',
   })
   acceptChat(@Arg('conversationId', () => ID, { description: 'The waiting chat.' }) conversationId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(async () => services.conversations.accept(em, viewer, requireConversationUuid(conversationId, ['conversationId'])));
@@ -158,7 +160,7 @@ export class ConversationResolver {
 
   @Subscription(() => InboxEvent, {
     description:
-      'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, and reminders (REMINDER, every `Account.reminderSeconds`) of chats still waiting, for the signed-in user while they are accepting chats.',
+      'Chats entering (ADDED) and leaving (REMOVED, with the reason) the live-chat inbox, and reminders (REMINDER, every `Account.reminderSeconds`) of chats still waiting, for the signed-in user while they are accepting chats. With AUTO assignment, a chat on offer reaches its offeree alone (ADDED with `conversation.offer`), and leaves it with REMOVED / OFFERED_ELSEWHERE when the offer moves on.',
     subscribe: ({ context }) => {
       const { listen, viewer, em } = context as GraphQLContext;
       return inboxStream(listen, em.fork(), requireUser(viewer));

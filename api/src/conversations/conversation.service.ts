@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Config } from '../config/config';
 import { Contact } from '../contacts/contact.entity';
+import { detailsGivenHere } from '../contacts/contact-merge';
 import { fail, failRateLimited, userError, UserErrorsException } from '../errors/user-error';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
@@ -15,9 +16,12 @@ import type { MessageService, NewMessage } from '../messages/message.service';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs, type SortDirection } from '../relay/connection';
+import type { RoutingService } from '../routing/routing.service';
+import { RoutingErrorCode } from '../routing/routing.errors';
 import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
+import { applyBotTurn } from './bot-turns';
 import { lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
@@ -30,6 +34,7 @@ export interface ConversationDeps {
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 export interface ConversationListFilter {
@@ -100,14 +105,21 @@ export class ConversationService {
     );
   }
 
-  /** Waiting chats, longest-waiting first; empty for a user who is not accepting chats. */
-  async inbox(em: EntityManager, viewer: Viewer): Promise<Conversation[]> {
+  /**
+   * Waiting chats, longest-waiting first; empty for a user who is not accepting chats. With AUTO
+   * assignment a user sees the pooled chats and those offered to them (an API key sees all);
+   * `personal` is told when that makes the list the caller's own rather than the account's.
+   */
+  async inbox(em: EntityManager, viewer: Viewer, personal?: () => void): Promise<Conversation[]> {
     if (!isMember(viewer)) return [];
     if (viewer.kind === 'user') {
       const user = await em.findOneOrFail(User, viewer.userId);
       if (!user.acceptingChats) return [];
     }
-    return em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    const waiting = await em.find(Conversation, { account: viewer.accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: 500 });
+    if (viewer.kind !== 'user' || !waiting.some((chat) => chat.offeredTo)) return waiting;
+    personal?.();
+    return waiting.filter((chat) => this.deps.routing.isVisibleTo(chat, viewer.userId));
   }
 
   // The visitor's side
@@ -141,7 +153,7 @@ export class ConversationService {
         { stepKey: null, phase: null },
         { kind: 'start' },
       );
-      await this.applyTurn(tem, afterCommit, started, contact, turn, actor);
+      await applyBotTurn(this.deps, tem, afterCommit, started, contact, turn, actor);
       return started;
     });
     await this.deps.dispatcher.dispatch(em, afterCommit);
@@ -202,7 +214,8 @@ export class ConversationService {
               steps: version.steps,
               liveChatEnabled: account.liveChatEnabled,
               ...(await availability(tem, account, version.steps)),
-              known: { name: contact.name, email: contact.email },
+              known: await detailsGivenHere(tem, conversation, contact),
+              liveChatHeld: Boolean(conversation.acceptedAt),
             },
             { stepKey: conversation.currentStepKey ?? null, phase: conversation.botPhase ?? null },
             { kind: 'reply', body: input.body, optionKey: input.optionKey },
@@ -211,7 +224,7 @@ export class ConversationService {
           if (error instanceof InvalidReplyError) fail(error.code, error.message, ['input', error.code === 'INVALID_OPTION' ? 'optionKey' : 'body']);
           throw error;
         }
-        return (await this.applyTurn(tem, afterCommit, conversation, contact, turn, viewer, input.clientMessageId))!;
+        return (await applyBotTurn(this.deps, tem, afterCommit, conversation, contact, turn, viewer, { clientMessageId: input.clientMessageId }))!;
       }
       case ConversationStatus.WAITING:
       case ConversationStatus.ACTIVE: {
@@ -249,41 +262,6 @@ export class ConversationService {
     return created;
   }
 
-  /** Stores what one bot turn produced; returns the visitor's message, if the turn had one. */
-  private async applyTurn(tem: EntityManager, afterCommit: AfterCommit, conversation: Conversation, contact: Contact, turn: BotTurn, actor: Viewer, clientMessageId?: string | null): Promise<Message | undefined> {
-    const ids = subjectOf(conversation);
-    const visitorMessage =
-      turn.visitorMessage !== undefined ? this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.VISITOR, body: turn.visitorMessage, clientMessageId }) : undefined;
-    for (const bot of turn.botMessages) this.deps.messages.append(tem, afterCommit, conversation, { author: MessageAuthor.BOT, body: bot.body, options: bot.options });
-    if (turn.contact.name !== undefined) contact.name = turn.contact.name;
-    if (turn.contact.email !== undefined) contact.email = turn.contact.email;
-    if (turn.contact.fields) contact.fields = { ...contact.fields, ...turn.contact.fields };
-    for (const activity of turn.activities) await this.deps.activity.record(tem, afterCommit, { ...ids, ...activity, actor });
-    conversation.currentStepKey = turn.state.stepKey;
-    conversation.botPhase = turn.state.phase;
-
-    const now = new Date();
-    if (turn.outcome === 'inbox') {
-      conversation.status = ConversationStatus.WAITING;
-      conversation.waitingSince = now;
-      conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
-      afterCommit.inboxEvent(ids.accountId, 'ADDED', conversation.id);
-      afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
-      afterCommit.timer('waiting-reminder', conversation.id, now);
-    } else if (turn.outcome === 'completed' || turn.outcome === 'messageLeft') {
-      const endReason = turn.outcome === 'completed' ? EndReason.BOT_COMPLETED : EndReason.OFFLINE_MESSAGE_LEFT;
-      if (turn.offlineMessage !== undefined) {
-        conversation.offlineMessage = turn.offlineMessage;
-        conversation.offlineMessageAt = now;
-      }
-      conversation.status = ConversationStatus.ENDED;
-      conversation.endedAt = now;
-      conversation.endReason = endReason;
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_ENDED, actor: 'system', data: { endReason } });
-    }
-    return visitorMessage;
-  }
-
   // The users' side
 
   /**
@@ -308,8 +286,8 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        // AT_CAPACITY is the leader's own: the chat still waits, so this caller claims it afresh.
-        (error: unknown) => (error instanceof UserErrorsException && error.errors[0]?.code !== Code.AT_CAPACITY ? error.errors : null),
+        // AT_CAPACITY and NOT_OFFERED are the leader's own: the chat still waits, so this caller claims it afresh.
+        (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN.has(error.errors[0]?.code) ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
     }
@@ -334,6 +312,8 @@ export class ConversationService {
     await this.requireWaiting(em, viewer, conversationId);
     const conversation = await em.transactional(async (tem) => {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
+      // AUTO assignment: while the chat is offered to someone, only they may take it.
+      this.deps.routing.requireOffered(locked, user.id);
       // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
       if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
         fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
@@ -344,6 +324,7 @@ export class ConversationService {
       locked.acceptedAt = now;
       locked.timeoutAt = null;
       locked.idleDeadlineAt = this.idleDeadline(now);
+      await this.deps.routing.assigned(tem, locked, user.id, now);
       this.deps.messages.append(tem, afterCommit, locked, { author: MessageAuthor.SYSTEM, body: `${user.name} joined the chat.`, senderId: user.id });
       // The chat and its system line first, then the event (which reads the transaction id), as in liveMessage.
       await tem.flush();
@@ -396,6 +377,9 @@ export class ConversationService {
     return new Date(from.getTime() + this.deps.config.IDLE_TIMEOUT_SECONDS * 1000);
   }
 }
+
+/** Refusals that depend on who claims, not on the chat: a caller who joined such a claim tries their own. */
+const LEADERS_OWN: ReadonlySet<string | undefined> = new Set([Code.AT_CAPACITY, RoutingErrorCode.NOT_OFFERED]);
 
 function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();

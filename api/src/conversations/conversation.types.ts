@@ -20,6 +20,7 @@ registerEnumType(InboxRemovalReason, {
     ACCEPTED: { description: 'A user accepted it.' },
     TIMED_OUT: { description: 'Nobody accepted it in time.' },
     ENDED: { description: 'It was ended before anyone accepted it.' },
+    OFFERED_ELSEWHERE: { description: 'AUTO assignment: it is offered to another user now (the offer to you expired, or a pooled chat was offered to a teammate).' },
   },
 });
 
@@ -266,7 +267,7 @@ export class ActivityActor {
   user?: User | null;
 }
 
-export const ConversationConnection = ConnectionType(Conversation, 'Conversation', 'conversation');
+export const ConversationConnection = ConnectionType(Conversation, 'Conversation', 'conversation', { totalCount: true });
 export const MessageConnection = ConnectionType(Message, 'Message', 'message');
-export const ContactConnection = ConnectionType(Contact, 'Contact', 'contact');
+export const ContactConnection = ConnectionType(Contact, 'Contact', 'contact', { totalCount: true });
 export const ActivityEventConnection = ConnectionType(ActivityEvent, 'ActivityEvent', 'activity event');

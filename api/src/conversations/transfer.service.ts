@@ -7,6 +7,7 @@ import { MessageAuthor } from '../messages/message.entity';
 import type { MessageService } from '../messages/message.service';
 import { AfterCommit } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
+import type { RoutingService } from '../routing/routing.service';
 import { User, UserRole } from '../users/user.entity';
 import { lockUserCapacity } from './capacity';
 import { lockForViewer, OPEN_STATUSES, subjectOf } from './conversation-access';
@@ -17,6 +18,7 @@ export interface TransferDeps {
   activity: ActivityService;
   messages: MessageService;
   dispatcher: EventDispatcher;
+  routing: RoutingService;
 }
 
 /** The longest note a transfer carries (it travels with the assignedChats event). */
@@ -54,6 +56,7 @@ export class TransferService {
       locked.assignee = tem.getReference(User, to.id, { wrapped: true });
       locked.transferredBy = tem.getReference(User, by.id, { wrapped: true });
       locked.transferNote = note;
+      await this.deps.routing.assigned(tem, locked, to.id, new Date());
       // The team reads who handed it on and why; the visitor only that someone new is here.
       const handed = by.id === from.id ? `${from.name} transferred the chat to ${to.name}.` : `${by.name} transferred the chat from ${from.name} to ${to.name}.`;
       this.deps.messages.append(tem, afterCommit, locked, {

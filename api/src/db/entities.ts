@@ -8,6 +8,7 @@ import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import { NodeEntity } from '../relay/node';
 import { AcceptingPeriod } from '../reports/accepting-period.entity';
+import { AgentRouting } from '../routing/agent-routing.entity';
 import { User } from '../users/user.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity';
 
@@ -28,4 +29,5 @@ export const entities = [
   WebhookAttempt,
   CannedResponse,
   AcceptingPeriod,
+  AgentRouting,
 ];

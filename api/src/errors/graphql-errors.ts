@@ -27,8 +27,8 @@ export function unauthenticated(message = 'Sign in first: send a valid token in 
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
-export function forbidden(message = 'You are not allowed to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+export function forbidden(message = 'You are not allowed to do this.', extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
 }
 
 export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {

@@ -131,6 +131,15 @@ export class LiveChatSettingsInput {
   @IsOptional()
   @MaxLength(FLOW_LIMITS.text)
   leaveMessageThanks?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Key of the step the bot runs once a user ends the live chat (typically thanks and a rating question); not after the visitor leaves, goes idle or times out. Without it the conversation ends with the chat. LIVE_CHAT steps reached from there are passed over as declined: the visitor has had their chat.',
+  })
+  @IsOptional()
+  @MaxLength(FLOW_LIMITS.key)
+  afterChatNext?: string | null;
 }
 
 @InputType('FlowOptionInput', { description: 'A choice offered by a QUESTION step.' })
@@ -241,6 +250,9 @@ export class LiveChatSettings {
 
   @Field(() => String, { description: 'LEAVE_MESSAGE: the thanks once the message is stored.' })
   leaveMessageThanks!: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of the step the bot runs once a user ends the live chat; null: the conversation ends with the chat.' })
+  afterChatNext!: string | null;
 }
 
 @ObjectType('FlowOption', { description: 'A choice offered by a QUESTION step.' })
@@ -317,6 +329,7 @@ export function toStoredSteps(steps: FlowStepInput[]): FlowStep[] {
           offlineMode: step.liveChat.offlineMode ?? OfflineMode.WAIT,
           leaveMessagePrompt: step.liveChat.leaveMessagePrompt ?? LIVE_CHAT_DEFAULTS.leaveMessagePrompt,
           leaveMessageThanks: step.liveChat.leaveMessageThanks ?? LIVE_CHAT_DEFAULTS.leaveMessageThanks,
+          afterChatNext: step.liveChat.afterChatNext ?? null,
         }
       : null,
   }));

@@ -141,6 +141,7 @@ function transitions(step: FlowStep, at: (...rest: Path) => Path): { target: str
   if (step.next && (step.kind === FlowStepKind.MESSAGE || step.kind === FlowStepKind.QUESTION)) out.push({ target: step.next, path: at('next') });
   if (step.kind === FlowStepKind.QUESTION) step.options?.forEach((option, index) => option.next && out.push({ target: option.next, path: at('options', index, 'next') }));
   if (step.kind === FlowStepKind.LIVE_CHAT && step.liveChat?.declineNext) out.push({ target: step.liveChat.declineNext, path: at('liveChat', 'declineNext') });
+  if (step.kind === FlowStepKind.LIVE_CHAT && step.liveChat?.afterChatNext) out.push({ target: step.liveChat.afterChatNext, path: at('liveChat', 'afterChatNext') });
   return out;
 }
 

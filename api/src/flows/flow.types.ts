@@ -62,5 +62,5 @@ export class PublishFlowPayload extends MutationPayload {
   flowVersion?: FlowVersion | null;
 }
 
-export const FlowConnection = ConnectionType(Flow, 'Flow', 'flow');
+export const FlowConnection = ConnectionType(Flow, 'Flow', 'flow', { totalCount: true });
 export const FlowVersionConnection = ConnectionType(FlowVersion, 'FlowVersion', 'flow version');

@@ -10,7 +10,7 @@ import { RateConversationInput, RateConversationPayload, ConversationRating } fr
 export class RatingResolver {
   @Authorized(Access.PARTICIPANT)
   @Mutation(() => RateConversationPayload, {
-    description: 'The visitor rates a live chat once it has ended (visitor token only; once per conversation). Recorded as `CONVERSATION_RATED`.',
+    description: 'The visitor rates a live chat once it has ended, or once the bot took over again after it (`afterChatNext`) (visitor token only; once per conversation). Recorded as `CONVERSATION_RATED`; NOT_RATEABLE before then or when nobody accepted the chat.',
   })
   rateConversation(@Arg('input', () => RateConversationInput, { description: 'The conversation, a score from 1 to 5 and an optional comment.' }) input: RateConversationInput, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.ratings.rate(em, viewer, requireConversationUuid(input.conversationId, ['input', 'conversationId']), input.score, input.comment));

@@ -34,7 +34,9 @@ export class RatingService {
     const conversation = await em.transactional(async (tem) => {
       // Under the row lock: two ratings sent at once cannot both be kept.
       const locked = await lockForViewer(tem, viewer, conversationId);
-      if (locked.status !== ConversationStatus.ENDED || !locked.acceptedAt) fail(Code.NOT_RATEABLE, 'A chat can be rated once a live chat with someone has ended.', ['input', 'conversationId']);
+      // Over: ended, or back with the bot after the user ended it (`afterChatNext`).
+      const liveChatOver = locked.status === ConversationStatus.ENDED || locked.status === ConversationStatus.BOT;
+      if (!liveChatOver || !locked.acceptedAt) fail(Code.NOT_RATEABLE, 'A chat can be rated once a live chat with someone has ended.', ['input', 'conversationId']);
       if (locked.ratedAt) fail(Code.ALREADY_RATED, 'You have rated this chat already. Thank you!', ['input', 'conversationId']);
       locked.ratingScore = score;
       locked.ratingComment = words;

@@ -3,6 +3,8 @@ export enum InboxRemovalReason {
   ACCEPTED = 'ACCEPTED',
   TIMED_OUT = 'TIMED_OUT',
   ENDED = 'ENDED',
+  /** AUTO assignment: the chat is offered to someone else now (see routing/). */
+  OFFERED_ELSEWHERE = 'OFFERED_ELSEWHERE',
 }
 
 export type InboxEventKind = 'ADDED' | 'REMOVED' | 'REMINDER';
@@ -16,7 +18,14 @@ export interface InboxMessage {
   reason: InboxRemovalReason | null;
   /** REMINDER: how long the chat had waited when the reminder was sent. */
   waitedSeconds?: number;
+  /** AUTO assignment: only this user's inbox takes the event (the chat is offered to them, or no longer). */
+  onlyUserId?: string;
+  /** AUTO assignment: every inbox but this user's takes it (a pooled chat now offered to them). */
+  exceptUserId?: string;
 }
+
+/** Which of the account's inboxes an inbox event is for (all, without either). */
+export type InboxAudience = Pick<InboxMessage, 'onlyUserId' | 'exceptUserId'>;
 /** On a user's own inbox topic: their "accepting chats" switch, so their stream filters in process. */
 export interface AcceptingMessage {
   kind: 'ACCEPTING';
@@ -55,9 +64,15 @@ export class AfterCommit {
   private readonly activityEvents: { accountId: string; event: { id: string; position: number } }[] = [];
   readonly timers: { kind: TimerKind; conversationId: string; at: Date }[] = [];
   readonly webhookDeliveries: string[] = [];
+  /** AUTO assignment: offers whose expiry jobs to schedule (see routing/). */
+  readonly offerExpiries: { conversationId: string; round: number; at: Date }[] = [];
 
-  inboxEvent(accountId: string, kind: InboxEventKind, conversationId: string, reason: InboxRemovalReason | null = null): void {
-    this.inbox.push({ accountId, message: { kind, conversationId, reason } });
+  inboxEvent(accountId: string, kind: InboxEventKind, conversationId: string, reason: InboxRemovalReason | null = null, audience: InboxAudience = {}): void {
+    this.inbox.push({ accountId, message: { kind, conversationId, reason, ...audience } });
+  }
+
+  offerExpiry(conversationId: string, round: number, at: Date): void {
+    this.offerExpiries.push({ conversationId, round, at });
   }
 
   assignedEvent(userId: string, kind: AssignedEventKind, conversationId: string, note?: string | null): void {

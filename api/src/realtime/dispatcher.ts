@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { PubSub } from 'type-graphql';
 import { scheduleTimer } from '../../../jobs/live-chat-timers.queue';
+import { enqueueAgentAvailability, scheduleOfferExpiry } from '../../../jobs/routing.queue';
 import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
@@ -28,11 +29,15 @@ export class EventDispatcher {
   acceptingChanged(userId: string, accepting: boolean): void {
     const message: AcceptingMessage = { kind: 'ACCEPTING', accepting };
     this.pubSub.publish(Topic.INBOX, userId, message);
+    // AUTO assignment: their live offers move on, or pooled chats may be offered to them.
+    this.availabilityChanged(userId);
   }
 
-  /** Pushes the chats already waiting to a user who just started accepting chats. */
+  /** Pushes the chats already waiting to a user who just started accepting chats (AUTO: the pooled ones and those offered to them). */
   async announceWaitingChats(em: EntityManager, userId: string, accountId: string): Promise<void> {
-    const waiting = await em.fork().find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });
+    const waiting = await em
+      .fork()
+      .find(Conversation, { account: accountId, status: ConversationStatus.WAITING, $or: [{ offeredTo: null }, { offeredTo: userId }] }, { fields: ['id'], orderBy: { waitingSince: 'asc' } });
     for (const { id } of waiting) this.pubSub.publish(Topic.INBOX, userId, { kind: 'ADDED', conversationId: id, reason: null });
   }
 
@@ -40,6 +45,11 @@ export class EventDispatcher {
   inboxReminder(accountId: string, conversationId: string, waitedSeconds: number): void {
     const message: InboxMessage = { kind: 'REMINDER', conversationId, reason: null, waitedSeconds };
     this.pubSub.publish(Topic.INBOX, accountId, message);
+  }
+
+  /** Never throws: a lost job costs a pooled chat an earlier offer, or an offer its early move (the expiry still moves it). */
+  private availabilityChanged(userId: string): void {
+    enqueueAgentAvailability(this.queues.routing, userId).catch((error: unknown) => this.logger.error({ err: error, userId }, 'could not enqueue an availability change for routing'));
   }
 
   /**
@@ -55,6 +65,9 @@ export class EventDispatcher {
       for (const message of afterCommit.activity) this.pubSub.publish(Topic.ACTIVITY, message.accountId, message);
       for (const timer of afterCommit.timers) await scheduleTimer(this.queues.liveChatTimers, timer.kind, timer.conversationId, timer.at);
       for (const deliveryId of afterCommit.webhookDeliveries) await scheduleDelivery(this.queues.webhookDeliveries, deliveryId, 1);
+      for (const offer of afterCommit.offerExpiries) await scheduleOfferExpiry(this.queues.routing, offer.conversationId, offer.round, offer.at);
+      // A chat that ended or was handed on frees its user's capacity (AUTO assignment may offer them a pooled chat).
+      for (const { userId, message } of afterCommit.assigned) if (message.kind === 'ENDED' || message.kind === 'TRANSFERRED_OUT') this.availabilityChanged(userId);
     } catch (error) {
       this.logger.error({ err: error }, 'could not announce a committed change; timers and webhooks fall back to the sweep');
     }

@@ -13,6 +13,9 @@ import { Topic } from './topics';
  * change, in publish order with the account's events (one Redis connection), so a user who
  * stops accepting receives nothing published after that.
  *
+ * With AUTO assignment an event may be addressed to one user (`onlyUserId`) or to all but one
+ * (`exceptUserId`): a filter in this process, like the switch.
+ *
  * A REMINDER is passed on only while its chat is still waiting (read once per event in this
  * process): the reminder job reads without a lock, so its REMINDER can be published just after
  * an accept's REMOVED. Read after that REMOVED arrived, the chat is no longer waiting.
@@ -34,7 +37,7 @@ export async function inboxStream(listen: RedisBackedPubSub['listen'], em: Entit
         const result = await messages.next();
         if (result.done) return { value: undefined, done: true };
         if (result.value.kind === 'ACCEPTING') accepting = result.value.accepting;
-        else if (accepting && (result.value.kind !== 'REMINDER' || (await stillWaiting(em, result.value)))) return { value: result.value, done: false };
+        else if (accepting && addressedTo(result.value, viewer.userId) && (result.value.kind !== 'REMINDER' || (await remindsUser(em, result.value, viewer.userId)))) return { value: result.value, done: false };
       }
     },
     return: async () => {
@@ -50,9 +53,21 @@ export async function inboxStream(listen: RedisBackedPubSub['listen'], em: Entit
   return iterator;
 }
 
-function stillWaiting(em: EntityManager, message: InboxMessage): Promise<boolean> {
+/** AUTO assignment addresses some events to one user's inbox, or to all but one (see routing/). */
+function addressedTo(message: InboxMessage, userId: string): boolean {
+  return (!message.onlyUserId || message.onlyUserId === userId) && message.exceptUserId !== userId;
+}
+
+/** A REMINDER rings while its chat still waits, for everyone when it is pooled, for the offeree alone while it is offered. */
+async function remindsUser(em: EntityManager, message: InboxMessage, userId: string): Promise<boolean> {
+  const waiting = await stillWaiting(em, message);
+  return waiting !== null && (waiting.offeredTo === null || waiting.offeredTo === userId);
+}
+
+/** The chat if it still waits, with whom it is offered to (null: pooled): read once per event in this process. */
+function stillWaiting(em: EntityManager, message: InboxMessage): Promise<{ offeredTo: string | null } | null> {
   return oncePerEvent(message, 'still-waiting', async () => {
-    const waiting = await em.fork().findOne(Conversation, { id: message.conversationId, status: ConversationStatus.WAITING }, { fields: ['id'], disableIdentityMap: true });
-    return waiting !== null;
-  }).catch(() => false); // the database unreachable: a lost reminder, not a failed stream
+    const waiting = await em.fork().findOne(Conversation, { id: message.conversationId, status: ConversationStatus.WAITING }, { fields: ['id', 'offeredTo'], disableIdentityMap: true });
+    return waiting ? { offeredTo: waiting.offeredTo?.id ?? null } : null;
+  }).catch(() => null); // the database unreachable: a lost reminder, not a failed stream
 }

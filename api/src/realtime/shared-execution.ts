@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, getOperationAST, Kind, print, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { Viewer } from '../auth/viewer';
+import { scopesKey, type Viewer } from '../auth/viewer';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLContext } from '../server/context';
 import type { Loaders } from '../server/loaders';
@@ -13,8 +13,9 @@ import { oncePerEvent } from './per-event';
 function scopeOf(viewer: Viewer): string {
   switch (viewer.kind) {
     case 'user':
-    case 'apiKey':
       return `${viewer.kind}:${viewer.accountId}:${viewer.role}`;
+    case 'apiKey':
+      return `${viewer.kind}:${viewer.accountId}:${viewer.role}:${scopesKey(viewer)}`;
     case 'visitor':
       return `visitor:${viewer.accountId}:${viewer.conversationId}`;
     default:

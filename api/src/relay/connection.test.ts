@@ -30,6 +30,35 @@ describe('Relay connections: first/after and last/before', () => {
     return { names: edges.map((edge: { node: { name: string } }) => edge.node.name), pageInfo, cursors: edges.map((edge: { cursor: string }) => edge.cursor) };
   };
 
+  it('totalCount counts the whole list under its filter, the same on every page, only when asked', async () => {
+    const counted = await app.gql(`query($after: String) { flows(first: 2, after: $after) { totalCount edges { cursor } pageInfo { endCursor } } }`, {}, token);
+    expect(counted.data!.flows.totalCount).toBe(5);
+    const next = await app.gql(`query($after: String) { flows(first: 2, after: $after) { totalCount } }`, { after: counted.data!.flows.pageInfo.endCursor }, token);
+    expect(next.data!.flows.totalCount).toBe(5);
+    // Another account's lists count only its own.
+    const other = await signUpAccount(app, 'Other');
+    expect((await app.gql(`{ flows(first: 1) { totalCount } users(first: 1) { totalCount } }`, {}, other.token)).data).toEqual({ flows: { totalCount: 0 }, users: { totalCount: 1 } });
+    // Not selected, not counted: the page costs no count(*).
+    const statements: string[] = [];
+    const logger = app.runtime.orm.config.getLogger();
+    const log = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      statements.push(String(context.query));
+      return log(context);
+    };
+    const debug = app.runtime.orm.config.get('debug');
+    app.runtime.orm.config.set('debug', ['query']);
+    try {
+      await app.gql(`{ flows(first: 2) { edges { cursor } } }`, {}, token);
+      expect(statements.some((sql) => /count\(/i.test(sql))).toBe(false);
+      await app.gql(`{ flows(first: 2) { totalCount } }`, {}, token);
+      expect(statements.some((sql) => /count\(/i.test(sql))).toBe(true);
+    } finally {
+      app.runtime.orm.config.set('debug', debug);
+      logger.logQuery = log;
+    }
+  });
+
   it('pages forward and back over the same cursors, in the list’s order', async () => {
     const first = await page({ first: 2 });
     expect(first).toMatchObject({ names: ['f1', 'f2'], pageInfo: { hasNextPage: true, hasPreviousPage: false } });

@@ -50,10 +50,19 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /**
+   * How many items the whole list holds: a getter, so the `count(*)` under the list's own filter
+   * runs only when a client selects the field (the resolver reads the property).
+   */
+  readonly totalCount?: Promise<number> | number;
 }
 
 /** Builds the `XEdge` and `XConnection` types of a Relay connection over `nodeType`. */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+/**
+ * Builds the `XEdge` and `XConnection` types of a Relay connection over `nodeType`; with
+ * `totalCount`, lists whose count is one indexed query (every list built by `paginate`) offer it.
+ */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string, options: { totalCount?: boolean } = {}) {
   @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque cursor of this item, for `after` or `before`.' })
@@ -71,12 +80,19 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo, { description: 'Whether more items follow or precede, and the cursors to fetch them.' })
     pageInfo!: PageInfo;
   }
-  return ConnectionClass;
+  if (!options.totalCount) return ConnectionClass;
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what} items, and how many the whole list holds.` })
+  class CountedConnectionClass extends ConnectionClass {
+    @Field(() => Int, { description: `How many ${what} items the whole list holds under the same filter, across all pages (counted only when asked).` })
+    totalCount!: number;
+  }
+  return CountedConnectionClass;
 }
 
 /** A connection with nothing in it (a list the caller may not see reads as empty). */
 export function emptyConnection<T>(): Connection<T> {
-  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
 }
 
 export type SortDirection = 'asc' | 'desc';
@@ -112,6 +128,9 @@ export async function paginate<T extends { id: string }>(
   return {
     edges: items.map((node) => ({ cursor: page.from(node as never), node })),
     pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: page.hasPrevPage, startCursor: page.startCursor, endCursor: page.endCursor },
+    get totalCount() {
+      return em.count(entity, where);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
-import { Access } from '../auth/auth-checker';
+import { Access, requireScopeForNode } from '../auth/auth-checker';
 import { Reach, reachOf } from '../auth/tenant-access';
 import { decodeGlobalId } from '../relay/global-id';
 import { NodeEntity } from '../relay/node';
@@ -19,6 +19,8 @@ export class NodeResolver {
     if (!meta) return null;
     const entity = (await context.em.findOne(meta.class, decoded.id)) as NodeEntity | null;
     // The same rule as every field: only what a member of the object's account (admin, where needed) reads.
-    return entity && (await reachOf(context, entity)) === Reach.MEMBER ? entity : null;
+    if (!entity || (await reachOf(context, entity)) !== Reach.MEMBER) return null;
+    requireScopeForNode(context.viewer, decoded.typeName);
+    return entity;
   }
 }

@@ -5,8 +5,7 @@ export function schemaDescriptionGaps(schema: GraphQLSchema): string[] {
   const gaps: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__') || (isScalarType(type) && ['String', 'Boolean', 'Int', 'Float', 'ID'].includes(type.name))) continue;
-    const isRoot = type === schema.getQueryType() || type === schema.getMutationType() || type === schema.getSubscriptionType();
-    if (!type.description && !isRoot) gaps.push(type.name);
+    if (!type.description) gaps.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description) gaps.push(`${type.name}.${field.name}`);

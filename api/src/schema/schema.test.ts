@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
-import { createSchema, printSortedSchema, SDL_HEADER } from './build-schema';
-import { isSchemaFileCurrent, SCHEMA_FILE } from './schema-cli';
+import { createSchema, printSortedSchema, SDL_HEADER, userErrorsMarkdown } from './build-schema';
+import { CHANGELOG_FILE, changelogOf, isSchemaFileCurrent, RELEASED_SCHEMA_FILE, SCHEMA_FILE, USER_ERRORS_FILE } from './schema-cli';
+import { schemaChangelog } from './schema-changelog';
 import { schemaDescriptionGaps } from './schema-descriptions';
 
 describe('the checked-in schema', () => {
@@ -14,6 +15,28 @@ describe('the checked-in schema', () => {
 
   it('matches the code (run `npm run schema:emit` when this fails)', () => {
     expect(isSchemaFileCurrent(SCHEMA_FILE, sdl)).toBe(true);
+  });
+
+  it('has a current changelog against the released schema, with no unintended breaking change', async () => {
+    const changelog = await changelogOf(sdl);
+    expect(changelog.unintended.map((change) => change.message)).toEqual([]);
+    expect(isSchemaFileCurrent(CHANGELOG_FILE, changelog.markdown)).toBe(true);
+  });
+
+  it('has a current catalogue of userErrors codes in docs/USER_ERRORS.md', async () => {
+    const markdown = userErrorsMarkdown(await createSchema());
+    expect(markdown).toMatch(/^\| `acceptChat` \| `ALREADY_ACCEPTED`, /m);
+    expect(isSchemaFileCurrent(USER_ERRORS_FILE, markdown)).toBe(true);
+  });
+
+  it('fails a breaking change unless it is listed as intended, and keeps the reason in the changelog', async () => {
+    const released = readFileSync(RELEASED_SCHEMA_FILE, 'utf8');
+    const removed = sdl.replace(/^  contacts\(/m, '  renamedContacts(');
+    const unlisted = await schemaChangelog(released, removed, []);
+    expect(unlisted.unintended.map((change) => change.path)).toEqual(['Query.contacts']);
+    const listed = await schemaChangelog(released, removed, [{ path: 'Query.contacts', reason: 'renamed, see renamedContacts' }]);
+    expect(listed.unintended).toEqual([]);
+    expect(listed.markdown).toMatch(/## Breaking \(1\)\n\n- Field 'contacts' was removed from object type 'Query' — intended: renamed, see renamedContacts/);
   });
 
   it('is detected as stale once it differs from the code', () => {

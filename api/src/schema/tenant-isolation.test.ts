@@ -18,6 +18,7 @@ import type { Client } from 'graphql-ws';
 import { Account } from '../accounts/account.entity';
 import { ActivityEvent } from '../activity/activity-event.entity';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { NO_SCOPE_NEEDED } from '../api-keys/api-key-scopes';
 import { signUserToken } from '../auth/tokens';
 import { CannedResponse } from '../canned-responses/canned-response.entity';
 import type { Viewer } from '../auth/viewer';
@@ -52,6 +53,8 @@ const PRINCIPALS = [
   'agentA',
   'adminA',
   'keyA',
+  /** A's key with no scope at all: refused everything but what needs none. */
+  'scopelessKeyA',
   'revokedKeyA',
   'adminB',
   'keyB',
@@ -64,7 +67,7 @@ type Principal = (typeof PRINCIPALS)[number];
 /** Credentials that authenticate nothing: every request is UNAUTHENTICATED, every websocket closed with 4403. */
 const INVALID: Principal[] = ['revokedKeyA', 'expiredToken', 'otherSecretToken', 'algNoneToken', 'visitorAsUserToken'];
 const VISITORS: Principal[] = ['visitorX', 'visitorY'];
-const KEYS: Principal[] = ['keyA', 'keyB'];
+const KEYS: Principal[] = ['keyA', 'scopelessKeyA', 'keyB'];
 
 type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 type Expectations = Record<Principal, Outcome>;
@@ -135,7 +138,7 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
   const groups = { team: [] as string[], admin: [] as string[], conversationX: [] as string[], conversationY: [] as string[] };
   const responses = Object.fromEntries(PRINCIPALS.map((principal) => [principal, [] as string[]])) as Record<Principal, string[]>;
-  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[] };
+  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], contacts: [] as string[] };
   /** What the walk checked: (root field × principal), operations sent (HTTP and websocket), (Node field × viewer). */
   const cases = { rootFieldPrincipal: 0, operations: 0, nodeFieldViewer: 0 };
 
@@ -143,6 +146,11 @@ describe('tenant isolation', () => {
   function forbiddenFor(principal: Principal): string[] {
     if (principal === 'adminA' || principal === 'keyA') return [];
     if (principal === 'agentA') return groups.admin;
+    // `me` needs no scope: the admin the key acts for and their account, and nothing else of A.
+    if (principal === 'scopelessKeyA') {
+      const own = new Set([MARK.accountName, a.email, ids.account, dbId(ids.account), ids.admin, dbId(ids.admin)]);
+      return [...groups.team, ...groups.admin, ...groups.conversationX, ...groups.conversationY].filter((marker) => !own.has(marker));
+    }
     if (principal === 'visitorX') return [...groups.team, ...groups.admin, ...groups.conversationY];
     if (principal === 'visitorY') return [...groups.team, ...groups.admin, ...groups.conversationX];
     return [...groups.team, ...groups.admin, ...groups.conversationX, ...groups.conversationY];
@@ -198,12 +206,18 @@ describe('tenant isolation', () => {
     },
     'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://203.0.113.11/walk-hook', events: ['*'] } }), expect: outcomes('admin') },
     'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
+    // A's admin and key erase a victim each; nobody else erases anything (checked below).
+    'Mutation.deleteContact': { variables: async (principal) => ({ id: await victimContact(principal) }), expect: outcomes('admin') },
+    'Mutation.exportContact': { variables: () => ({ id: ids.contactX }), expect: outcomes('admin') },
     'Mutation.deleteWebhookEndpoint': { variables: async (principal) => ({ id: await victimEndpoint(principal) }), expect: outcomes('admin') },
     'Mutation.login': { variables: () => ({ input: { email: MARK.agentEmail, password: 'not the password' } }), expect: outcomes('public') },
     // X's chat is still live during the sweep: its visitor is answered NOT_RATEABLE, as data.
     'Mutation.rateConversation': { variables: () => ({ input: { conversationId: ids.conversationX, score: 5 } }), expect: outcomes('participant') },
     'Mutation.publishFlow': { variables: () => ({ id: flowId }), expect: outcomes('admin') },
     'Mutation.redeliverWebhook': { variables: () => ({ deliveryId: ids.webhookDelivery }), expect: outcomes('admin') },
+    // Outsiders' rotations are checked below: every victim endpoint keeps its first secret.
+    'Mutation.rotateWebhookSecret': { variables: async (principal) => ({ id: await victimEndpoint(principal), overlapSeconds: 60 }), expect: outcomes('admin') },
+    'Mutation.sendTestWebhook': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
     'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
@@ -218,7 +232,7 @@ describe('tenant isolation', () => {
     },
     'Mutation.startConversation': { variables: () => ({ input: { flowId } }), expect: outcomes('public') },
     // Each caller changes its own account (B's admin changes B): A's settings stay as seeded.
-    'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false } }), expect: outcomes('admin') },
+    'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false, assignment: 'MANUAL', offerSeconds: 30 } }), expect: outcomes('admin') },
     // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
     'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
     'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50 } }), expect: outcomes('admin') },
@@ -244,6 +258,13 @@ describe('tenant isolation', () => {
     },
     'Subscription.incomingChats': { expect: outcomes('user'), hears: { by: ['agentA', 'adminA'], sign: () => triggered } },
   };
+  // A key's scopes come on top of its role: without the one a field needs, FORBIDDEN (scopes.test.ts checks the table).
+  for (const [name, row] of Object.entries(ROOT_FIELDS)) {
+    const field = name.slice(name.indexOf('.') + 1);
+    // `node` needs none itself but the read scope of the object's type, which every type has.
+    const needsNone = NO_SCOPE_NEEDED.has(field) && field !== 'node';
+    row.expect.scopelessKeyA = needsNone || row.expect.keyA !== 'ok' ? row.expect.keyA : 'FORBIDDEN';
+  }
 
   async function newestActivityCursor(): Promise<string> {
     const result = await app.gql(`{ activityStream(first: 1) { edges { node { cursor } } } }`, {}, a.token);
@@ -256,6 +277,14 @@ describe('tenant isolation', () => {
     return endpoint.nodeId;
   }
 
+  async function victimContact(principal: Principal): Promise<string> {
+    const em = app.runtime.orm.em.fork();
+    const contact = em.create(Contact, { account: dbId(a.accountId), name: 'Victim Contact', email: `victim-${randomBytes(4).toString('hex')}@example.com` });
+    await em.flush();
+    if (principal !== 'adminA' && principal !== 'keyA') victims.contacts.push(contact.id);
+    return contact.nodeId;
+  }
+
   async function victimCannedResponse(principal: Principal): Promise<string> {
     const shortcut = `victim-${randomBytes(4).toString('hex')}`;
     const { cannedResponse } = await app.runtime.services.cannedResponses.create(app.runtime.orm.em.fork(), adminViewer(), { shortcut, title: 'Victim', body: 'Victim reply' });
@@ -264,7 +293,7 @@ describe('tenant isolation', () => {
   }
 
   async function victimApiKey(principal: Principal): Promise<string> {
-    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), 'victim key');
+    const { apiKey } = await app.runtime.services.apiKeys.create(app.runtime.orm.em.fork(), adminViewer(), { name: 'victim key' });
     if (principal !== 'adminA') victims.apiKeys.push(apiKey.id);
     return apiKey.nodeId;
   }
@@ -302,6 +331,9 @@ describe('tenant isolation', () => {
     const key = await gqlOk(createKey, { name: MARK.keyName }, a.token);
     const revoked = await gqlOk(createKey, { name: MARK.revokedKeyName }, a.token);
     await gqlOk(`mutation($id: ID!) { revokeApiKey(id: $id) { userErrors { code } } }`, { id: revoked.apiKey.id }, a.token);
+    // createApiKey refuses an empty scope list; the row is what a key whose scopes all went would be.
+    const scopeless = await gqlOk(createKey, { name: 'Scopeless' }, a.token);
+    await app.runtime.orm.em.fork().nativeUpdate(ApiKey, { id: dbId(scopeless.apiKey.id) }, { scopes: [] });
 
     const canned = await gqlOk(`mutation($input: CreateCannedResponseInput!) { createCannedResponse(input: $input) { cannedResponse { id } userErrors { code } } }`, {
       input: { shortcut: 'walk-seed', title: 'Seeded reply', body: MARK.cannedBody },
@@ -369,6 +401,7 @@ describe('tenant isolation', () => {
       agentA: agentLogin.token,
       adminA: a.token,
       keyA: key.secret,
+      scopelessKeyA: scopeless.secret,
       revokedKeyA: revoked.secret,
       adminB: b.token,
       keyB: keyB.secret,
@@ -463,7 +496,8 @@ describe('tenant isolation', () => {
         heard.push(entry);
         client.subscribe({ query: documentFor('subscription', field, variables), variables }, {
           next: (value) => void entry.values.push(value as Record<string, unknown>),
-          error: (error) => void entry.values.push({ error: String((error as { code?: number }).code ?? error) }),
+          // Refused when it starts (graphql-ws sends the errors as such), or the socket was closed.
+          error: (error) => void entry.values.push(Array.isArray(error) ? { errors: error } : { error: String((error as { code?: number }).code ?? error) }),
           complete: () => undefined,
         });
       }
@@ -522,7 +556,11 @@ describe('tenant isolation', () => {
     const em = app.runtime.orm.em.fork();
     expect(await em.count(ApiKey, { id: { $in: victims.apiKeys }, revokedAt: { $ne: null } })).toBe(0);
     expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints } })).toBe(victims.endpoints.length);
+    expect(await em.count(WebhookEndpoint, { id: { $in: victims.endpoints }, secretRotatedAt: { $ne: null } })).toBe(0);
+    // One test delivery each for A's admin and A's key, none for anyone else.
+    expect(await em.count(WebhookDelivery, { endpoint: dbId(ids.webhookEndpoint), eventType: 'webhook.test' })).toBe(2);
     expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
+    expect(await em.count(Contact, { id: { $in: victims.contacts }, erasedAt: null, name: 'Victim Contact' })).toBe(victims.contacts.length);
     expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);
     expect((await em.findOneOrFail(Flow, dbId(flowId))).name).toBe(MARK.flowName);
   });
@@ -560,7 +598,7 @@ describe('tenant isolation', () => {
       ['visitorY', { kind: 'visitor', accountId, conversationId: dbId(y.conversationId) }],
       ['agentA', { kind: 'user', accountId, userId: dbId(ids.agent), role: UserRole.AGENT }],
       ['adminB', { kind: 'user', accountId: dbId(b.accountId), userId: dbId(b.userId), role: UserRole.ADMIN }],
-      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN }],
+      ['keyB', { kind: 'apiKey', accountId: dbId(b.accountId), apiKeyId: '00000000-0000-7000-8000-000000000000', actingUserId: dbId(b.userId), role: UserRole.ADMIN, scopes: 'all', expiresAt: null }],
     ];
     const adminOnly = ['ApiKey', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookAttempt'];
     let walked = 0;

@@ -10,9 +10,11 @@ import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, getOperationAST, getVariableValues, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { apiKeyScopesPlugin, requireScopesForOperation } from '../auth/auth-checker';
 import { authenticate } from '../auth/authenticate';
 import { metrics, metricsAccess, registry, requestMetricsPlugin, watchQueueDepth } from '../metrics/metrics';
 import type { Viewer } from '../auth/viewer';
+import { userErrorCataloguePlugin } from '../errors/user-error-catalogue';
 import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isServiceUnavailable, serviceUnavailable } from '../errors/graphql-errors';
 import { follow } from './pub-sub';
 import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
@@ -89,7 +91,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     metrics.openWebsockets.inc();
     socket.once('close', () => metrics.openWebsockets.dec());
   });
-  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries]);
+  const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries, runtime.queues.routing]);
   // Open websockets per API key, so a revocation (announced by any process) closes them at once.
   const socketsByApiKey = new Map<string, Set<WebSocket>>();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and listens once Redis is back.
@@ -115,7 +117,9 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
           if (viewer.kind === 'apiKey') {
             const sockets = socketsByApiKey.get(viewer.apiKeyId) ?? new Set<WebSocket>();
             socketsByApiKey.set(viewer.apiKeyId, sockets.add(ctx.extra.socket));
+            const stopExpiry = viewer.expiresAt ? closeAt(ctx.extra.socket, viewer.expiresAt, 'API key expired') : () => undefined;
             ctx.extra.socket.once('close', () => {
+              stopExpiry();
               sockets.delete(ctx.extra.socket);
               if (!sockets.size) socketsByApiKey.delete(viewer.apiKeyId);
             });
@@ -147,6 +151,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
         const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {}, { maxErrors: 20 });
         if (coerced.errors) return coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }));
         try {
+          requireScopesForOperation(ctx.extra.viewer ?? { kind: 'anonymous' }, document, operation);
           const complexity = checkOperation(schema, document, payload.operationName, payload.variables, limits);
           // A subscription is charged once, when it starts: its events are the server's to send.
           await services.queryBudget.charge(ctx.extra.viewer ?? { kind: 'anonymous' }, complexity);
@@ -189,9 +194,11 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     plugins: [
       requestMetricsPlugin(),
       documentLimitsPlugin(schema, limits, documents),
+      apiKeyScopesPlugin(),
       queryBudgetPlugin(services.queryBudget),
       runtime.sharedReads.plugin(),
       errorStatusPlugin(),
+      userErrorCataloguePlugin((entry) => logger.warn(entry, 'a userErrors code missing from MUTATION_USER_ERRORS')),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       drainWebSockets,
       ApolloServerPluginLandingPageDisabled(),
@@ -308,4 +315,20 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+// setTimeout fires at once past 2^31 - 1 ms (about 24.8 days): longer waits are taken in steps.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes the socket with 4403 at `at` (a credential's expiry); returns how to cancel it. */
+function closeAt(socket: WebSocket, at: Date, reason: string): () => void {
+  let timer: NodeJS.Timeout;
+  const schedule = () => {
+    const left = at.getTime() - Date.now();
+    if (left <= 0) return socket.close(4403, reason);
+    timer = setTimeout(schedule, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  schedule();
+  return () => clearTimeout(timer);
 }

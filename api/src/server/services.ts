@@ -8,6 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { CannedResponseService } from '../canned-responses/canned-response.service';
 import type { Config } from '../config/config';
 import { ContactService } from '../contacts/contact.service';
+import { ContactPrivacyService } from '../contacts/contact-privacy.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
 import { TransferService } from '../conversations/transfer.service';
@@ -24,6 +25,7 @@ import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
 import { LiveChatReportService } from '../reports/live-chat-report.service';
+import { RoutingService } from '../routing/routing.service';
 import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
 import { WebhookService } from '../webhooks/webhook.service';
@@ -43,19 +45,22 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const activity = new ActivityService(webhooks);
   const messages = new MessageService();
   const signals = new SignalService({ config, redis, pubSub });
+  const routing = new RoutingService({ activity, dispatcher });
+  const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher, routing });
   return {
-    accounts: new AccountService(config),
+    accounts: new AccountService(config, routing),
     activity,
     apiKeys: new ApiKeyService(dispatcher),
     auth: new AuthService(config, redis),
     cannedResponses: new CannedResponseService(),
-    chatEndings: new ChatEndingService({ config, activity, messages, dispatcher }),
+    chatEndings,
     contacts: new ContactService(),
-    conversations: new ConversationService({ config, redis, activity, messages, dispatcher }),
+    contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
+    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing }),
     dispatcher,
     flows: new FlowService(),
     team: new TeamService(),
-    transfers: new TransferService({ activity, messages, dispatcher }),
+    transfers: new TransferService({ activity, messages, dispatcher, routing }),
     messages,
     notes: new NoteService({ activity, messages, dispatcher }),
     queryBudget: new QueryBudget(redis, config),
@@ -65,6 +70,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
     reports: new LiveChatReportService(),
+    routing,
     users: new UserService(dispatcher),
     waitEstimates: new WaitEstimates(),
     webhooks,

@@ -1,3 +1,4 @@
+import { takeUndeclaredUserErrors } from '../errors/user-error-catalogue';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +100,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       await app.workers?.close();
       await runtime.close();
       if (!keepDatabase) await database.drop();
+      // A userErrors code this file's tests produced that the catalogue does not list.
+      const missing = takeUndeclaredUserErrors();
+      if (missing.length && !process.env.USER_ERRORS_RECORD) {
+        throw new Error(`userErrors codes missing from MUTATION_USER_ERRORS (api/src/errors/user-error-catalogue.ts): ${[...new Set(missing.map(({ mutation, code }) => `${mutation}: ${code}`))].join(', ')}`);
+      }
     },
   };
   if (options.workers) await app.startWorkers();

@@ -36,7 +36,7 @@ export class SetAcceptingChatsPayload extends MutationPayload {
   user?: User | null;
 }
 
-export const UserConnection = ConnectionType(User, 'User', 'user');
+export const UserConnection = ConnectionType(User, 'User', 'user', { totalCount: true });
 
 @InputType('UpdateUserInput', { description: 'An admin’s change to a user of their account; fields left out stay as they are.' })
 export class UpdateUserInput {

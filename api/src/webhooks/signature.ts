@@ -14,6 +14,14 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 }
 
 /**
+ * The `webhook-signature` header for several secrets (during a rotation's overlap): one `v1,`
+ * signature each, space-separated, as Standard Webhooks allows; a receiver accepts any match.
+ */
+export function signWebhookWithEach(secrets: string[], id: string, timestamp: number, body: string): string {
+  return secrets.map((secret) => signWebhook(secret, id, timestamp, body)).join(' ');
+}
+
+/**
  * What a receiver does (see docs/INTEGRATIONS.md): recompute, compare in constant time, and
  * refuse timestamps more than `toleranceSeconds` away, so a captured request cannot be replayed.
  */

@@ -20,14 +20,29 @@ export class WebhookEndpoint extends NodeEntity {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  /** Activity event types delivered to this endpoint. */
-  @Field(() => [String], { description: 'Event types delivered, e.g. `live_chat.accepted`; `*` for all.' })
+  /** Activity event types delivered to this endpoint, as wire strings (`eventTypes` shows them as the enum). */
+  @Field(() => [String], { description: 'Event types delivered, as on the wire, e.g. `live_chat.accepted`; `*` for all.' })
   @Property({ type: 'text[]' })
   events!: string[];
 
   /** The signing secret, encrypted at rest: signing needs it back, so it cannot be hashed. */
   @Property({ type: 'text', hidden: true })
   secretCiphertext!: string;
+
+  /** The secret replaced by the latest rotation, encrypted like the current one; deliveries are signed with it too until `previousSecretExpiresAt`. */
+  @Property({ type: 'text', hidden: true, nullable: true })
+  previousSecretCiphertext?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when deliveries also carry a signature made with the secret replaced by the latest `rotateWebhookSecret` (past once the overlap is over; null when there is none).',
+  })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  previousSecretExpiresAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the signing secret was last rotated; null if never.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  secretRotatedAt?: Date | null;
 
   @Field(() => Boolean, { description: 'Whether deliveries are sent. A receiver answering 410 Gone disables its endpoint.' })
   @Property({ type: 'boolean', default: true })
@@ -81,10 +96,11 @@ export class WebhookDelivery extends NodeEntity {
   @ManyToOne(() => WebhookEndpoint, { ref: true, deleteRule: 'cascade' })
   endpoint!: Ref<WebhookEndpoint>;
 
-  @ManyToOne(() => ActivityEvent, { ref: true, deleteRule: 'cascade' })
-  event!: Ref<ActivityEvent>;
+  /** The activity event delivered; null for a `webhook.test` delivery, which records no activity. */
+  @ManyToOne(() => ActivityEvent, { ref: true, nullable: true, deleteRule: 'cascade' })
+  event?: Ref<ActivityEvent> | null;
 
-  @Field(() => String, { description: 'The webhook event type, e.g. `live_chat.timed_out`.' })
+  @Field(() => String, { description: 'The webhook event type, e.g. `live_chat.timed_out`, or `webhook.test` for a delivery of `sendTestWebhook`.' })
   @Property({ type: 'text' })
   eventType!: string;
 

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access } from '../auth/auth-checker';
 import type { MemberViewer } from '../auth/viewer';
 import { withUserErrors } from '../errors/user-error';
@@ -6,12 +6,15 @@ import { ConnectionArgs } from '../relay/connection';
 import { expectGlobalId } from '../relay/global-id';
 import type { GraphQLContext } from '../server/context';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
-import { ALL_EVENTS, KNOWN_WEBHOOK_EVENTS } from './webhook-events';
+import { DEFAULT_OVERLAP_SECONDS, MAX_OVERLAP_SECONDS } from './webhook-endpoint-rules';
+import { ALL_EVENTS, enumEventType, KNOWN_WEBHOOK_EVENTS, WebhookEventType } from './webhook-events';
 import {
   CreateWebhookEndpointInput,
   CreateWebhookEndpointPayload,
   DeleteWebhookEndpointPayload,
   RedeliverWebhookPayload,
+  RotateWebhookSecretPayload,
+  SendTestWebhookPayload,
   UpdateWebhookEndpointInput,
   UpdateWebhookEndpointPayload,
   WebhookDeliveryConnection,
@@ -36,6 +39,29 @@ export class WebhookResolver {
   @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes a webhook endpoint and its delivery history (admins and API keys).' })
   deleteWebhookEndpoint(@Arg('id', () => ID, { description: 'The endpoint.' }) id: string, @Ctx() { em, viewer, services }: GraphQLContext) {
     return withUserErrors(() => services.webhooks.delete(em, viewer as MemberViewer, expectGlobalId(id, 'WebhookEndpoint')));
+  }
+
+  @Authorized(Access.ADMIN)
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description:
+      'Gives an endpoint a new signing secret, returned once (admins and API keys). During the overlap every delivery is signed with both secrets (`webhook-signature: v1,<new> v1,<old>`), then with the new one only.',
+  })
+  rotateWebhookSecret(
+    @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
+    @Arg('overlapSeconds', () => Int, { nullable: true, description: `How long the old secret keeps signing too: 0 (stop at once) to ${MAX_OVERLAP_SECONDS} (7 days); ${DEFAULT_OVERLAP_SECONDS} (a day) when omitted.` })
+    overlapSeconds: number | null,
+    @Ctx() { em, viewer, services }: GraphQLContext,
+  ) {
+    return withUserErrors(() => services.webhooks.rotateSecret(em, viewer as MemberViewer, expectGlobalId(id, 'WebhookEndpoint'), overlapSeconds));
+  }
+
+  @Authorized(Access.ADMIN)
+  @Mutation(() => SendTestWebhookPayload, {
+    description:
+      'Sends a `webhook.test` event to one endpoint, whatever it subscribes to, through the normal delivery path (signed, retried, listed in `webhookDeliveries`); nothing is added to the activity stream (admins and API keys). At most 5 per endpoint per minute.',
+  })
+  sendTestWebhook(@Arg('endpointId', () => ID, { description: 'The endpoint.' }) endpointId: string, @Ctx() { em, viewer, services }: GraphQLContext) {
+    return withUserErrors(() => services.webhooks.sendTest(em, viewer as MemberViewer, expectGlobalId(endpointId, 'WebhookEndpoint', 'endpointId')));
   }
 
   @Authorized(Access.ADMIN)
@@ -64,6 +90,11 @@ export class WebhookResolver {
   @Query(() => [String], { description: 'The webhook event types an endpoint can subscribe to ("*" means all).' })
   webhookEventTypes(): string[] {
     return [ALL_EVENTS, ...KNOWN_WEBHOOK_EVENTS];
+  }
+
+  @FieldResolver(() => [WebhookEventType], { description: 'The event types delivered, as the enum (`events` has the same as wire strings).' })
+  eventTypes(@Root() endpoint: WebhookEndpoint): WebhookEventType[] {
+    return endpoint.events.map(enumEventType).filter((type): type is WebhookEventType => type !== null);
   }
 
   @FieldResolver(() => WebhookDeliveryConnection, { description: 'Deliveries to this endpoint, newest first.' })

@@ -1,49 +1,32 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { requeueDelivery, scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
-import { ActivityEvent } from '../activity/activity-event.entity';
+import type { ActivityEvent } from '../activity/activity-event.entity';
 import type { MemberViewer } from '../auth/viewer';
 import type { Config } from '../config/config';
-import { Contact } from '../contacts/contact.entity';
-import { Conversation } from '../conversations/conversation.entity';
-import { fail, UserErrorsException, userError } from '../errors/user-error';
+import { fail, failRateLimited } from '../errors/user-error';
 import type { Logger } from '../logging/logger';
 import type { AfterCommit } from '../realtime/after-commit';
 import { emptyConnection, paginate, type ConnectionArgs } from '../relay/connection';
-import { encodeGlobalId } from '../relay/global-id';
-import { BlockedAddressError, resolvedAddressProblem, safePost, urlProblem } from './safe-http';
+import { BlockedAddressError, safePost } from './safe-http';
 import { open, seal } from './secret-box';
-import { generateWebhookSecret, signWebhook } from './signature';
+import { generateWebhookSecret, signWebhookWithEach } from './signature';
 import { WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from './webhook.entity';
-import { ALL_EVENTS, endpointWants, KNOWN_WEBHOOK_EVENTS, WEBHOOK_EVENT_TYPES } from './webhook-events';
+import { checkedOverlap, checkEndpointInput, requestedEvents, type EndpointInput } from './webhook-endpoint-rules';
+import { WebhookErrorCode } from './webhook.errors';
+import { endpointWants, TEST_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-events';
+import { eventPayload, testPayload } from './webhook-payloads';
 
-export const WebhookErrorCode = {
-  INVALID_URL: 'INVALID_URL',
-  PRIVATE_ADDRESS: 'PRIVATE_ADDRESS',
-  UNKNOWN_EVENT_TYPE: 'UNKNOWN_EVENT_TYPE',
-  NO_EVENTS: 'NO_EVENTS',
-  ENDPOINT_NOT_FOUND: 'ENDPOINT_NOT_FOUND',
-  DELIVERY_NOT_FOUND: 'DELIVERY_NOT_FOUND',
-  DELIVERY_IN_PROGRESS: 'DELIVERY_IN_PROGRESS',
-  ENDPOINT_DISABLED: 'ENDPOINT_DISABLED',
-} as const;
+/** `sendTestWebhook`: at most this many test deliveries per endpoint per minute. */
+const TEST_WEBHOOKS_PER_MINUTE = 5;
 
 /** `skippedReason` of a delivery not sent because its endpoint was disabled. */
 export const ENDPOINT_DISABLED_REASON = 'endpoint disabled';
 
 const MAX_ENDPOINTS_PER_ACCOUNT = 20;
-// Saving waits at most this long for the URL's name to resolve.
-const SAVE_LOOKUP_TIMEOUT_MS = 5000;
 const RESPONSE_EXCERPT_BYTES = 2048;
 // While an attempt is in flight its delivery is leased: a duplicate job or the sweep skips it.
 const ATTEMPT_LEASE_MS = 2 * 60_000;
-
-export interface EndpointInput {
-  url?: string | null;
-  events?: string[] | null;
-  description?: string | null;
-  enabled?: boolean | null;
-}
 
 type EndpointSummary = Pick<WebhookEndpoint, 'id' | 'events' | 'enabled'>;
 
@@ -61,7 +44,7 @@ export class WebhookService {
   // Endpoints
 
   async create(em: EntityManager, viewer: MemberViewer, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    await this.check(input, true);
+    await checkEndpointInput(this.config, input, true);
     if ((await em.count(WebhookEndpoint, { account: viewer.accountId })) >= MAX_ENDPOINTS_PER_ACCOUNT) {
       fail(WebhookErrorCode.INVALID_URL, `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints.`, ['input', 'url']);
     }
@@ -69,7 +52,7 @@ export class WebhookService {
     const endpoint = em.create(WebhookEndpoint, {
       account: viewer.accountId,
       url: input.url!.trim(),
-      events: [...new Set(input.events!)],
+      events: requestedEvents(input)!,
       description: input.description?.trim() || null,
       secretCiphertext: seal(secret, this.config.SECRET_ENCRYPTION_KEY),
     });
@@ -79,9 +62,10 @@ export class WebhookService {
 
   async update(em: EntityManager, viewer: MemberViewer, endpointId: string, input: EndpointInput): Promise<{ endpoint: WebhookEndpoint }> {
     const endpoint = await this.endpoint(em, viewer, endpointId, ['input', 'id']);
-    await this.check(input, false);
+    await checkEndpointInput(this.config, input, false);
     if (input.url != null) endpoint.url = input.url.trim();
-    if (input.events != null) endpoint.events = [...new Set(input.events)];
+    const events = requestedEvents(input);
+    if (events) endpoint.events = events;
     if (input.description !== undefined) endpoint.description = input.description?.trim() || null;
     if (input.enabled != null) {
       endpoint.enabled = input.enabled;
@@ -137,27 +121,60 @@ export class WebhookService {
   }
 
   /**
-   * The URL's form, then (unless private addresses are allowed, when there is nothing to
-   * refuse) where its name resolves now: an unresolvable name is INVALID_URL, since nobody
-   * could receive at it and where it leads cannot be checked.
+   * A new signing secret, returned once and stored encrypted like the first. For `overlapSeconds`
+   * (0 to 7 days, a day by default) deliveries carry a signature with each secret
+   * (`v1,<new> v1,<old>`), so a receiver can switch at its own pace; then only the new one.
+   * Rotating again during an overlap drops the oldest secret at once: two are signed with, never
+   * three. The row is locked, so concurrent rotations each keep the other's secret as the old one.
    */
-  private async check(input: EndpointInput, creating: boolean): Promise<void> {
-    const errors = [];
-    if (creating || input.url != null) {
-      const url = input.url?.trim() ?? '';
-      const { WEBHOOK_ALLOW_HTTP: allowHttp, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddresses } = this.config;
-      const problem = urlProblem(url, { allowHttp, allowPrivateAddresses }) ?? (allowPrivateAddresses ? null : await resolvedAddressProblem(url, { timeoutMs: SAVE_LOOKUP_TIMEOUT_MS }));
-      if (problem) errors.push(userError(problem.kind === 'private' ? WebhookErrorCode.PRIVATE_ADDRESS : WebhookErrorCode.INVALID_URL, problem.message, ['input', 'url']));
+  async rotateSecret(em: EntityManager, viewer: MemberViewer, endpointId: string, overlapSeconds: number | null | undefined): Promise<{ endpoint: WebhookEndpoint; secret: string; previousSecretExpiresAt: Date | null }> {
+    const overlap = checkedOverlap(overlapSeconds);
+    return em.transactional(async (tem) => {
+      const endpoint = await tem.findOne(WebhookEndpoint, { id: endpointId, account: viewer.accountId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!endpoint) fail(WebhookErrorCode.ENDPOINT_NOT_FOUND, 'No webhook endpoint with this ID in your account.', ['id']);
+      const now = new Date();
+      const secret = generateWebhookSecret();
+      endpoint.previousSecretCiphertext = overlap > 0 ? endpoint.secretCiphertext : null;
+      endpoint.previousSecretExpiresAt = overlap > 0 ? new Date(now.getTime() + overlap * 1000) : null;
+      endpoint.secretCiphertext = seal(secret, this.config.SECRET_ENCRYPTION_KEY);
+      endpoint.secretRotatedAt = now;
+      return { endpoint, secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+    });
+  }
+
+  /**
+   * Queues a `webhook.test` event to one endpoint, whatever it subscribes to, through the same
+   * path as every delivery (signed, attempted, retried, listed in `webhookDeliveries`,
+   * redeliverable). It records no activity: a test ping is not something that happened to a
+   * contact, and the feed and the other endpoints never see it.
+   */
+  async sendTest(em: EntityManager, viewer: MemberViewer, endpointId: string): Promise<{ delivery: WebhookDelivery }> {
+    const endpoint = await this.endpoint(em, viewer, endpointId, ['endpointId']);
+    if (!endpoint.enabled) fail(WebhookErrorCode.ENDPOINT_DISABLED, 'The endpoint is disabled: enable it (updateWebhookEndpoint with enabled: true), then test it.', ['endpointId']);
+    const since = new Date(Date.now() - 60_000);
+    const recent = await em.find(WebhookDelivery, { endpoint: endpoint.id, eventType: TEST_EVENT_TYPE, createdAt: { $gt: since } }, { fields: ['createdAt'], orderBy: { createdAt: 'asc' }, limit: TEST_WEBHOOKS_PER_MINUTE, disableIdentityMap: true });
+    if (recent.length >= TEST_WEBHOOKS_PER_MINUTE) {
+      failRateLimited(WebhookErrorCode.TOO_MANY_TEST_WEBHOOKS, `At most ${TEST_WEBHOOKS_PER_MINUTE} test webhooks per endpoint per minute.`, ['endpointId'], recent[0].createdAt.getTime() + 60_000 - Date.now());
     }
-    if (creating || input.events != null) {
-      if (!input.events?.length) errors.push(userError(WebhookErrorCode.NO_EVENTS, 'Choose at least one event type (or "*" for all).', ['input', 'events']));
-      input.events?.forEach((type, index) => {
-        if (type !== ALL_EVENTS && !KNOWN_WEBHOOK_EVENTS.has(type)) {
-          errors.push(userError(WebhookErrorCode.UNKNOWN_EVENT_TYPE, `"${type}" is not an event type. Known: ${[...KNOWN_WEBHOOK_EVENTS].join(', ')}.`, ['input', 'events', String(index)]));
-        }
-      });
+    const now = new Date();
+    const delivery = em.create(WebhookDelivery, { account: viewer.accountId, endpoint: endpoint.id, event: null, eventType: TEST_EVENT_TYPE, payload: '', createdAt: now });
+    delivery.payload = JSON.stringify(testPayload(delivery, now));
+    await em.flush();
+    try {
+      await scheduleDelivery(this.queues.webhookDeliveries, delivery.id, 1);
+    } catch (error) {
+      // The row is committed: the sweep sends it within about a minute.
+      this.logger.error({ err: error, deliveryId: delivery.id }, 'could not queue a test webhook; the sweep will send it');
     }
-    if (errors.length) throw new UserErrorsException(errors);
+    return { delivery };
+  }
+
+  /** The secrets a delivery attempted at `now` is signed with: the current one, and the previous one during its overlap. */
+  private signingSecrets(endpoint: WebhookEndpoint, now: Date): string[] {
+    const key = this.config.SECRET_ENCRYPTION_KEY;
+    const secrets = [open(endpoint.secretCiphertext, key)];
+    if (endpoint.previousSecretCiphertext && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(open(endpoint.previousSecretCiphertext, key));
+    return secrets;
   }
 
   private async endpoint(em: EntityManager, viewer: MemberViewer, endpointId: string, field: string[]): Promise<WebhookEndpoint> {
@@ -186,37 +203,12 @@ export class WebhookService {
     }
     const interested = endpoints.filter((endpoint) => endpointWants(endpoint.events, event.type));
     if (!interested.length) return;
-    const payload = JSON.stringify(await this.payload(tem, event));
+    const payload = JSON.stringify(await eventPayload(tem, event));
     for (const endpoint of interested) {
       const delivery = tem.create(WebhookDelivery, { account: accountId, endpoint: endpoint.id, event, eventType: WEBHOOK_EVENT_TYPES[event.type], payload });
       if (endpoint.enabled) afterCommit.webhookDelivery(delivery.id);
       else markSkipped(delivery);
     }
-  }
-
-  /** The Standard Webhooks body: `{ type, timestamp, data }`, IDs as the API shows them. */
-  private async payload(tem: EntityManager, event: ActivityEvent) {
-    const contact = event.contact ? await tem.findOne(Contact, event.contact.id) : null;
-    const conversation = event.conversation ? await tem.findOne(Conversation, event.conversation.id) : null;
-    return {
-      type: WEBHOOK_EVENT_TYPES[event.type],
-      timestamp: event.occurredAt.toISOString(),
-      data: {
-        eventId: event.nodeId,
-        activityType: event.type,
-        accountId: encodeGlobalId('Account', event.account.id),
-        actor: { kind: event.actorKind, userId: event.actorUser ? encodeGlobalId('User', event.actorUser.id) : null },
-        contact: contact && { id: contact.nodeId, name: contact.name ?? null, email: contact.email ?? null, fields: contact.fields },
-        conversation: conversation && {
-          id: conversation.nodeId,
-          status: conversation.status,
-          endReason: conversation.endReason ?? null,
-          assigneeId: conversation.assignee ? encodeGlobalId('User', conversation.assignee.id) : null,
-          pageUrl: conversation.pageUrl ?? null,
-        },
-        details: event.data,
-      },
-    };
   }
 
   // Attempts (called by the worker)
@@ -247,7 +239,7 @@ export class WebhookService {
 
     const webhookId = `msg_${delivery.id}`;
     const timestamp = Math.floor(now.getTime() / 1000);
-    const signature = signWebhook(open(endpoint.secretCiphertext, this.config.SECRET_ENCRYPTION_KEY), webhookId, timestamp, delivery.payload);
+    const signature = signWebhookWithEach(this.signingSecrets(endpoint, now), webhookId, timestamp, delivery.payload);
     const started = Date.now();
     try {
       const response = await safePost(

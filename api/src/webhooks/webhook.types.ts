@@ -3,6 +3,9 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../errors/user-error';
 import { ConnectionType } from '../relay/connection';
 import { WebhookDelivery, WebhookEndpoint } from './webhook.entity';
+import { WebhookEventType } from './webhook-events';
+
+const EVENTS_DEPRECATION = 'Use `eventTypes` (the WebhookEventType enum); the wire strings stay as they are.';
 
 @InputType('CreateWebhookEndpointInput', { description: 'A new endpoint for webhooks.' })
 export class CreateWebhookEndpointInput {
@@ -12,10 +15,20 @@ export class CreateWebhookEndpointInput {
   @MaxLength(2000)
   url!: string;
 
-  @Field(() => [String], { description: 'Event types to receive, e.g. ["live_chat.accepted", "contact.created"], or ["*"] for all. See `webhookEventTypes`.' })
+  @Field(() => [String], {
+    nullable: true,
+    deprecationReason: EVENTS_DEPRECATION,
+    description: 'Event types to receive as wire strings, e.g. ["live_chat.accepted", "contact.created"], or ["*"] for all. See `webhookEventTypes`. Given with `eventTypes`, the endpoint receives both.',
+  })
+  @IsOptional()
   @ArrayMaxSize(50)
   @MaxLength(64, { each: true })
-  events!: string[];
+  events?: string[] | null;
+
+  @Field(() => [WebhookEventType], { nullable: true, description: 'Event types to receive, e.g. [LIVE_CHAT_ACCEPTED, CONTACT_CREATED], or [ALL]. One of `eventTypes` and `events` is required (`NO_EVENTS`).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  eventTypes?: WebhookEventType[] | null;
 
   @Field(() => String, { nullable: true, description: 'What the endpoint is for.' })
   @IsOptional()
@@ -33,11 +46,16 @@ export class UpdateWebhookEndpointInput {
   @MaxLength(2000)
   url?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'New event types.' })
+  @Field(() => [String], { nullable: true, deprecationReason: EVENTS_DEPRECATION, description: 'New event types, as wire strings (with `eventTypes`: both).' })
   @IsOptional()
   @ArrayMaxSize(50)
   @MaxLength(64, { each: true })
   events?: string[] | null;
+
+  @Field(() => [WebhookEventType], { nullable: true, description: 'New event types, replacing the old ones.' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  eventTypes?: WebhookEventType[] | null;
 
   @Field(() => String, { nullable: true, description: 'New description.' })
   @IsOptional()
@@ -76,5 +94,23 @@ export class RedeliverWebhookPayload extends MutationPayload {
   delivery?: WebhookDelivery | null;
 }
 
-export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint', 'webhook endpoint');
+@ObjectType('RotateWebhookSecretPayload', { description: 'Result of `rotateWebhookSecret`. The new secret is shown here once.' })
+export class RotateWebhookSecretPayload extends MutationPayload {
+  @Field(() => WebhookEndpoint, { nullable: true, description: 'The endpoint, with its new secret.' })
+  endpoint?: WebhookEndpoint | null;
+
+  @Field(() => String, { nullable: true, description: 'The new signing secret (`whsec_…`). Store it now: it is shown once.' })
+  secret?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when deliveries are signed with the old secret as well (`webhook-signature: v1,<new> v1,<old>`); null when `overlapSeconds` was 0.' })
+  previousSecretExpiresAt?: Date | null;
+}
+
+@ObjectType('SendTestWebhookPayload', { description: 'Result of `sendTestWebhook`.' })
+export class SendTestWebhookPayload extends MutationPayload {
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The `webhook.test` delivery, queued: its attempts show in `webhookDeliveries` like any other.' })
+  delivery?: WebhookDelivery | null;
+}
+
+export const WebhookEndpointConnection = ConnectionType(WebhookEndpoint, 'WebhookEndpoint', 'webhook endpoint', { totalCount: true });
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery', 'webhook delivery');

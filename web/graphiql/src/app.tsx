@@ -56,7 +56,8 @@ export function App() {
 
   const signOut = useCallback(() => {
     current.current = null;
-    clearToken();
+    // Signing out of an API key leaves the inbox's session alone.
+    if (currentSource.current !== 'api-key') clearToken();
     setState({ kind: 'signed-out' });
   }, []);
 
@@ -75,19 +76,22 @@ export function App() {
     },
     [adoptToken],
   );
+  const useApiKey = useCallback((key: string) => adoptToken(key, 'api-key'), [adoptToken]);
 
   switch (state.kind) {
     case 'checking':
       return <p className="gq-checking">Checking your session…</p>;
     case 'signed-out':
-      return <SignInForm notice={state.notice} onSignedIn={signIn} />;
+      return <SignInForm notice={state.notice} onSignedIn={signIn} onApiKey={useApiKey} />;
     case 'signed-in':
-      return <Workbench key={state.token} token={state.token} me={state.me} onExpired={expire} onSignOut={signOut} />;
+      return <Workbench key={state.token} token={state.token} viaApiKey={state.source === 'api-key'} me={state.me} onExpired={expire} onSignOut={signOut} />;
   }
 }
 
 interface WorkbenchProps {
   token: string;
+  /** Signed in with an API key: it acts as the admin who created it, within its scopes. */
+  viaApiKey: boolean;
   me: Me;
   onExpired(token: string): void;
   onSignOut(): void;
@@ -95,7 +99,7 @@ interface WorkbenchProps {
 
 type ExampleTabs = ReturnType<typeof exampleTabs>;
 
-function Workbench({ token, me, onExpired, onSignOut }: WorkbenchProps) {
+function Workbench({ token, viaApiKey, me, onExpired, onSignOut }: WorkbenchProps) {
   const [session, setSession] = useState<SessionFetcher | null>(null);
   // Replaced (and GraphiQL remounted with it) when the tabs are reset to the examples.
   const [{ storage, generation }, setTabsStore] = useState(() => ({ storage: createGraphiQLStorage(), generation: 0 }));
@@ -140,7 +144,7 @@ function Workbench({ token, me, onExpired, onSignOut }: WorkbenchProps) {
 
   return (
     <div className="gq-app">
-      <TopBar me={me} onResetTabs={() => void resetTabs()} onSignOut={onSignOut} />
+      <TopBar me={me} viaApiKey={viaApiKey} onResetTabs={() => void resetTabs()} onSignOut={onSignOut} />
       <div className="gq-graphiql">
         {session && examples && (
           <GraphiQL

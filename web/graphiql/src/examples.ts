@@ -47,6 +47,9 @@ liveChat {
   offlineMode
   leaveMessagePrompt
   leaveMessageThanks
+  # Where the bot carries on once a user ends the chat
+  # (thanks, a rating question); null: the conversation ends.
+  afterChatNext
 }`;
 
 const indent = (text: string, by: number) => text.replace(/^/gm, ' '.repeat(by));

@@ -18,35 +18,57 @@ export interface SessionFetcher {
  * same token in its connection params. `onUnauthenticated` runs when the API refuses it.
  */
 export function createSessionFetcher(token: string, onUnauthenticated: () => void): SessionFetcher {
+  const own = fetcherFor('Bearer ' + token, onUnauthenticated);
+  // An Authorization typed into the headers editor (an API key, say) is used for subscriptions
+  // too: each such value gets its own websocket, with it in the connection params.
+  const typed = new Map<string, ReturnType<typeof fetcherFor>>();
+
+  const fetcher: Fetcher = async (params, options) => {
+    const header = Object.entries(options?.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+    const authorization = typeof header === 'string' && header.trim() ? header.trim() : null;
+    let chosen = own;
+    if (authorization) {
+      if (!typed.has(authorization)) typed.set(authorization, fetcherFor(authorization, () => undefined));
+      chosen = typed.get(authorization)!;
+    }
+    const result = await chosen.fetcher(...withCurrentOperation(params, options));
+    if (!authorization && isUnauthenticated(result)) onUnauthenticated();
+    return result;
+  };
+  return {
+    fetcher,
+    dispose: () => {
+      own.wsClient.dispose();
+      for (const other of typed.values()) void other.wsClient.dispose();
+    },
+  };
+}
+
+/** HTTP with `Authorization`, and one lazy graphql-ws connection carrying the same value. */
+function fetcherFor(authorization: string, onRefused: () => void) {
   const wsClient = createClient({
     url: GRAPHQL_WS_URL,
-    connectionParams: { authorization: 'Bearer ' + token },
+    connectionParams: { authorization },
     // Connect on the first subscription, close shortly after the last one stops.
     lazy: true,
     lazyCloseTimeout: 3_000,
+    // A refused token (4403) is final: retrying would only be refused again.
     retryAttempts: 3,
+    shouldRetry: (event) => (event as CloseEvent | undefined)?.code !== WS_FORBIDDEN,
     on: {
       closed: (event) => {
-        if ((event as CloseEvent | undefined)?.code === WS_FORBIDDEN) onUnauthenticated();
+        if ((event as CloseEvent | undefined)?.code === WS_FORBIDDEN) onRefused();
       },
     },
   });
-  const graphiqlFetcher = createGraphiQLFetcher({
+  const fetcher = createGraphiQLFetcher({
     url: GRAPHQL_URL,
-    headers: { Authorization: 'Bearer ' + token },
+    headers: { Authorization: authorization },
     wsClient,
     // The API answers plain JSON (no @defer/@stream with graphql 16).
     enableIncrementalDelivery: false,
   });
-
-  const fetcher: Fetcher = async (params, options) => {
-    const result = await graphiqlFetcher(...withCurrentOperation(params, options));
-    // An Authorization typed into the headers editor (an API key, say) is not the session's.
-    const ownToken = !Object.keys(options?.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
-    if (ownToken && isUnauthenticated(result)) onUnauthenticated();
-    return result;
-  };
-  return { fetcher, dispose: () => void wsClient.dispose() };
+  return { fetcher, wsClient };
 }
 
 /**

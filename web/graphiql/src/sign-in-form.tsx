@@ -5,14 +5,26 @@ interface SignInFormProps {
   /** Why the user is here again (an expired session, say). */
   notice?: string;
   onSignedIn(token: string): Promise<void>;
+  /** Explore as an integration would: the key's scopes apply, and it is not stored. */
+  onApiKey(key: string): Promise<void>;
 }
 
 /** Email and password, for when the inbox has not left a token behind. */
-export function SignInForm({ notice, onSignedIn }: SignInFormProps) {
+export function SignInForm({ notice, onSignedIn, onApiKey }: SignInFormProps) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [apiKey, setApiKey] = useState('');
+  const [keyError, setKeyError] = useState<string | null>(null);
+
+  const submitKey = async (event: FormEvent) => {
+    event.preventDefault();
+    const key = apiKey.trim();
+    if (!key.startsWith('ck_')) return setKeyError('An API key starts with “ck_”.');
+    setKeyError(null);
+    await onApiKey(key);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -62,6 +74,20 @@ export function SignInForm({ notice, onSignedIn }: SignInFormProps) {
         <a className="gq-back" href="/">
           Back to the inbox
         </a>
+      </form>
+      <form className="gq-signin-card" onSubmit={submitKey} aria-labelledby="gq-key-title">
+        <h2 id="gq-key-title">Or use an API key</h2>
+        <p className="gq-muted">Try the API as your integration will: the key’s scopes apply. It stays in this tab only.</p>
+        <label>
+          API key
+          <input type="password" name="apiKey" autoComplete="off" placeholder="ck_…" value={apiKey} onChange={(event) => setApiKey(event.target.value)} />
+        </label>
+        {keyError && (
+          <p className="gq-error" role="alert">
+            {keyError}
+          </p>
+        )}
+        <button type="submit">Use API key</button>
       </form>
     </main>
   );

@@ -10,6 +10,8 @@ export interface GraphiQLTestHook {
   setQuery(text: string): void;
   /** Replaces the variables (JSON text, or an object to serialise) of the active tab. */
   setVariables(value: string | object): void;
+  /** Replaces the request headers (JSON text, or an object to serialise) of the active tab. */
+  setHeaders(value: string | object): void;
   getQuery(): string;
   getVariables(): string;
   /** The text of the result pane ('' before anything ran). */
@@ -38,6 +40,7 @@ declare global {
 const MODEL_SUFFIX = {
   query: 'operation.graphql',
   variables: 'variables.json',
+  headers: 'request-headers.json',
   response: 'response.json',
 } as const;
 
@@ -58,6 +61,7 @@ export function installTestHook(): void {
   window.__graphiql = {
     setQuery: (text) => model('query').setValue(text),
     setVariables: (value) => model('variables').setValue(typeof value === 'string' ? value : JSON.stringify(value, null, 2)),
+    setHeaders: (value) => model('headers').setValue(typeof value === 'string' ? value : JSON.stringify(value, null, 2)),
     getQuery: () => model('query').getValue(),
     getVariables: () => model('variables').getValue(),
     getResponse: () => model('response').getValue(),

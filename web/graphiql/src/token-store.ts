@@ -1,8 +1,11 @@
 /** The key the inbox (same origin) keeps the signed-in user's token under. */
 export const TOKEN_KEY = 'chatonce.token';
 
-/** Where a token was found: only the inbox's own key is ours to write and clear. */
-export type TokenSource = 'inbox' | 'other-key' | 'url';
+/**
+ * Where a token was found: only the inbox's own key is ours to write and clear. An API key
+ * pasted into the sign-in form is kept in this page's memory only, never in storage.
+ */
+export type TokenSource = 'inbox' | 'other-key' | 'url' | 'api-key';
 
 export interface FoundToken {
   token: string;

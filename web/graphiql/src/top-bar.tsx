@@ -2,12 +2,13 @@ import type { Me } from './chatonce-api';
 
 interface TopBarProps {
   me: Me;
+  viaApiKey: boolean;
   onResetTabs(): void;
   onSignOut(): void;
 }
 
 /** Who is signed in, the way back to the inbox, and the way out. */
-export function TopBar({ me, onResetTabs, onSignOut }: TopBarProps) {
+export function TopBar({ me, viaApiKey, onResetTabs, onSignOut }: TopBarProps) {
   return (
     <header className="gq-topbar">
       <a className="gq-brand" href="/" title="Back to the inbox">
@@ -15,7 +16,7 @@ export function TopBar({ me, onResetTabs, onSignOut }: TopBarProps) {
       </a>
       <span className="gq-title">GraphiQL</span>
       <span className="gq-who" data-testid="signed-in-as" title={me.email}>
-        Signed in as <strong>{me.name}</strong> <span className="gq-muted">({me.email})</span>
+        {viaApiKey ? 'API key of' : 'Signed in as'} <strong>{me.name}</strong> <span className="gq-muted">({me.email})</span>
         <span className="gq-badge">{me.role}</span>
         <span className="gq-muted">{me.account.name}</span>
       </span>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { contactLabel, formatDateTime, formatDuration, formatFieldValue, formatRelative, humanizeKey } from '../ui/format';
 import { ACTIVITY_TYPE_LABELS, END_REASON_LABELS } from '../ui/labels';
 import { chatPath, contactPath } from '../ui/paths';
+import { routingSummary } from '../routing/routing-labels';
 
 import type { ActivityEvent, ActivityRow } from './fold-messages';
 
@@ -41,6 +42,9 @@ function details(event: ActivityEvent): string | null {
       const handed = `${text('fromUserName') ?? 'Someone'} → ${to ?? 'a teammate'}`;
       return text('note') ? `${handed}: ${text('note')}` : handed;
     }
+    case 'LIVE_CHAT_OFFERED':
+    case 'LIVE_CHAT_POOLED':
+      return routingSummary(event.type, data);
     case 'LIVE_CHAT_REQUESTED':
       return typeof data.timeoutSeconds === 'number' ? `Waiting in the inbox (times out after ${formatDuration(data.timeoutSeconds * 1000)})` : null;
     case 'LIVE_CHAT_TIMED_OUT':

@@ -72,6 +72,8 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         });
         return;
       }
+      // AUTO assignment: an event that caught up with an offer made to someone else since (their REMOVED follows).
+      if (chat.offer && chat.offer.user.id !== viewer.id) return;
       const added = addToInbox(client.cache, chat);
       if (event.kind === 'REMINDER') {
         // Still waiting: ring again, wherever the user is.
@@ -93,7 +95,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       playSound('chat');
       if (!inView.current) setUnread((previous) => new Set(previous).add(chat.id));
       if (document.hidden) {
-        showDesktopNotification('New chat waiting', {
+        showDesktopNotification(chat.offer ? 'Chat offered to you' : 'New chat waiting', {
           body: notificationBody(chat),
           tag: chat.id,
           onClick: () => navigate(inboxPath(chat.id)),

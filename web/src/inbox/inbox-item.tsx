@@ -1,6 +1,10 @@
 import type { InboxChatFragment } from '../graphql/generated/graphql';
 import { LivePresenceDot } from '../conversation/visitor-presence';
 import { contactLabel, formatDuration, formatFieldValue, formatWaited, humanizeKey } from '../ui/format';
+import '../routing/routing.css';
+
+/** The last seconds of an offer show in red. */
+const OFFER_ENDING_MS = 10_000;
 
 interface Props {
   chat: InboxChatFragment;
@@ -19,6 +23,8 @@ export function InboxItem({ chat, now, highlighted, busy, onAccept }: Props) {
   const urgent = leftMs !== null && leftMs < 30_000;
   const fields = Object.entries(contact?.fields ?? {});
   const titleId = `chat-${chat.id}-title`;
+  // AUTO assignment: the chat is this user's alone until the offer expires (the server moves it on).
+  const offerLeftMs = chat.offer ? new Date(chat.offer.expiresAt).getTime() - now : null;
 
   return (
     <li
@@ -47,6 +53,20 @@ export function InboxItem({ chat, now, highlighted, busy, onAccept }: Props) {
         )}
       </div>
       <div className="inbox-item__side">
+        {offerLeftMs !== null && (
+          <p className={`offer${offerLeftMs < OFFER_ENDING_MS ? ' offer--ending' : ''}`} data-testid="offer" role="status">
+            Offered to you
+            <span>
+              {offerLeftMs > 0 ? (
+                <>
+                  · <span data-testid="offer-countdown">{formatDuration(offerLeftMs)}</span> to accept
+                </>
+              ) : (
+                '· passing on…'
+              )}
+            </span>
+          </p>
+        )}
         <p className="inbox-item__waited" data-testid="waited">
           Waiting <strong>{formatWaited(waitedMs)}</strong>
         </p>

@@ -17,6 +17,7 @@ const ALERT_SECONDS = 6;
 const ACCEPT_ERRORS: Record<string, string> = {
   ALREADY_ACCEPTED: 'Someone else accepted this chat first.',
   NOT_WAITING: 'This chat is no longer waiting.',
+  NOT_OFFERED: 'This chat is being offered to a teammate now.',
 };
 
 export function InboxPage() {

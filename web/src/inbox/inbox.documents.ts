@@ -7,6 +7,13 @@ export const InboxChatFragment = graphql(`
     createdAt
     waitingSince
     timeoutAt
+    offer {
+      round
+      expiresAt
+      user {
+        id
+      }
+    }
     pageUrl
     contact {
       id

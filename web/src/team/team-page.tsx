@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useViewer } from '../auth/viewer';
+import { AssignmentSettings } from '../routing/assignment-settings';
 import type { TeamMemberFragment } from '../graphql/generated/graphql';
 import { contactLabel, formatDuration } from '../ui/format';
 import { chatPath } from '../ui/paths';
@@ -38,6 +39,8 @@ export function TeamPage() {
         </div>
       </header>
 
+      <AssignmentSettings canManage={viewer.role === 'ADMIN'} />
+
       <h2 className="section-title">People</h2>
       <p className="hint team-hint">
         Numbers are active chats / the most each person takes at once{viewer.role === 'ADMIN' ? '; select them to change the limit.' : '.'}
@@ -58,7 +61,10 @@ export function TeamPage() {
           {waiting.map((chat) => (
             <li key={chat.id} className="chat-list__item" data-testid="team-waiting-chat" data-conversation-id={chat.id}>
               <Link to={chatPath(chat.id)} className="chat-list__link">
-                <span className="chat-list__name">{contactLabel(chat.contact)}</span>
+                <span className="chat-list__name">
+                  {contactLabel(chat.contact)}
+                  {chat.offer && <span className="muted" data-testid="team-waiting-offer"> · offered to {chat.offer.user.name}</span>}
+                </span>
                 <span className="chat-list__time" data-testid="team-waiting-age">
                   Waiting {formatDuration(now - new Date(chat.waitingSince ?? chat.createdAt).getTime())}
                 </span>

@@ -21,6 +21,12 @@ export const TeamDocument = graphql(`
         id
         waitingSince
         createdAt
+        offer {
+          user {
+            id
+            name
+          }
+        }
         contact {
           id
           name

@@ -15,6 +15,7 @@ export const END_REASON_LABELS: Record<EndReason, string> = {
   VISITOR_IDLE: 'Visitor went idle',
   VISITOR_LEFT: 'Visitor left',
   OFFLINE_MESSAGE_LEFT: 'Message left (nobody available)',
+  CONTACT_DELETED: 'Contact deleted',
 };
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
@@ -26,11 +27,15 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
   LIVE_CHAT_REQUESTED: 'Live chat requested',
   LIVE_CHAT_ACCEPTED: 'Live chat accepted',
   LIVE_CHAT_TRANSFERRED: 'Live chat transferred',
+  LIVE_CHAT_OFFERED: 'Chat offered',
+  LIVE_CHAT_POOLED: 'Chat shown to everyone',
   LIVE_CHAT_ENDED: 'Live chat ended',
   LIVE_CHAT_TIMED_OUT: 'Live chat timed out',
   MESSAGE_CREATED: 'Message',
   CONVERSATION_RATED: 'Chat rated',
   OFFLINE_MESSAGE_LEFT: 'Message left',
+  CONTACTS_MERGED: 'Contacts merged',
+  CONTACT_DELETED: 'Contact deleted',
 };
 
 /** In the order an agent thinks about them, for the filter. */

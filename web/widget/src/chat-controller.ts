@@ -285,10 +285,14 @@ export class ChatController {
     this.offerRating(state);
   }
 
-  /** Once a live chat with someone has ended (not one nobody answered), the visitor may rate it. */
+  /**
+   * Once a live chat with someone has ended (not one nobody answered), the visitor may rate it:
+   * when the conversation ended, or when it went back to the bot (the flow's `afterChatNext`).
+   */
   private offerRating(state: ConversationState): void {
     const conversation = this.conversation;
-    if (this.rating || !conversation || state.status !== 'ENDED' || !state.assigneeName) return;
+    const liveChatOver = state.status === 'ENDED' || state.status === 'BOT';
+    if (this.rating || !conversation || !liveChatOver || !state.assigneeName) return;
     this.rating = new RatingPrompt(this.http, conversation.id, state.assigneeName, () => this.view.keepingBottom(() => undefined));
     this.view.showRating(this.rating.element);
   }

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201183932 extends Migration {
+export class Migration20261201195142 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "accepting_periods" ("id" uuid not null, "account_id" uuid not null, "user_id" uuid not null, "started_at" timestamptz not null, "ended_at" timestamptz null, constraint "accepting_periods_pkey" primary key ("id"));`);
@@ -11,7 +11,7 @@ export class Migration20261201183932 extends Migration {
     this.addSql(`alter table "accepting_periods" add constraint "accepting_periods_user_id_foreign" foreign key ("user_id") references "users" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`create index "conversations_account_id_created_at_index" on "conversations" ("account_id", "created_at");`);
-    this.addSql(`create index "conversations_timed_out_index" on "conversations" ("account_id", "ended_at") include ("waiting_since") where "status" = 'TIMED_OUT';`);
+    this.addSql(`create index "conversations_timed_out_index" on "conversations" ("account_id", "ended_at") include ("waiting_since", "id") where "status" = 'TIMED_OUT';`);
     this.addSql(`create index "conversations_live_chats_index" on "conversations" ("account_id", "waiting_since") include ("id", "accepted_at", "ended_at", "status", "end_reason", "rating_score") where "waiting_since" is not null;`);
 
     this.addSql(`create index "messages_bot_options_index" on "messages" ("conversation_id", "seq") where "author" = 'BOT' and "options" is not null;`);
