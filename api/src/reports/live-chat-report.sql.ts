@@ -8,9 +8,11 @@ import type { ReportScope } from './live-chat-report.types';
  *
  * A live chat is a conversation with `waiting_since` (it entered the inbox, LIVE_CHAT_REQUESTED)
  * and belongs to the bucket of that moment. Its figures come from its own columns
- * (`accepted_at`, `ended_at`, `status`, `end_reason`, `rating_score`), the time of the first
- * AGENT message (`messages_live_index`), and for agents the actor of LIVE_CHAT_ACCEPTED
- * (`activity_events_accepted_index`) and the accepting periods.
+ * (`accepted_at`, `status`, `end_reason`, `rating_score`: `conversations_live_chats_index`), the
+ * end of its live part and who accepted it (LIVE_CHAT_ENDED, LIVE_CHAT_ACCEPTED:
+ * `activity_events_live_chat_index`), its visitor and agent messages (`messages_live_index`)
+ * and the accepting periods. A conversation has at most one live chat: once one was accepted,
+ * the bot passes over further offers (`liveChatHeld`), also after the chat (`afterChatNext`).
  */
 export interface ReportSql {
   text: string;
@@ -68,18 +70,33 @@ function durationAggregates(column: string): string {
           avg(${column}) as ${column}_average`;
 }
 
+/** Whether the chat was accepted (a conversation has one live chat: after it, the bot passes over any further offer). */
+const ACCEPTED = `c.accepted_at is not null`;
+
+/**
+ * When an accepted chat's live part ended: its LIVE_CHAT_ENDED (`activity_events_live_chat_index`).
+ * The conversation's own `ended_at` comes later when the bot carried on after the chat.
+ */
+const LIVE_END = `left join lateral (
+          select min(e.occurred_at) as at from activity_events e
+           where ${ACCEPTED} and e.conversation_id = c.id and e.type = 'LIVE_CHAT_ENDED' and e.occurred_at >= c.accepted_at
+        ) live_end on true`;
+const LIVE_ENDED_AT = `coalesce(live_end.at, c.ended_at)`;
+
 /**
  * An accepted chat's live messages, in one index range (`messages_live_index`): when a user
- * first wrote in it, and how many messages the visitor and users wrote since the acceptance.
- * A lateral join, evaluated once per chat (a scalar subquery would be run once per reference),
- * and only for accepted chats (a one-time filter on the outer row).
+ * first wrote in it, and how many messages the visitor and users wrote from the acceptance to
+ * the end of the live part. Lateral joins run once per chat (a scalar subquery would run once
+ * per reference), and only for accepted chats (a one-time filter on the outer row).
  */
 const LIVE_MESSAGES = `left join lateral (
           select min(m.created_at) filter (where m.author = 'AGENT') as first_reply_at, count(*) as messages
             from messages m
-           where c.accepted_at is not null and m.conversation_id = c.id and m.author in ('VISITOR', 'AGENT') and m.created_at >= c.accepted_at
+           where ${ACCEPTED} and m.conversation_id = c.id and m.author in ('VISITOR', 'AGENT')
+             and m.created_at >= c.accepted_at and m.created_at <= coalesce(live_end.at, 'infinity')
         ) live on true`;
 const FIRST_RESPONSE = `extract(epoch from live.first_reply_at - c.accepted_at)::float8`;
+const DURATION = `extract(epoch from ${LIVE_ENDED_AT} - c.accepted_at)::float8`;
 
 /**
  * The live-chat figures of the whole range (the row with `total`), and with a `bucket` of each
@@ -92,12 +109,13 @@ export function figuresSql(scope: ReportScope, bucket: PeriodBucket | null): Rep
   const text = `
     with chats as (
       select ${bucketOf('c.waiting_since', bucket)} as bucket,
-             c.status, c.end_reason, c.accepted_at is not null as accepted, c.rating_score,
-             extract(epoch from c.accepted_at - c.waiting_since)::float8 as wait,
+             c.status, c.end_reason, ${ACCEPTED} as accepted, c.rating_score,
+             case when ${ACCEPTED} then extract(epoch from c.accepted_at - c.waiting_since)::float8 end as wait,
              ${FIRST_RESPONSE} as first_response,
-             extract(epoch from c.ended_at - c.accepted_at)::float8 as duration,
-             case when c.accepted_at is not null then live.messages end as live_messages
+             case when ${ACCEPTED} then ${DURATION} end as duration,
+             case when ${ACCEPTED} then live.messages end as live_messages
         from conversations c
+        ${LIVE_END}
         ${LIVE_MESSAGES}
        where c.account_id = $1 and c.waiting_since >= $2::timestamptz and c.waiting_since < $3::timestamptz
     ),
@@ -162,12 +180,13 @@ export function agentsSql(scope: ReportScope): ReportSql {
       select coalesce(e.actor_user_id, c.assignee_id) as user_id, c.rating_score,
              extract(epoch from c.accepted_at - c.waiting_since)::float8 as wait,
              ${FIRST_RESPONSE} as first_response,
-             extract(epoch from c.ended_at - c.accepted_at)::float8 as duration
+             ${DURATION} as duration
         from conversations c
+        ${LIVE_END}
         ${LIVE_MESSAGES}
         -- Who accepted: the event's actor (the assignee may have changed by a transfer since).
         left join lateral (select e.actor_user_id from activity_events e
-                            where e.conversation_id = c.id and e.type = 'LIVE_CHAT_ACCEPTED' order by e.id limit 1) e on true
+                            where e.conversation_id = c.id and e.type = 'LIVE_CHAT_ACCEPTED' order by e.occurred_at, e.id limit 1) e on true
        where c.account_id = $1 and c.waiting_since >= $2::timestamptz and c.waiting_since < $3::timestamptz and c.accepted_at is not null
     ),
     by_agent as (
@@ -218,7 +237,7 @@ export function flowsSql(scope: ReportScope): ReportSql {
   const text = `
     with started as (
       select fv.flow_id,
-             c.waiting_since is not null as requested, c.accepted_at is not null as accepted,
+             c.waiting_since is not null as requested, ${ACCEPTED} as accepted,
              c.status = 'TIMED_OUT' as missed, c.offline_message_at is not null as message_left,
              -- A chat enters the inbox only once its visitor accepted an offer: the messages are read for the others alone.
              c.waiting_since is not null or coalesce(offer.offered, false) as offered,

@@ -8,7 +8,8 @@ import { playScript, type PlayedScript, type Script } from './report-script';
  * 22:30 UTC is on the next local day. The report runs over three local days, 24 to 26 October.
  *
  *   chat  requested (UTC)       local (Berlin)        outcome
- *   A1    10-24 08:00           24th 10:00 CEST       Ana after 20 s, replies +5 +40 +70 (a visitor line while waiting), ends +300, rated 5
+ *   A1    10-24 08:00           24th 10:00 CEST       Ana after 20 s, replies +5 +40 +70 (a visitor line while waiting), ends +300, rated 5;
+ *                                                       the bot asks how it went, answered a minute later (the conversation ends then)
  *   A2    10-24 21:30           24th 23:30 CEST       fumbles the offer; Ben after 40 s, replies +15 +100, visitor ends +600, rated 3
  *   A3    10-24 22:30           25th 00:30 CEST       Ana after 90 s, reply +30, ends +120
  *   A4    10-25 00:30           25th 02:30 CEST       Ana after 10 s, only the visitor writes (+20), visitor ends +200
@@ -22,7 +23,9 @@ import { playScript, type PlayedScript, type Script } from './report-script';
  *   B2    10-26 23:00:30        27th 00:00:30 CET     outside (after `to`): missed, while Ben was accepting
  *
  * Every conversation starts a minute before its request, so B2 started inside the period: the
- * flows' funnel (by start) counts it, the other figures (by request) do not.
+ * flows' funnel (by start) counts it, the other figures (by request) do not. Chats an agent ends
+ * go back to the bot (the flow's `afterChatNext`); A3, A7 and B1 leave its question unanswered,
+ * so their conversations have not ended: durations end with the live part (LIVE_CHAT_ENDED).
  */
 const FROM = '2026-10-23T22:00:00.000Z'; // 24 October 00:00 CEST
 const TO = '2026-10-26T23:00:00.000Z'; // 27 October 00:00 CET
@@ -31,7 +34,18 @@ const ZONE = 'Europe/Berlin';
 const SCRIPT: Script = {
   timeoutSeconds: 120,
   chats: [
-    { requestedAt: '2026-10-24T08:00:00Z', outcome: 'accepted', acceptedBy: 'ana', waitSeconds: 20, waitingMessageAfter: 10, replies: [{ from: 'agent', after: 5 }, { from: 'visitor', after: 40 }, { from: 'agent', after: 70 }], endAfter: 300, endedBy: 'agent', rating: 5 },
+    {
+      requestedAt: '2026-10-24T08:00:00Z',
+      outcome: 'accepted',
+      acceptedBy: 'ana',
+      waitSeconds: 20,
+      waitingMessageAfter: 10,
+      replies: [{ from: 'agent', after: 5 }, { from: 'visitor', after: 40 }, { from: 'agent', after: 70 }],
+      endAfter: 300,
+      endedBy: 'agent',
+      rating: 5,
+      afterChat: { answer: 'great', after: 60 },
+    },
     { requestedAt: '2026-10-24T21:30:00Z', outcome: 'accepted', acceptedBy: 'ben', fumblesOffer: true, waitSeconds: 40, replies: [{ from: 'agent', after: 15 }, { from: 'visitor', after: 100 }], endAfter: 600, endedBy: 'visitor', rating: 3 },
     { requestedAt: '2026-10-24T22:30:00Z', outcome: 'accepted', acceptedBy: 'ana', waitSeconds: 90, replies: [{ from: 'agent', after: 30 }], endAfter: 120, endedBy: 'agent' },
     { requestedAt: '2026-10-25T00:30:00Z', outcome: 'accepted', acceptedBy: 'ana', waitSeconds: 10, replies: [{ from: 'visitor', after: 20 }], endAfter: 200, endedBy: 'visitor' },
@@ -227,6 +241,27 @@ describe('liveChatReport: a known script, every figure', () => {
       // The message left in the period (never offered a chat: nobody was available).
       { __typename: 'LiveChatFlowRow', flow: { id: played.offlineFlowId }, conversations: 1, offered: 0, offerAccepted: 0, detailsGiven: 0, requested: 0, accepted: 0, missed: 0, messagesLeft: 1 },
     ]);
+  });
+
+  it('after the chat the bot carries on, and passes over a second offer: still one live chat, ending with its live part', async () => {
+    const after = await playScript(app, {
+      timeoutSeconds: 120,
+      chats: [
+        // Ended by Ana 100 s after she accepted; the visitor asks for someone again 30 s later.
+        { requestedAt: '2026-10-24T08:00:00Z', outcome: 'accepted', acceptedBy: 'ana', waitSeconds: 20, replies: [{ from: 'agent', after: 5 }, { from: 'visitor', after: 50 }], endAfter: 100, endedBy: 'agent', afterChat: { answer: 'again', after: 30 } },
+      ],
+      visits: [],
+      periods: [{ who: 'ana', from: '2026-10-24T07:00:00Z', to: '2026-10-24T09:00:00Z' }],
+    });
+    const asked = (groupBy: string) => app.gql(REPORT, { input: { from: FROM, to: TO, timeZone: ZONE, groupBy } }, after.admin.token);
+    const byDay = (await asked('DAY')).data!.liveChatReport;
+    // The visitor's answer to the bot after the chat is not a message of the chat.
+    expect(byDay.totals).toEqual({ ...empty, requested: 1, accepted: 1, timeToAccept: d(1, 20, 20, 20, 20), firstResponse: d(1, 5, 5, 5, 5), chatDuration: d(1, 100, 100, 100, 100), messagesPerChat: 2 });
+    const [ana] = (await asked('AGENT')).data!.liveChatReport.rows.filter((row: { agent: { name: string } }) => row.agent.name === 'Ana');
+    expect(ana).toMatchObject({ accepted: 1, chatDuration: d(1, 100, 100, 100, 100), acceptingSeconds: 7200 });
+    // The second offer was never made: one offer, accepted.
+    const [flow] = (await asked('FLOW')).data!.liveChatReport.rows;
+    expect(flow).toMatchObject({ flow: { id: after.flowId }, conversations: 1, offered: 1, offerAccepted: 1, detailsGiven: 1, requested: 1, accepted: 1, missed: 0 });
   });
 
   it('an empty period: zeros and nulls, every day listed', async () => {

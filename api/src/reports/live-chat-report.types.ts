@@ -85,10 +85,16 @@ export class LiveChatFigures {
   @Field(() => DurationSummary, { description: 'First response time: from accepting to the first message a user wrote in the chat (notes and system lines do not count), over the accepted chats that have one.' })
   firstResponse!: DurationSummary;
 
-  @Field(() => DurationSummary, { description: 'Chat duration: from accepting to the end of the chat, over the accepted chats that have ended.' })
+  @Field(() => DurationSummary, {
+    description: 'Chat duration: from accepting to the end of the live chat (`LIVE_CHAT_ENDED`; the bot may carry on after it, `afterChatNext`), over the accepted chats whose live part has ended.',
+  })
   chatDuration!: DurationSummary;
 
-  @Field(() => Float, { nullable: true, description: 'Messages per chat: the mean number of messages the visitor and users wrote in an accepted chat from its acceptance on (bot messages, system lines and notes do not count); null without accepted chats.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Messages per chat: the mean number of messages the visitor and users wrote in an accepted chat from its acceptance to the end of the live chat (bot messages, system lines, notes and answers to the bot after the chat do not count); null without accepted chats.',
+  })
   messagesPerChat!: number | null;
 
   @Field(() => Int, { description: 'Offline messages left in the period: visitors who, nobody being available, left a message instead of waiting (`OFFLINE_MESSAGE_LEFT`), counted when they left it.' })
@@ -141,7 +147,7 @@ export class LiveChatAgentRow {
   @Field(() => DurationSummary, { description: 'First response time of the chats this user accepted: from accepting to the first message a user wrote in it.' })
   firstResponse!: DurationSummary;
 
-  @Field(() => DurationSummary, { description: 'Duration of the chats this user accepted that have ended.' })
+  @Field(() => DurationSummary, { description: 'Duration of the chats this user accepted whose live part has ended (as `LiveChatFigures.chatDuration`).' })
   chatDuration!: DurationSummary;
 
   @Field(() => Int, { description: 'Ratings visitors gave the chats this user accepted.' })

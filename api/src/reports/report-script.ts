@@ -1,4 +1,4 @@
-import { OfflineMode } from '../flows/flow-step.types';
+import { FlowStepKind, OfflineMode, type FlowStepInput } from '../flows/flow-step.types';
 import { dbId, enableLiveChat, signUpAccount, type SignedUpAccount } from '../test/fixtures';
 import { accept, demoSteps, publishFlow, send, setAccepting, startVisitor, visitorToInbox, type Visitor } from '../test/live-chat-fixtures';
 import { namedUser, transfer } from '../test/team-fixtures';
@@ -37,6 +37,14 @@ export interface ScriptedChat {
   rating?: number;
   /** The visitor first types something that is not an option at the offer, then accepts. */
   fumblesOffer?: boolean;
+  /**
+   * Ended by the agent, the bot carries on (the main flow's `afterChatNext` asks "How did it
+   * go?"): the visitor answers this many seconds after the chat ended, which ends the
+   * conversation (`again` goes to a second live-chat offer, which the bot passes over: a
+   * conversation has one live chat). Without it the question stays unanswered (the conversation
+   * is the bot's, not ended).
+   */
+  afterChat?: { answer: 'great' | 'again'; after: number };
 }
 
 export interface ScriptedVisit {
@@ -71,6 +79,26 @@ export interface PlayedScript {
   conversationIds: string[];
 }
 
+/** Where the main flow's bot carries on after an agent ends a chat: a question, and a second offer. */
+function afterChatSteps(timeoutSeconds: number): FlowStepInput[] {
+  return [
+    {
+      key: 'feedback',
+      kind: FlowStepKind.QUESTION,
+      text: 'How did it go?',
+      options: [
+        { key: 'great', label: 'Great, thanks', next: 'bye' },
+        { key: 'again', label: 'I have another question', next: 'again_live' },
+      ],
+    },
+    {
+      key: 'again_live',
+      kind: FlowStepKind.LIVE_CHAT,
+      liveChat: { offerMessage: 'Talk to someone again?', declineNext: 'bye', handoffMessage: 'One moment…', timeoutSeconds, timeoutMessage: 'Sorry, nobody is free.' },
+    },
+  ];
+}
+
 /** The script's times go to PostgreSQL as ISO strings (UTC), never through a local clock. */
 const at = (iso: string, plusSeconds = 0) => new Date(Date.parse(iso) + plusSeconds * 1000).toISOString();
 const plus = (iso: string, seconds: number) => at(iso, seconds);
@@ -79,7 +107,7 @@ const plus = (iso: string, seconds: number) => at(iso, seconds);
 export async function playScript(app: TestApp, script: Script): Promise<PlayedScript> {
   const admin = await signUpAccount(app, 'Report Co');
   await enableLiveChat(app, admin.accountId);
-  const flowId = await publishFlow(app, admin.token, demoSteps({ timeoutSeconds: script.timeoutSeconds }));
+  const flowId = await publishFlow(app, admin.token, [...demoSteps({ timeoutSeconds: script.timeoutSeconds, afterChatNext: 'feedback' }), ...afterChatSteps(script.timeoutSeconds)]);
   const offlineFlowId = await publishFlow(app, admin.token, demoSteps({ offlineMode: OfflineMode.LEAVE_MESSAGE }));
   const ana = await namedUser(app, admin.token, 'Ana');
   const ben = await namedUser(app, admin.token, 'Ben');
@@ -120,7 +148,9 @@ export async function playScript(app: TestApp, script: Script): Promise<PlayedSc
     const timed: [string, string][] = [];
     if (chat.waitingMessageAfter !== undefined) timed.push([await say(app, visitor, 'Are you there?'), at(chat.requestedAt, chat.waitingMessageAfter)]);
     let acceptedAt: string | null = null;
+    /** When the live part ended (LIVE_CHAT_ENDED / _TIMED_OUT), and the conversation (later, with the bot after it). */
     let endedAt: string | null = null;
+    let conversationEndedAt: string | null | undefined;
     switch (chat.outcome) {
       case 'accepted': {
         let holder = people[chat.acceptedBy!];
@@ -142,6 +172,15 @@ export async function playScript(app: TestApp, script: Script): Promise<PlayedSc
           if (chat.rating) {
             const rated = await app.gql(`mutation($input: RateConversationInput!) { rateConversation(input: $input) { userErrors { code } } }`, { input: { conversationId: visitor.conversationId, score: chat.rating } }, visitor.token);
             expectNoErrors(rated.data!.rateConversation, 'rate');
+          }
+          // Ended by the agent: the bot asked "How did it go?" and the conversation is not over.
+          if (chat.endedBy !== 'visitor') conversationEndedAt = null;
+          if (chat.afterChat) {
+            const answered = await send(app, visitor.token, visitor.conversationId, { optionKey: chat.afterChat.answer });
+            expectNoErrors(answered, 'answer after the chat');
+            if (answered.conversation?.status !== 'ENDED') throw new Error(`after the chat: the conversation is ${answered.conversation?.status}, not ENDED`);
+            timed.push([answered.message!.id, plus(endedAt, chat.afterChat.after)]);
+            conversationEndedAt = plus(endedAt, chat.afterChat.after);
           }
         }
         break;
@@ -167,7 +206,7 @@ export async function playScript(app: TestApp, script: Script): Promise<PlayedSc
       `update conversations set created_at = ?, waiting_since = ?, accepted_at = ?, ended_at = ?, timeout_at = case when status = 'WAITING' then ?::timestamptz end,
               rated_at = case when rated_at is not null then ?::timestamptz end
         where id = ?`,
-      [at(chat.requestedAt, -60), requested, acceptedAt, endedAt, at(chat.requestedAt, script.timeoutSeconds), endedAt ? plus(endedAt, 30) : null, id],
+      [at(chat.requestedAt, -60), requested, acceptedAt, conversationEndedAt === undefined ? endedAt : conversationEndedAt, at(chat.requestedAt, script.timeoutSeconds), endedAt ? plus(endedAt, 30) : null, id],
     );
     await retimeEvents(sql, visitor.conversationId, at(chat.requestedAt, -60), { requested, acceptedAt, endedAt });
     conversationIds.push(visitor.conversationId);

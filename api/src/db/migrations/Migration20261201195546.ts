@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201195142 extends Migration {
+export class Migration20261201195546 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "accepting_periods" ("id" uuid not null, "account_id" uuid not null, "user_id" uuid not null, "started_at" timestamptz not null, "ended_at" timestamptz null, constraint "accepting_periods_pkey" primary key ("id"));`);
@@ -17,7 +17,7 @@ export class Migration20261201195142 extends Migration {
     this.addSql(`create index "messages_bot_options_index" on "messages" ("conversation_id", "seq") where "author" = 'BOT' and "options" is not null;`);
     this.addSql(`create index "messages_live_index" on "messages" ("conversation_id", "created_at") include ("author") where "author" in ('VISITOR', 'AGENT');`);
 
-    this.addSql(`create index "activity_events_accepted_index" on "activity_events" ("conversation_id") include ("actor_user_id") where "type" = 'LIVE_CHAT_ACCEPTED';`);
+    this.addSql(`create index "activity_events_live_chat_index" on "activity_events" ("conversation_id", "type", "occurred_at") include ("actor_user_id") where "type" in ('LIVE_CHAT_ACCEPTED', 'LIVE_CHAT_ENDED');`);
 
     // Backfill: whoever is accepting chats now has an open period from now on (when they
     // switched on was never recorded, so reports count their accepting time from here).
@@ -34,7 +34,7 @@ export class Migration20261201195142 extends Migration {
     this.addSql(`drop index "messages_bot_options_index";`);
     this.addSql(`drop index "messages_live_index";`);
 
-    this.addSql(`drop index "activity_events_accepted_index";`);
+    this.addSql(`drop index "activity_events_live_chat_index";`);
   }
 
 }
