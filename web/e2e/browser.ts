@@ -93,8 +93,10 @@ export async function turnAcceptingOn(page: Page): Promise<void> {
 }
 
 /** The visitor side: the sample site with the widget, as a customer's visitor sees it. */
-export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string, phone?: Phone): Promise<{ context: BrowserContext; page: Page }> {
+/** `settings`: what the site sets as `window.chatOnceSettings` before the widget loads (a signed identity). */
+export async function newVisitorPage(browser: Browser, baseUrl: string, flowId: string, phone?: Phone, settings?: object): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl, ...screenOptions(phone, { width: 1280, height: 800 }) });
+  if (settings) await context.addInitScript((value) => Object.assign(window, { chatOnceSettings: value }), settings);
   const page = watchConsole(await context.newPage());
   await page.goto(`/demo?flow=${encodeURIComponent(flowId)}`);
   await page.getByRole('button', { name: 'Open chat' }).click();
@@ -137,6 +139,14 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 export const inboxItem = (page: Page, name: string) => page.getByTestId('inbox-item').filter({ hasText: name });
+
+/** Scrolls the page (and the inbox's scrolling main area) back to the top, so a screenshot shows the page as it opens. */
+export async function toTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.scrollTo(0, 0);
+  });
+}
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Entry animations finished, so the picture shows what a person sees a moment later.

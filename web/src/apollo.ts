@@ -19,9 +19,15 @@ const WS_FORBIDDEN = 4403;
 const PONG_TIMEOUT_MS = 5_000;
 const KEEP_ALIVE_MS = 10_000;
 
-function isUnauthenticated(error: unknown): boolean {
-  if (CombinedGraphQLErrors.is(error)) return error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
-  return ServerError.is(error) && error.statusCode === 401;
+/** Why the API stopped accepting the token: deactivated by an admin, or anything else (expired, signed with an old secret). */
+export type SignedOutReason = 'expired' | 'deactivated';
+
+function unauthenticatedReason(error: unknown): SignedOutReason | null {
+  if (CombinedGraphQLErrors.is(error)) {
+    const refused = error.errors.find((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    return refused ? (refused.extensions?.reason === 'USER_DEACTIVATED' ? 'deactivated' : 'expired') : null;
+  }
+  return ServerError.is(error) && error.statusCode === 401 ? 'expired' : null;
 }
 
 /** Backoff capped at 10 s: with unlimited retries the default doubling would reach minutes. */
@@ -30,7 +36,7 @@ async function cappedBackoff(retries: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + Math.floor(Math.random() * 700) + 300));
 }
 
-function createWsClient(token: string, connection: ConnectionStore, onUnauthenticated: () => void): Client {
+function createWsClient(token: string, connection: ConnectionStore, onUnauthenticated: (reason: SignedOutReason) => void): Client {
   const url = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   let hasConnected = false;
@@ -51,7 +57,9 @@ function createWsClient(token: string, connection: ConnectionStore, onUnauthenti
       closed: (event) => {
         clearTimeout(pongTimer);
         connection.set(hasConnected ? 'reconnecting' : 'connecting');
-        if ((event as CloseEvent | undefined)?.code === WS_FORBIDDEN) onUnauthenticated();
+        const closed = event as CloseEvent | undefined;
+        // The API closes the sockets of a user an admin deactivated with 4403 "User deactivated".
+        if (closed?.code === WS_FORBIDDEN) onUnauthenticated(/deactivated/i.test(closed.reason) ? 'deactivated' : 'expired');
       },
       // A socket can die silently (sleep, network switch): no pong in time means reconnect.
       ping: (received) => {
@@ -90,14 +98,15 @@ function createCache(): InMemoryCache {
  * An Apollo client for one token: HTTP for queries and mutations, graphql-ws for
  * subscriptions. Without a token (the login page) there is no websocket.
  */
-export function createApolloSession(token: string | null, onUnauthenticated: () => void): ApolloSession {
+export function createApolloSession(token: string | null, onUnauthenticated: (reason: SignedOutReason) => void): ApolloSession {
   const connection = createConnectionStore();
   const httpLink = new HttpLink({
     uri: '/graphql',
     headers: token ? { authorization: 'Bearer ' + token } : {},
   });
   const errorLink = new ErrorLink(({ error }) => {
-    if (token && isUnauthenticated(error)) onUnauthenticated();
+    const reason = token ? unauthenticatedReason(error) : null;
+    if (reason) onUnauthenticated(reason);
   });
 
   let wsClient: Client | undefined;

@@ -14,6 +14,10 @@ import { MessagesLeftPage } from './messages-left/messages-left-page';
 import { MyChatsPage } from './my-chats/my-chats-page';
 import { SavedRepliesPage } from './saved-replies/saved-replies-page';
 import { TeamPage } from './team/team-page';
+import { UsersPage } from './users/users-page';
+import { ApiKeysPage } from './api-keys/api-keys-page';
+import { WebhooksPage } from './webhooks/webhooks-page';
+import { WebhookDeliveriesPage } from './webhooks/webhook-deliveries-page';
 import { EmptyState } from './ui/states';
 
 function NotFound() {
@@ -49,6 +53,10 @@ const router = createBrowserRouter([
       { path: 'saved-replies', element: <SavedRepliesPage /> },
       { path: 'messages-left', element: <MessagesLeftPage /> },
       { path: 'business-hours', element: <BusinessHoursPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'api-keys', element: <ApiKeysPage /> },
+      { path: 'webhooks', element: <WebhooksPage /> },
+      { path: 'webhooks/:id', element: <WebhookDeliveriesPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -29,6 +29,14 @@ export class Account extends NodeEntity {
   @Property({ type: 'integer', nullable: true, default: DEFAULT_REMINDER_SECONDS })
   reminderSeconds: Opt<number> | null = DEFAULT_REMINDER_SECONDS;
 
+  /** The identity verification secret, sealed (secret-box); shown once by `rotateIdentitySecret`. */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  identitySecretSealed?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the identity verification secret was last set by `rotateIdentitySecret`; null: identity verification is off (an `identity` given to `startConversation` is IDENTITY_NOT_CONFIGURED).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  identitySecretRotatedAt?: Date | null;
+
   @Field(() => Boolean, { description: 'Whether agents see the visitor’s draft while the visitor types (“sneak peek”). Default false.' })
   @Property({ type: 'boolean', default: false })
   typingPreview: Opt<boolean> = false;

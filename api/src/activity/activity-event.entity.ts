@@ -15,6 +15,7 @@ export enum ActivityEventType {
   LIVE_CHAT_REQUESTED = 'LIVE_CHAT_REQUESTED',
   LIVE_CHAT_ACCEPTED = 'LIVE_CHAT_ACCEPTED',
   LIVE_CHAT_TRANSFERRED = 'LIVE_CHAT_TRANSFERRED',
+  LIVE_CHAT_REQUEUED = 'LIVE_CHAT_REQUEUED',
   LIVE_CHAT_OFFERED = 'LIVE_CHAT_OFFERED',
   LIVE_CHAT_POOLED = 'LIVE_CHAT_POOLED',
   LIVE_CHAT_TIMED_OUT = 'LIVE_CHAT_TIMED_OUT',
@@ -37,6 +38,7 @@ registerEnumType(ActivityEventType, {
     LIVE_CHAT_REQUESTED: { description: 'The visitor asked for a human; the chat entered the inbox.' },
     LIVE_CHAT_ACCEPTED: { description: 'A user accepted the chat.' },
     LIVE_CHAT_TRANSFERRED: { description: 'An active chat was handed to another user (`data`: from, to, note).' },
+    LIVE_CHAT_REQUEUED: { description: 'An active chat went back to the inbox, WAITING again: its assignee was deactivated (`data`: reason `ASSIGNEE_DEACTIVATED`, fromUserId, fromUserName).' },
     LIVE_CHAT_OFFERED: {
       description:
         'AUTO assignment offered the waiting chat to one user (`data`: the user, the round, when the offer expires, why routing ran, and for every user of the account why they were or were not chosen; typed as `ActivityEvent.routingDecision`).',

@@ -38,7 +38,7 @@ registerEnumType(ApiKeyScope, {
     FLOWS_READ: { description: '`flows:read`: `flows`, `flow`.' },
     FLOWS_WRITE: { description: '`flows:write`: creating, editing and publishing flows.' },
     USERS_READ: { description: '`users:read`: `users`, `team`.' },
-    USERS_WRITE: { description: '`users:write`: creating and changing users.' },
+    USERS_WRITE: { description: '`users:write`: creating, changing, deactivating and reactivating users.' },
     ACCOUNT_READ: { description: '`account:read`: `account` and its settings, saved replies, `apiKeys`.' },
     ACCOUNT_WRITE: { description: '`account:write`: account settings and saved replies.' },
     REPORTS_READ: { description: '`reports:read`: `liveChatReport`.' },
@@ -79,6 +79,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ApiKeyScope>> = {
   createFlow: S.FLOWS_WRITE,
   createUser: S.USERS_WRITE,
   createWebhookEndpoint: S.WEBHOOKS_WRITE,
+  deactivateUser: S.USERS_WRITE,
   deleteCannedResponse: S.ACCOUNT_WRITE,
   deleteContact: S.CONTACTS_WRITE,
   deleteWebhookEndpoint: S.WEBHOOKS_WRITE,
@@ -86,6 +87,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ApiKeyScope>> = {
   exportContact: S.CONTACTS_READ,
   markRead: S.CONVERSATIONS_WRITE,
   publishFlow: S.FLOWS_WRITE,
+  reactivateUser: S.USERS_WRITE,
   redeliverWebhook: S.WEBHOOKS_WRITE,
   rotateWebhookSecret: S.WEBHOOKS_WRITE,
   sendMessage: S.CONVERSATIONS_WRITE,
@@ -112,7 +114,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ApiKeyScope>> = {
  * object's type instead), and those no key can call at all (sign-in, visitor-only, operator-only,
  * managing keys), which their own access rules refuse.
  */
-export const NO_SCOPE_NEEDED: ReadonlySet<string> = new Set(['me', 'rateLimit', 'node', 'login', 'signUp', 'rateConversation', 'setLiveChatEnabled', 'createApiKey', 'revokeApiKey']);
+export const NO_SCOPE_NEEDED: ReadonlySet<string> = new Set(['me', 'rateLimit', 'node', 'login', 'signUp', 'rateConversation', 'setLiveChatEnabled', 'createApiKey', 'revokeApiKey', 'rotateIdentitySecret']);
 
 /** The scope `node(id:)` needs to return an object of each type. */
 export const NODE_TYPE_SCOPES: Readonly<Record<string, ApiKeyScope>> = {

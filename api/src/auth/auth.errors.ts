@@ -6,4 +6,6 @@ export const AuthErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
   INVALID_NAME: 'INVALID_NAME',
+  /** login with the right password of a deactivated user; also `extensions.reason` of their refused tokens. */
+  USER_DEACTIVATED: 'USER_DEACTIVATED',
 } as const;

@@ -68,6 +68,8 @@ export class AuthService {
       fail(AuthErrorCode.INVALID_CREDENTIALS, 'Wrong email or password.', ['input', 'password']);
     }
     await this.failedLogins.delete(email);
+    // Told only to whoever knows the password, so the state of an account is no guessing aid.
+    if (!user.active) fail(AuthErrorCode.USER_DEACTIVATED, 'This user has been deactivated. Ask an admin of your account to reactivate you.', ['input', 'email']);
     return { user, token: this.issueToken(user) };
   }
 

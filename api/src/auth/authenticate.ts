@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { ApiKey } from '../api-keys/api-key.entity';
 import type { Config } from '../config/config';
 import { unauthenticated } from '../errors/graphql-errors';
+import { AuthErrorCode } from './auth.errors';
 import { User, UserRole } from '../users/user.entity';
 import { API_KEY_PREFIX, hashApiKeySecret, safeEqual, verifySignedToken } from './tokens';
 import type { UserCache } from '../users/user-cache';
@@ -41,6 +42,8 @@ export async function authenticate(authorization: unknown, em: EntityManager, co
     if (!user) throw unauthenticated('This user no longer exists.');
     users.remember(user, generation);
   }
+  if (!user.active) throw unauthenticated('This user has been deactivated by an admin of the account.', AuthErrorCode.USER_DEACTIVATED);
+  if (user.tokensValidFrom && verified.issuedAt <= Math.floor(user.tokensValidFrom.getTime() / 1000)) throw unauthenticated('This token was issued before the user was deactivated. Sign in again.');
   return { kind: 'user', userId: user.id, accountId: user.account.id, role: user.role };
 }
 

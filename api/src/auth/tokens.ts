@@ -50,7 +50,8 @@ export function signVisitorToken(claims: VisitorTokenClaims, secret: string): st
   });
 }
 
-export type VerifiedToken = ({ kind: 'user' } & UserTokenClaims) | ({ kind: 'visitor' } & VisitorTokenClaims);
+/** A user token also says when it was issued (`iat`, whole seconds since the epoch), for `User.tokensValidFrom`. */
+export type VerifiedToken = ({ kind: 'user'; issuedAt: number } & UserTokenClaims) | ({ kind: 'visitor' } & VisitorTokenClaims);
 
 /**
  * Verifies a signed token (signature, issuer, audience, expiry, and that subject and account
@@ -61,7 +62,7 @@ export function verifySignedToken(token: string, secret: string): VerifiedToken 
   try {
     const payload = jwt.verify(token, secretKey(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: [USER_AUDIENCE, VISITOR_AUDIENCE] });
     if (typeof payload === 'string' || !isUuid(payload.sub) || !isUuid(payload.acc)) return null;
-    if (payload.aud === USER_AUDIENCE) return { kind: 'user', userId: payload.sub, accountId: payload.acc };
+    if (payload.aud === USER_AUDIENCE) return { kind: 'user', userId: payload.sub, accountId: payload.acc, issuedAt: typeof payload.iat === 'number' ? payload.iat : 0 };
     if (payload.aud === VISITOR_AUDIENCE) return { kind: 'visitor', conversationId: payload.sub, accountId: payload.acc };
     return null;
   } catch {

@@ -56,10 +56,11 @@ export async function storeCapturedDetails(tem: EntityManager, conversation: Con
   if (captured.name !== undefined) contact.name = captured.name;
   if (email !== undefined) contact.email = email;
   if (captured.fields) contact.fields = { ...contact.fields, ...captured.fields };
-  if (email === undefined) return { contact, merged: null };
+  // A verified visitor's contact is theirs already; a verified contact is joined only by its own user (identity.service.ts).
+  if (email === undefined || conversation.identityVerified) return { contact, merged: null };
   const existing = await tem.findOne(
     Contact,
-    { account: contact.account.id, id: { $ne: contact.id }, erasedAt: null, [raw((alias) => `lower(${alias}.email)`)]: email.toLowerCase() },
+    { account: contact.account.id, id: { $ne: contact.id }, erasedAt: null, externalUserId: null, [raw((alias) => `lower(${alias}.email)`)]: email.toLowerCase() },
     { orderBy: { id: 'asc' } },
   );
   if (!existing) return { contact, merged: null };
@@ -97,10 +98,12 @@ export async function recordMerge(activity: ActivityService, tem: EntityManager,
  * What the bot may treat as known in a conversation: what its visitor gave in it. A contact
  * without an email is the conversation's own (joins happen when an email is given), so it is
  * read as it is; a contact with one may hold details of other conversations, so the bot reads
- * this conversation's captures instead (one indexed query). A verified visitor, once there is
- * such a thing, may be given the whole contact.
+ * this conversation's captures instead (one indexed query). A verified visitor is given the
+ * whole contact.
  */
 export async function detailsGivenHere(tem: EntityManager, conversation: Conversation, contact: Contact): Promise<{ name: string | null; email: string | null }> {
+  // A verified visitor is the contact's person: everything it holds is theirs.
+  if (conversation.identityVerified) return { name: contact.name ?? null, email: contact.email ?? null };
   if (!contact.email) return { name: contact.name ?? null, email: null };
   const captures = await tem.find(
     ActivityEvent,

@@ -13,9 +13,15 @@ import { NodeEntity } from '../relay/node';
 @Index({ properties: ['account', 'updatedAt', 'id'] })
 // The contact a captured email joins (contact-merge.ts), whatever the case it was typed in.
 @Index({ name: 'contacts_account_lower_email_index', expression: 'create index "contacts_account_lower_email_index" on "contacts" ("account_id", lower("email")) where "email" is not null' })
+// One contact per verified user of the customer's site.
+@Index({ name: 'contacts_account_external_user_id_unique', expression: 'create unique index "contacts_account_external_user_id_unique" on "contacts" ("account_id", "external_user_id") where "external_user_id" is not null' })
 export class Contact extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;
+
+  @Field(() => String, { nullable: true, description: 'The customer’s own user ID of this person, from a verified `identity` (see `startConversation`); null for visitors never verified.' })
+  @Property({ type: 'text', nullable: true })
+  externalUserId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Name, when the visitor gave it.' })
   @Property({ type: 'text', nullable: true })

@@ -20,3 +20,14 @@ export async function lockUserCapacity(tem: EntityManager, userId: string, accou
   const active = await tem.count(Conversation, { assignee: userId, status: ConversationStatus.ACTIVE });
   return { user, full: active >= user.maxConcurrentChats };
 }
+
+/**
+ * Whether `userId` is still active, under a share lock of their row: a deactivation holds the row
+ * for update until it commits, so an accept waiting here sees it once it has, and a deactivation
+ * waiting for this lock finds the chat this accept gives them (and puts it back in the inbox).
+ * One statement; unlike lockUserCapacity it does not serialise one user's concurrent accepts.
+ */
+export async function lockActiveUser(tem: EntityManager, userId: string): Promise<boolean> {
+  const row = await tem.findOne(User, { id: userId, deactivatedAt: null }, { lockMode: LockMode.PESSIMISTIC_READ, fields: ['id'], disableIdentityMap: true });
+  return row !== null;
+}

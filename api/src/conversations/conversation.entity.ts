@@ -215,6 +215,10 @@ export class Conversation extends NodeEntity {
   @Property({ type: 'text', nullable: true })
   locale?: string | null;
 
+  /** Started with a valid identity signature: the visitor is `contact.externalUserId` (verified). */
+  @Property({ type: 'boolean', default: false })
+  identityVerified: Opt<boolean> = false;
+
   @Field(() => Date, { description: 'When the visitor started the conversation.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();

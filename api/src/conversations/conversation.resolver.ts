@@ -111,11 +111,11 @@ export class ConversationResolver {
   @Mutation(() => StartConversationPayload, {
     description: 'Starts a visitor’s conversation with a published flow. Needs no token; returns the visitor token that reaches this conversation only. Limited per client address (`TOO_MANY_CONVERSATIONS`).',
   })
-  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow and the visitor’s page.' }) input: StartConversationInput, @Ctx() context: GraphQLContext) {
+  startConversation(@Arg('input', () => StartConversationInput, { description: 'The flow, the visitor’s page and, for a signed-in user of the site, their signed identity.' }) input: StartConversationInput, @Ctx() context: GraphQLContext) {
     const { em, services, ip } = context;
     const decoded = decodeGlobalId(input.flowId);
     return withUserErrors(async () => {
-      const started = await services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor, ip);
+      const started = await services.conversations.start(em, decoded?.typeName === 'Flow' ? decoded.id : null, input.visitor, ip, input.identity);
       // Whatever token came with the request, the caller reads the new conversation as its visitor.
       actAlsoAs(context, { kind: 'visitor', accountId: started.conversation.account.id, conversationId: started.conversation.id });
       return started;

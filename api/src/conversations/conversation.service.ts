@@ -22,11 +22,13 @@ import { User, UserRole } from '../users/user.entity';
 import { availability } from './availability';
 import { InvalidReplyError, runBotTurn, type BotTurn } from './bot-engine';
 import { applyBotTurn } from './bot-turns';
-import { lockUserCapacity } from './capacity';
+import { lockActiveUser, lockUserCapacity } from './capacity';
 import { lockForViewer, reachableBy, secondsBetween, subjectOf } from './conversation-access';
 import { Conversation, ConversationStatus, EndReason } from './conversation.entity';
 import { ConversationErrorCode as Code } from './conversation.errors';
 import type { SendMessageInput, VisitorInput } from './conversation.types';
+import type { VisitorIdentityInput } from '../identity/identity.types';
+import type { IdentityService } from '../identity/identity.service';
 
 export interface ConversationDeps {
   config: Config;
@@ -35,6 +37,7 @@ export interface ConversationDeps {
   messages: MessageService;
   dispatcher: EventDispatcher;
   routing: RoutingService;
+  identity: IdentityService;
 }
 
 export interface ConversationListFilter {
@@ -125,7 +128,7 @@ export class ConversationService {
   // The visitor's side
 
   /** Starts a conversation on the flow's published version; the bot speaks first. */
-  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string): Promise<{ conversation: Conversation; visitorToken: string }> {
+  async start(em: EntityManager, flowId: string | null, visitor: VisitorInput | null | undefined, ip: string, identity?: VisitorIdentityInput | null): Promise<{ conversation: Conversation; visitorToken: string }> {
     await this.limit(this.startsPerIp, ip, Code.TOO_MANY_CONVERSATIONS, 'Too many conversations were started from your address. Try again in a few minutes.', ['input']);
     const afterCommit = new AfterCommit();
     const conversation = await em.transactional(async (tem) => {
@@ -135,21 +138,30 @@ export class ConversationService {
       // One after the other: a transaction is one connection, which runs one query at a time.
       const version = await tem.findOneOrFail(FlowVersion, flow.publishedVersion.id);
       const account = await tem.findOneOrFail(Account, flow.account.id);
-      const contact = tem.create(Contact, { account });
+      // A verified visitor joins their contact (the bot then knows their name and email); anyone else starts a new one.
+      if (identity) this.deps.identity.verify(account, identity);
+      const { contact, created } = identity ? await this.deps.identity.contactFor(tem, account, identity) : { contact: tem.create(Contact, { account }), created: true };
       const started = tem.create(Conversation, {
         account,
         flowVersion: version,
         contact,
+        identityVerified: Boolean(identity),
         pageUrl: visitor?.pageUrl ?? null,
         referrer: visitor?.referrer ?? null,
         locale: visitor?.locale ?? null,
       });
       const actor: Viewer = { kind: 'visitor', accountId: account.id, conversationId: started.id };
       const ids = { accountId: account.id, contactId: contact.id, conversationId: started.id };
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
-      await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONVERSATION_STARTED, actor, data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl } });
+      if (created) await this.deps.activity.record(tem, afterCommit, { ...ids, type: ActivityEventType.CONTACT_CREATED, actor });
+      await this.deps.activity.record(tem, afterCommit, {
+        ...ids,
+        type: ActivityEventType.CONVERSATION_STARTED,
+        actor,
+        data: { flowId: flow.nodeId, flowVersion: version.version, pageUrl: started.pageUrl, verified: Boolean(identity) },
+      });
+      const known = identity ? { name: contact.name, email: contact.email } : {};
       const turn = runBotTurn(
-        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, ...(await availability(tem, account, version.steps)), known: {} },
+        { steps: version.steps, liveChatEnabled: account.liveChatEnabled, ...(await availability(tem, account, version.steps)), known },
         { stepKey: null, phase: null },
         { kind: 'start' },
       );
@@ -271,8 +283,9 @@ export class ConversationService {
    *
    * Within one process, concurrent callers of the same chat share one claim instead of each
    * queueing for a pooled connection and the row: once a claim has been tried the chat has left
-   * WAITING for good (no chat returns to it), so whatever that claim's outcome, every caller that
-   * joined it has lost, with the same reason. A claim that failed unexpectedly is not shared.
+   * WAITING (a chat returns to it only when its assignee is deactivated, well after), so whatever
+   * that claim's outcome, every caller that joined it has lost, with the same reason. A claim that
+   * failed for the leader's own reason (AT_CAPACITY, NOT_ACCEPTING_CHATS) or unexpectedly is not shared.
    */
   async accept(em: EntityManager, viewer: Viewer, conversationId: string): Promise<{ conversation: Conversation }> {
     if (viewer.kind !== 'user') fail(Code.NOT_A_USER, 'Only a signed-in user can accept chats.', ['conversationId']);
@@ -286,7 +299,7 @@ export class ConversationService {
       if (!inFlight) break;
       const lost = await inFlight.then(
         () => [userError(Code.ALREADY_ACCEPTED, 'Someone else accepted this chat first.', ['conversationId'])],
-        // AT_CAPACITY and NOT_OFFERED are the leader's own: the chat still waits, so this caller claims it afresh.
+        // AT_CAPACITY, NOT_OFFERED and NOT_ACCEPTING_CHATS are the leader's own: the chat still waits, so this caller claims it afresh.
         (error: unknown) => (error instanceof UserErrorsException && !LEADERS_OWN.has(error.errors[0]?.code) ? error.errors : null),
       );
       if (lost) throw new UserErrorsException(lost);
@@ -314,10 +327,12 @@ export class ConversationService {
       const locked = await this.lockWaiting(tem, viewer, conversationId);
       // AUTO assignment: while the chat is offered to someone, only they may take it.
       this.deps.routing.requireOffered(locked, user.id);
-      // Only a capped user pays for the check (their row lock and a count; see capacity.ts).
-      if (user.maxConcurrentChats != null && (await lockUserCapacity(tem, user.id, user.account.id))?.full !== false) {
-        fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
-      }
+      // Under a lock of the user's row (see capacity.ts and lockActiveUser), so a deactivation that
+      // committed meanwhile, putting their chats back in the inbox, is seen: no chat joins a deactivated user.
+      // A capped user pays for the capacity too: the row locked for update and a count.
+      const capped = user.maxConcurrentChats != null ? await lockUserCapacity(tem, user.id, user.account.id) : null;
+      if (capped ? !capped.user.active : !(await lockActiveUser(tem, user.id))) fail(Code.NOT_ACCEPTING_CHATS, 'You can no longer accept chats.', ['conversationId']);
+      if (capped?.full) fail(Code.AT_CAPACITY, 'You already have as many chats as you can take: end one first.', ['conversationId']);
       const now = new Date();
       locked.status = ConversationStatus.ACTIVE;
       locked.assignee = tem.getReference(User, user.id, { wrapped: true });
@@ -356,7 +371,7 @@ export class ConversationService {
     const locked = await tem.findOne(Conversation, { ...(where as object), status: ConversationStatus.WAITING }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (locked) return locked;
     await this.requireWaiting(tem, viewer, conversationId);
-    // Unreachable as statuses go (no chat returns to WAITING): answered as not waiting.
+    // Only in a race with a requeue (see requeue.service.ts): answered as not waiting.
     fail(Code.NOT_WAITING, 'This chat is no longer waiting (it timed out or ended).', ['conversationId']);
   }
 
@@ -379,7 +394,7 @@ export class ConversationService {
 }
 
 /** Refusals that depend on who claims, not on the chat: a caller who joined such a claim tries their own. */
-const LEADERS_OWN: ReadonlySet<string | undefined> = new Set([Code.AT_CAPACITY, RoutingErrorCode.NOT_OFFERED]);
+const LEADERS_OWN: ReadonlySet<string | undefined> = new Set([Code.AT_CAPACITY, RoutingErrorCode.NOT_OFFERED, Code.NOT_ACCEPTING_CHATS]);
 
 function requireBody(input: SendMessageInput): string {
   const body = input.body?.trim();

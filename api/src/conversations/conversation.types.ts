@@ -1,4 +1,5 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { VisitorIdentityInput } from '../identity/identity.types';
+import { IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ActivityEvent, ActivityEventType, ActorKind } from '../activity/activity-event.entity';
 import { Contact } from '../contacts/contact.entity';
@@ -82,6 +83,14 @@ export class StartConversationInput {
   @Field(() => VisitorInput, { nullable: true, description: 'The visitor’s page.' })
   @IsOptional()
   visitor?: VisitorInput | null;
+
+  @Field(() => VisitorIdentityInput, {
+    nullable: true,
+    description: 'A signed-in user of the customer’s site, verified by its signature: the conversation joins their contact (`Contact.verified`). A wrong signature is INVALID_IDENTITY, an account without a secret IDENTITY_NOT_CONFIGURED; no conversation starts then.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  identity?: VisitorIdentityInput | null;
 }
 
 @InputType('SendMessageInput', { description: 'A message from the visitor (answer, option pick, live message) or from a user (live message).' })

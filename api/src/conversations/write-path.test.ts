@@ -33,8 +33,9 @@ describe('statements per live-chat write', () => {
     expect(sent!.userErrors).toEqual([]);
     expect(sent!.message?.id).toBe(firstId);
 
-    // Accept: authentication's user read, the status read, then BEGIN … COMMIT; the inbox fan-out's read after.
-    expect(acceptSql.length).toBeLessThanOrEqual(11);
+    // Accept: authentication's user read, the status read, then BEGIN … COMMIT (with the user's share
+    // lock, which a deactivation waits for); the inbox fan-out's read after.
+    expect(acceptSql.length).toBeLessThanOrEqual(12);
     // No clientMessageId lookup on a live message: the unique index answers a repeat.
     expect(visitorSql.some((sql) => /from "messages"/.test(sql))).toBe(false);
     expect(visitorSql.length).toBeLessThanOrEqual(8);

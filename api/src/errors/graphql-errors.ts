@@ -23,8 +23,9 @@ export const ErrorCode = {
 /** Seconds a client is told to wait (Retry-After) when a service is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 
-export function unauthenticated(message = 'Sign in first: send a valid token in the Authorization header.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+/** `reason`: why a token that was good is refused now (`USER_DEACTIVATED`), as `extensions.reason`. */
+export function unauthenticated(message = 'Sign in first: send a valid token in the Authorization header.', reason?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, ...(reason ? { reason } : {}), http: { status: 401 } } });
 }
 
 export function forbidden(message = 'You are not allowed to do this.', extensions: Record<string, unknown> = {}): GraphQLError {

@@ -37,6 +37,12 @@ export interface AssignedMessage {
   /** TRANSFERRED_IN: the note the previous assignee left (bounded, see transfer.service.ts). */
   note?: string | null;
 }
+/** On USER_ACCESS_CHANGED: what happened to a user's access (see EventDispatcher.userAccessChanged). */
+export type UserAccessChange = 'deactivated' | 'role';
+export interface UserAccessMessage {
+  userId: string;
+  change: UserAccessChange;
+}
 /** Pub/sub notifications that feed a replay carry the `position` the stream resumes after. */
 export interface ConversationMessage {
   conversationId: string;

@@ -6,7 +6,7 @@ import { scheduleDelivery } from '../../../jobs/webhook-deliveries.queue';
 import type { Queues } from '../../../jobs/queues';
 import type { Logger } from '../logging/logger';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
-import type { AcceptingMessage, AfterCommit, InboxMessage } from './after-commit';
+import type { AcceptingMessage, AfterCommit, InboxMessage, UserAccessChange } from './after-commit';
 import { Topic } from './topics';
 
 /** Announces what a committed transaction collected in its AfterCommit. */
@@ -20,6 +20,14 @@ export class EventDispatcher {
   /** Tells every API process to close the websockets of a revoked key. */
   apiKeyRevoked(apiKeyId: string): void {
     this.pubSub.publish(Topic.API_KEY_REVOKED, 'all', { apiKeyId });
+  }
+
+  /**
+   * Tells every API process to close the websockets of a user who was deactivated (for good:
+   * 4403) or whose role changed (for a reconnect, since a connection keeps the role it opened with).
+   */
+  userAccessChanged(userId: string, change: UserAccessChange): void {
+    this.pubSub.publish(Topic.USER_ACCESS_CHANGED, 'all', { userId, change });
   }
 
   /**

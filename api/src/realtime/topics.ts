@@ -16,6 +16,8 @@ export const Topic = {
   ACTIVITY: 'ACTIVITY',
   /** Revoked API keys (dynamic id `all`): every API process closes their websockets. */
   API_KEY_REVOKED: 'API_KEY_REVOKED',
+  /** Users deactivated or given another role (dynamic id `all`): every API process closes their websockets. */
+  USER_ACCESS_CHANGED: 'USER_ACCESS_CHANGED',
   /** What each commit changed (dynamic id `all`): every process's read caches drop it (caching/change-feed.ts). */
   CHANGES: 'CHANGES',
 } as const;

@@ -50,6 +50,16 @@ describe('accepting periods: what setAcceptingChats records for the reports', ()
     expect(await periods(agent.userId)).toHaveLength(2);
   });
 
+  it('deactivating a teammate who is accepting chats closes their period, in the same transaction', async () => {
+    const agent = await createSignedInUser(app, admin.token, 'AGENT');
+    await setAccepting(app, agent.token, true);
+    const deactivated = await app.gql(`mutation($input: DeactivateUserInput!) { deactivateUser(input: $input) { user { acceptingChats } userErrors { code } } }`, { input: { userId: agent.userId } }, admin.token);
+    expect(deactivated.data!.deactivateUser).toEqual({ user: { acceptingChats: false }, userErrors: [] });
+    const recorded = await periods(agent.userId);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].ended_at).not.toBeNull();
+  });
+
   it('switches racing from several tabs leave periods that never overlap and match the flag', async () => {
     const agent = await createSignedInUser(app, admin.token, 'AGENT');
     for (let round = 0; round < 3; round++) {

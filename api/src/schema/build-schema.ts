@@ -12,6 +12,7 @@ import { CannedResponseResolver } from '../canned-responses/canned-response.reso
 import { ContactResolver } from '../contacts/contact.resolver';
 import { ConversationResolver, MessageResolver } from '../conversations/conversation.resolver';
 import { FlowResolver, FlowVersionResolver } from '../flows/flow.resolver';
+import { IdentityResolver } from '../identity/identity.resolver';
 import { LiveChatSettingsResolver } from '../flows/live-chat-settings.resolver';
 import { NoteResolver } from '../notes/note.resolver';
 import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   ConversationSignalsResolver,
   FlowResolver,
   FlowVersionResolver,
+  IdentityResolver,
   LiveChatReportResolver,
   LiveChatSettingsResolver,
   MarkReadPayloadResolver,

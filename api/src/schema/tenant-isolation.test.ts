@@ -123,6 +123,9 @@ const MARK = {
   xNote: `x-note-${tag}`,
 };
 
+// Each sweep sends about a thousand operations: far past the default timeout on a loaded machine.
+jest.setTimeout(180_000);
+
 describe('tenant isolation', () => {
   let app: TestApp;
   let schema: GraphQLSchema;
@@ -138,7 +141,7 @@ describe('tenant isolation', () => {
   const ids: Record<string, string> = {};
   const groups = { team: [] as string[], admin: [] as string[], conversationX: [] as string[], conversationY: [] as string[] };
   const responses = Object.fromEntries(PRINCIPALS.map((principal) => [principal, [] as string[]])) as Record<Principal, string[]>;
-  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], contacts: [] as string[] };
+  const victims = { apiKeys: [] as string[], endpoints: [] as string[], cannedResponses: [] as string[], contacts: [] as string[], activeUsers: [] as string[], deactivatedUsers: [] as string[] };
   /** What the walk checked: (root field × principal), operations sent (HTTP and websocket), (Node field × viewer). */
   const cases = { rootFieldPrincipal: 0, operations: 0, nodeFieldViewer: 0 };
 
@@ -205,6 +208,9 @@ describe('tenant isolation', () => {
       expect: outcomes('admin'),
     },
     'Mutation.createWebhookEndpoint': { variables: () => ({ input: { url: 'https://203.0.113.11/walk-hook', events: ['*'] } }), expect: outcomes('admin') },
+    // Each caller gets a fresh active user of A to deactivate, and a deactivated one to reactivate: A's agent stays as seeded.
+    'Mutation.deactivateUser': { variables: async (principal) => ({ input: { userId: await victimUser(principal, 'active') } }), expect: outcomes('admin') },
+    'Mutation.reactivateUser': { variables: async (principal) => ({ input: { userId: await victimUser(principal, 'deactivated') } }), expect: outcomes('admin') },
     'Mutation.deleteCannedResponse': { variables: async (principal) => ({ id: await victimCannedResponse(principal) }), expect: outcomes('admin') },
     // A's admin and key erase a victim each; nobody else erases anything (checked below).
     'Mutation.deleteContact': { variables: async (principal) => ({ id: await victimContact(principal) }), expect: outcomes('admin') },
@@ -219,6 +225,7 @@ describe('tenant isolation', () => {
     'Mutation.rotateWebhookSecret': { variables: async (principal) => ({ id: await victimEndpoint(principal), overlapSeconds: 60 }), expect: outcomes('admin') },
     'Mutation.sendTestWebhook': { variables: () => ({ endpointId: ids.webhookEndpoint }), expect: outcomes('admin') },
     'Mutation.revokeApiKey': { variables: async (principal) => ({ id: await victimApiKey(principal) }), expect: outcomes('adminUser') },
+    'Mutation.rotateIdentitySecret': { expect: outcomes('adminUser') },
     'Mutation.sendMessage': { variables: () => ({ input: { conversationId: ids.conversationX, body: 'walk ping' } }), expect: outcomes('participant') },
     'Mutation.setTyping': { variables: () => ({ conversationId: ids.conversationX, typing: true, preview: 'walk draft' }), expect: outcomes('participant') },
     'Mutation.setPresence': { variables: () => ({ conversationId: ids.conversationX, away: false }), expect: outcomes('participant') },
@@ -235,7 +242,8 @@ describe('tenant isolation', () => {
     'Mutation.updateAccountSettings': { variables: () => ({ input: { typingPreview: false, assignment: 'MANUAL', offerSeconds: 30 } }), expect: outcomes('admin') },
     // X's assignee is A's agent: handing it to them changes nothing (TARGET_NOT_AVAILABLE); B reaches no chat.
     'Mutation.transferChat': { variables: () => ({ input: { conversationId: ids.conversationX, toUserId: ids.agent, note: 'walk note' } }), expect: outcomes('member') },
-    'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50 } }), expect: outcomes('admin') },
+    // A's agent stays an agent (the role named is the one it has); B reaches no user of A.
+    'Mutation.updateUser': { variables: () => ({ input: { userId: ids.agent, maxConcurrentChats: 50, role: 'AGENT' } }), expect: outcomes('admin') },
     'Mutation.updateCannedResponse': { variables: () => ({ input: { id: ids.cannedResponse } }), expect: outcomes('admin') },
     'Mutation.updateFlow': { variables: () => ({ input: { id: flowId } }), expect: outcomes('admin') },
     'Mutation.updateWebhookEndpoint': { variables: () => ({ input: { id: ids.webhookEndpoint } }), expect: outcomes('admin') },
@@ -290,6 +298,15 @@ describe('tenant isolation', () => {
     const { cannedResponse } = await app.runtime.services.cannedResponses.create(app.runtime.orm.em.fork(), adminViewer(), { shortcut, title: 'Victim', body: 'Victim reply' });
     if (principal !== 'adminA' && principal !== 'keyA') victims.cannedResponses.push(cannedResponse.id);
     return cannedResponse.nodeId;
+  }
+
+  async function victimUser(principal: Principal, state: 'active' | 'deactivated'): Promise<string> {
+    const em = app.runtime.orm.em.fork();
+    const email = `victim-${randomBytes(4).toString('hex')}@example.com`;
+    const { user } = await app.runtime.services.users.create(em, adminViewer(), { name: 'Victim', email, password: TEST_PASSWORD, role: UserRole.AGENT });
+    if (state === 'deactivated') await app.runtime.services.users.deactivate(em.fork(), adminViewer(), user.id);
+    if (principal !== 'adminA' && principal !== 'keyA') victims[state === 'active' ? 'activeUsers' : 'deactivatedUsers'].push(user.id);
+    return user.nodeId;
   }
 
   async function victimApiKey(principal: Principal): Promise<string> {
@@ -561,6 +578,8 @@ describe('tenant isolation', () => {
     expect(await em.count(WebhookDelivery, { endpoint: dbId(ids.webhookEndpoint), eventType: 'webhook.test' })).toBe(2);
     expect(await em.count(CannedResponse, { id: { $in: victims.cannedResponses } })).toBe(victims.cannedResponses.length);
     expect(await em.count(Contact, { id: { $in: victims.contacts }, erasedAt: null, name: 'Victim Contact' })).toBe(victims.contacts.length);
+    expect(await em.count(User, { id: { $in: victims.activeUsers }, deactivatedAt: null })).toBe(victims.activeUsers.length);
+    expect(await em.count(User, { id: { $in: victims.deactivatedUsers }, deactivatedAt: { $ne: null } })).toBe(victims.deactivatedUsers.length);
     expect((await em.findOneOrFail(CannedResponse, dbId(ids.cannedResponse))).body).toBe(MARK.cannedBody);
     expect((await em.findOneOrFail(Flow, dbId(flowId))).name).toBe(MARK.flowName);
   });

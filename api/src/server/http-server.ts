@@ -19,6 +19,7 @@ import { asGraphQLError, createErrorFormatter, ErrorCode, errorStatusPlugin, isS
 import { follow } from './pub-sub';
 import { eventContext, lazySubscriptionContext, sharedSubscribe } from '../realtime/shared-execution';
 import { Topic } from '../realtime/topics';
+import type { UserAccessMessage } from '../realtime/after-commit';
 import { createSchema } from '../schema/build-schema';
 import { createLoaders } from './loaders';
 import { graphqlEndpoint, headersSetBy } from './graphql-endpoint';
@@ -37,6 +38,26 @@ export interface HttpServer {
 }
 
 const PROBE_TIMEOUT_MS = 2000;
+/** Closes a websocket whose user's role changed: graphql-ws clients reconnect (4499 is not fatal to them), with the new role. */
+const WS_REAUTHORIZE = 4499;
+
+/** Open websockets by who holds them (an API key's or a user's id), to close them all at once. */
+class SocketsByHolder {
+  private readonly byHolder = new Map<string, Set<WebSocket>>();
+
+  add(holder: string, socket: WebSocket): void {
+    const sockets = this.byHolder.get(holder) ?? new Set<WebSocket>();
+    this.byHolder.set(holder, sockets.add(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (!sockets.size && this.byHolder.get(holder) === sockets) this.byHolder.delete(holder);
+    });
+  }
+
+  close(holder: string, code: number, reason: string): void {
+    for (const socket of this.byHolder.get(holder) ?? []) socket.close(code, reason);
+  }
+}
 
 /** 'ok' (or what `describe` says), or why not: a probe must answer even when a service hangs (Redis retries forever). */
 function probe<T>(check: Promise<T>, describe: (value: T) => string = () => 'ok'): Promise<string> {
@@ -92,16 +113,15 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     socket.once('close', () => metrics.openWebsockets.dec());
   });
   const stopWatchingQueues = watchQueueDepth([runtime.queues.liveChatTimers, runtime.queues.webhookDeliveries, runtime.queues.routing]);
-  // Open websockets per API key, so a revocation (announced by any process) closes them at once.
-  const socketsByApiKey = new Map<string, Set<WebSocket>>();
+  // Open websockets per API key and per user, so a revocation or a deactivation (announced by any process) closes them at once.
+  const sockets = new SocketsByHolder();
   // Not awaited: with Redis down the API still starts (and /readyz says why), and listens once Redis is back.
-  const stopWatchingRevocations = follow<{ apiKeyId: string }>(
+  const stopWatchingRevocations = follow<{ apiKeyId: string }>(listen, Topic.API_KEY_REVOKED, 'all', ({ apiKeyId }) => sockets.close(apiKeyId, 4403, 'API key revoked'), { logger });
+  const stopWatchingUsers = follow<UserAccessMessage>(
     listen,
-    Topic.API_KEY_REVOKED,
+    Topic.USER_ACCESS_CHANGED,
     'all',
-    ({ apiKeyId }) => {
-      for (const socket of socketsByApiKey.get(apiKeyId) ?? []) socket.close(4403, 'API key revoked');
-    },
+    ({ userId, change }) => (change === 'deactivated' ? sockets.close(userId, 4403, 'User deactivated') : sockets.close(userId, WS_REAUTHORIZE, 'Role changed: reconnect')),
     { logger },
   );
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer?: Viewer }>(
@@ -112,17 +132,20 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
       // The token is checked once, when the connection opens; a bad one closes it with 4403.
       onConnect: async (ctx) => {
         try {
-          const viewer = await authenticate(ctx.connectionParams?.authorization, orm.em.fork(), config, runtime.userCache);
+          const authorization = ctx.connectionParams?.authorization;
+          const viewer = await authenticate(authorization, orm.em.fork(), config, runtime.userCache);
           ctx.extra.viewer = viewer;
           if (viewer.kind === 'apiKey') {
-            const sockets = socketsByApiKey.get(viewer.apiKeyId) ?? new Set<WebSocket>();
-            socketsByApiKey.set(viewer.apiKeyId, sockets.add(ctx.extra.socket));
+            sockets.add(viewer.apiKeyId, ctx.extra.socket);
             const stopExpiry = viewer.expiresAt ? closeAt(ctx.extra.socket, viewer.expiresAt, 'API key expired') : () => undefined;
-            ctx.extra.socket.once('close', () => {
-              stopExpiry();
-              sockets.delete(ctx.extra.socket);
-              if (!sockets.size) socketsByApiKey.delete(viewer.apiKeyId);
-            });
+            ctx.extra.socket.once('close', stopExpiry);
+          }
+          if (viewer.kind === 'user') {
+            sockets.add(viewer.userId, ctx.extra.socket);
+            // A deactivation announced between the check and the registration would have found no
+            // socket to close: check again now that it would find it (the user cache usually answers).
+            // The cache forgot the user before the announcement arrived (both come through one connection).
+            ctx.extra.viewer = await authenticate(authorization, orm.em.fork(), config, runtime.userCache);
           }
           return true;
         } catch (error) {
@@ -311,6 +334,7 @@ export async function createHttpServer(runtime: Runtime): Promise<HttpServer> {
     close: async () => {
       stopWatchingQueues();
       await stopWatchingRevocations();
+      await stopWatchingUsers();
       await apollo.stop();
       if (server.listening) await new Promise<void>((done) => server.close(() => done()));
     },

@@ -1,3 +1,4 @@
+import { IdentityService } from '../identity/identity.service';
 import type { Redis } from 'ioredis';
 import type { PubSub } from 'type-graphql';
 import type { Queues } from '../../../jobs/queues';
@@ -11,6 +12,7 @@ import { ContactService } from '../contacts/contact.service';
 import { ContactPrivacyService } from '../contacts/contact-privacy.service';
 import { ChatEndingService } from '../conversations/chat-ending.service';
 import { ConversationService } from '../conversations/conversation.service';
+import { RequeueService } from '../conversations/requeue.service';
 import { TransferService } from '../conversations/transfer.service';
 import { WaitEstimates } from '../conversations/wait-estimates';
 import { FlowService } from '../flows/flow.service';
@@ -47,6 +49,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
   const signals = new SignalService({ config, redis, pubSub });
   const routing = new RoutingService({ activity, dispatcher });
   const chatEndings = new ChatEndingService({ config, activity, messages, dispatcher, routing });
+  const identity = new IdentityService(config);
   return {
     accounts: new AccountService(config, routing),
     activity,
@@ -56,9 +59,10 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     chatEndings,
     contacts: new ContactService(),
     contactPrivacy: new ContactPrivacyService({ activity, chatEndings, dispatcher }),
-    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing }),
+    conversations: new ConversationService({ config, redis, activity, messages, dispatcher, routing, identity }),
     dispatcher,
     flows: new FlowService(),
+    identity,
     team: new TeamService(),
     transfers: new TransferService({ activity, messages, dispatcher, routing }),
     messages,
@@ -71,7 +75,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     reminders: new ReminderService({ redis, queues, dispatcher }),
     reports: new LiveChatReportService(),
     routing,
-    users: new UserService(dispatcher),
+    users: new UserService(dispatcher, new RequeueService({ activity, messages, routing })),
     waitEstimates: new WaitEstimates(),
     webhooks,
   };

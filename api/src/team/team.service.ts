@@ -10,7 +10,8 @@ const TEAM_LIST_LIMIT = 500;
 export class TeamService {
   async overview(em: EntityManager, accountId: string): Promise<Team> {
     // One after the other: the request's EntityManager runs one query at a time.
-    const members = await em.find(User, { account: accountId }, { orderBy: { id: 'asc' }, limit: TEAM_LIST_LIMIT });
+    // Deactivated users are no longer on the team (the Users page lists them).
+    const members = await em.find(User, { account: accountId, deactivatedAt: null }, { orderBy: { id: 'asc' }, limit: TEAM_LIST_LIMIT });
     const waitingChats = await em.find(Conversation, { account: accountId, status: ConversationStatus.WAITING }, { orderBy: { waitingSince: 'asc', id: 'asc' }, limit: TEAM_LIST_LIMIT });
     return { members, waitingChats };
   }

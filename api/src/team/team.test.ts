@@ -71,7 +71,7 @@ describe('capacity and the team view', () => {
     }
   });
 
-  it('costs an uncapped accept no statement, and a capped one the user’s lock and a count', async () => {
+  it('costs an uncapped accept one share lock of the user (deactivation), and a capped one the user’s lock for update and a count instead', async () => {
     const [free, capped] = await Promise.all(['Free', 'Capped'].map((name) => namedUser(app, admin.token, name)));
     for (const user of [free, capped]) await setAccepting(app, user.token, true);
     expect(await setCapacity(app, admin.token, capped.userId, 5)).toEqual([]);
@@ -81,8 +81,10 @@ describe('capacity and the team view', () => {
     const freeSql = await sqlStatementsOf(app, () => accept(app, free.token, a.conversationId));
     const cappedSql = await sqlStatementsOf(app, () => accept(app, capped.token, b.conversationId));
     expect(freeSql.some((sql) => /from "users".*for update/.test(sql))).toBe(false);
+    expect(freeSql.filter((sql) => /from "users".*for share/.test(sql))).toHaveLength(1);
     expect(cappedSql.filter((sql) => /from "users".*for update/.test(sql))).toHaveLength(1);
-    expect(cappedSql.length - freeSql.length).toBe(2);
+    expect(cappedSql.some((sql) => /from "users".*for share/.test(sql))).toBe(false);
+    expect(cappedSql.length - freeSql.length).toBe(1);
   });
 
   it('shows the team: who is accepting, their active chats and capacity, and the waiting chats with their age', async () => {

@@ -12,6 +12,8 @@ interface UserRow {
   acceptingChats: boolean;
   maxConcurrentChats: number | null;
   createdAt: Date;
+  deactivatedAt: Date | null;
+  tokensValidFrom: Date | null;
 }
 
 /**
@@ -35,7 +37,7 @@ export class UserCache {
 
   /** Keeps a user read since `beginRead` returned `readAt`, unless it changed meanwhile. */
   remember(user: User, readAt: number): void {
-    this.rows.set(user.id, user.id, { id: user.id, account: user.account.id, name: user.name, email: user.email, role: user.role, acceptingChats: user.acceptingChats, maxConcurrentChats: user.maxConcurrentChats ?? null, createdAt: user.createdAt }, readAt);
+    this.rows.set(user.id, user.id, { id: user.id, account: user.account.id, name: user.name, email: user.email, role: user.role, acceptingChats: user.acceptingChats, maxConcurrentChats: user.maxConcurrentChats ?? null, createdAt: user.createdAt, deactivatedAt: user.deactivatedAt ?? null, tokensValidFrom: user.tokensValidFrom ?? null }, readAt);
   }
 
   /** The cached user of this account, merged into `em` as a loaded entity, or undefined. */

@@ -51,4 +51,18 @@ export class User extends NodeEntity {
   @Field(() => Date, { description: 'When the user was created.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Opt<Date> = new Date();
+
+  /** Set by `deactivateUser`: from then on the user cannot sign in and their tokens authenticate nothing. */
+  @Field(() => Date, { nullable: true, description: 'When an admin deactivated the user (`deactivateUser`); null while they are active.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null = null;
+
+  /** User tokens issued at or before this instant's second are refused, also once the user is reactivated. */
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true, hidden: true })
+  tokensValidFrom?: Date | null = null;
+
+  /** Active: may sign in and use their tokens. */
+  get active(): Opt<boolean> {
+    return this.deactivatedAt == null;
+  }
 }

@@ -4,6 +4,7 @@ import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from '../auth/auth.types';
 import { PASSWORD_MAX_LENGTH } from '../auth/password';
 import { MutationPayload } from '../errors/user-error';
 import { ConnectionType } from '../relay/connection';
+import { Conversation } from '../conversations/conversation.entity';
 import { User, UserRole } from './user.entity';
 
 @InputType('CreateUserInput', { description: 'A new licensed user of the caller’s account.' })
@@ -46,6 +47,46 @@ export class UpdateUserInput {
   @Field(() => Int, { nullable: true, description: 'How many ACTIVE chats the user may have at once, 1 to 100; null for no limit (`INVALID_CAPACITY` otherwise).' })
   @IsOptional()
   maxConcurrentChats?: number | null;
+
+  @Field(() => UserRole, {
+    nullable: true,
+    description: 'A new role. Demoting the account’s last active admin is refused (`LAST_ADMIN`); the user’s open websockets are closed (code 4499) to reconnect with it.',
+  })
+  @IsOptional()
+  role?: UserRole | null;
+}
+
+@InputType('UserFilter', { description: 'Narrows `users`.' })
+export class UserFilter {
+  @Field(() => Boolean, { nullable: true, description: 'true: active users only; false: deactivated users only; left out: both.' })
+  active?: boolean | null;
+}
+
+@InputType('DeactivateUserInput', { description: 'The user to deactivate.' })
+export class DeactivateUserInput {
+  @Field(() => ID, { description: 'A user of the caller’s account other than the caller (`CANNOT_DEACTIVATE_SELF`).' })
+  userId!: string;
+}
+
+@ObjectType('DeactivateUserPayload', { description: 'Result of `deactivateUser`.' })
+export class DeactivateUserPayload extends MutationPayload {
+  @Field(() => User, { nullable: true, description: 'The user, deactivated (`active` false, `deactivatedAt` set, `acceptingChats` false).' })
+  user?: User | null;
+
+  @Field(() => [Conversation], { description: 'The chats the user was handling, now WAITING in the inbox again.' })
+  requeuedConversations: Conversation[] = [];
+}
+
+@InputType('ReactivateUserInput', { description: 'The user to reactivate.' })
+export class ReactivateUserInput {
+  @Field(() => ID, { description: 'A deactivated user of the caller’s account.' })
+  userId!: string;
+}
+
+@ObjectType('ReactivateUserPayload', { description: 'Result of `reactivateUser`.' })
+export class ReactivateUserPayload extends MutationPayload {
+  @Field(() => User, { nullable: true, description: 'The user, active again: they sign in with their password (tokens issued before the deactivation stay refused).' })
+  user?: User | null;
 }
 
 @ObjectType('UpdateUserPayload', { description: 'Result of `updateUser`.' })

@@ -10,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES: Record<ActivityEventType, string> = {
   [ActivityEventType.LIVE_CHAT_REQUESTED]: 'live_chat.requested',
   [ActivityEventType.LIVE_CHAT_ACCEPTED]: 'live_chat.accepted',
   [ActivityEventType.LIVE_CHAT_TRANSFERRED]: 'live_chat.transferred',
+  [ActivityEventType.LIVE_CHAT_REQUEUED]: 'live_chat.requeued',
   [ActivityEventType.LIVE_CHAT_OFFERED]: 'live_chat.offered',
   [ActivityEventType.LIVE_CHAT_POOLED]: 'live_chat.pooled',
   [ActivityEventType.LIVE_CHAT_TIMED_OUT]: 'live_chat.timed_out',

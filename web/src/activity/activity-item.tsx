@@ -42,6 +42,8 @@ function details(event: ActivityEvent): string | null {
       const handed = `${text('fromUserName') ?? 'Someone'} → ${to ?? 'a teammate'}`;
       return text('note') ? `${handed}: ${text('note')}` : handed;
     }
+    case 'LIVE_CHAT_REQUEUED':
+      return `${text('fromUserName') ?? 'Its assignee'} was deactivated: waiting again`;
     case 'LIVE_CHAT_OFFERED':
     case 'LIVE_CHAT_POOLED':
       return routingSummary(event.type, data);

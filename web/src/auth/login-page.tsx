@@ -42,7 +42,7 @@ export function LoginPage() {
         <h1 id="login-title">Sign in to your inbox</h1>
         {session.expired && (
           <p className="hint" role="status">
-            Your session has expired. Sign in again.
+            {session.expired === 'deactivated' ? 'An admin of your account deactivated your user, so you were signed out.' : 'Your session has expired. Sign in again.'}
           </p>
         )}
         {errors.length > 0 && (

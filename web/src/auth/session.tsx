@@ -1,6 +1,6 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { createApolloSession, type ApolloSession } from '../apollo';
+import { createApolloSession, type ApolloSession, type SignedOutReason } from '../apollo';
 
 const TOKEN_KEY = 'chatonce.token';
 
@@ -16,7 +16,7 @@ interface SessionState {
   token: string | null;
   apollo: ApolloSession;
   /** Set when the API refused the token, so the login page can say why. */
-  expired: boolean;
+  expired: SignedOutReason | null;
 }
 
 /**
@@ -27,14 +27,14 @@ function createSessionStore() {
   const listeners = new Set<() => void>();
   let state: SessionState;
 
-  const replace = (token: string | null, expired: boolean) => {
+  const replace = (token: string | null, expired: SignedOutReason | null) => {
     const previous = state?.apollo;
-    state = { token, expired, apollo: createApolloSession(token, () => signOut(true)) };
+    state = { token, expired, apollo: createApolloSession(token, (reason) => signOut(reason)) };
     previous?.dispose();
     listeners.forEach((listener) => listener());
   };
 
-  const signOut = (expired = false) => {
+  const signOut = (expired: SignedOutReason | null = null) => {
     if (!state.token) return;
     try {
       localStorage.removeItem(TOKEN_KEY);
@@ -44,11 +44,11 @@ function createSessionStore() {
     replace(null, expired);
   };
 
-  replace(readToken(), false);
+  replace(readToken(), null);
 
   // Another tab signing in or out changes this tab too.
   window.addEventListener('storage', (event) => {
-    if (event.key === TOKEN_KEY && event.newValue !== state.token) replace(event.newValue, false);
+    if (event.key === TOKEN_KEY && event.newValue !== state.token) replace(event.newValue, null);
   });
 
   return {
@@ -63,9 +63,9 @@ function createSessionStore() {
       } catch {
         // Without storage the session lasts until the tab closes.
       }
-      replace(token, false);
+      replace(token, null);
     },
-    signOut: () => signOut(false),
+    signOut: () => signOut(null),
   };
 }
 

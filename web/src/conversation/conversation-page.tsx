@@ -12,6 +12,7 @@ import { AddNoteDocument, ConversationViewDocument, EndChatDocument } from './co
 import { EndChatDialog } from './end-chat-dialog';
 import { TransferChat } from './transfer-chat';
 import { Transcript } from './transcript';
+import { TranscriptDownload } from './transcript-download';
 import { MarkReadDocument } from './signals.documents';
 import { useOutbox } from './use-outbox';
 import { cursorSeq, lastWhere, useConversationSignals } from './use-signals';
@@ -143,6 +144,7 @@ function Conversation({ id }: { id: string }) {
             )}
           </div>
         )}
+        {!transcript.loading && !transcript.error && <TranscriptDownload conversation={conversation} messages={transcript.messages} />}
         {transcript.liveError && (
           <div className="banner banner--warning" role="alert">
             <p>Live updates stopped: {transcript.liveError}</p>

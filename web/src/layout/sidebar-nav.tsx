@@ -2,9 +2,10 @@ import type { ComponentType } from 'react';
 import { NavLink } from 'react-router';
 import { useChatAlerts } from '../alerts/chat-alerts';
 import { useInbox } from '../inbox/inbox-context';
-import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, MessagesLeftIcon, ReportsIcon, SavedRepliesIcon, TeamIcon } from '../ui/icons';
+import { useViewer } from '../auth/viewer';
+import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, KeyIcon, MessagesLeftIcon, ReportsIcon, SavedRepliesIcon, TeamIcon, UsersIcon, WebhookIcon } from '../ui/icons';
 
-const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean }[] = [
+const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean; adminOnly?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
   { to: '/my-chats', label: 'My chats', Icon: ChatIcon, isMyChats: true },
   { to: '/team', label: 'Team', Icon: TeamIcon },
@@ -13,16 +14,21 @@ const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
   { to: '/saved-replies', label: 'Saved replies', Icon: SavedRepliesIcon },
   { to: '/messages-left', label: 'Messages left', Icon: MessagesLeftIcon },
+  // Agents are not shown the admin pages (the API refuses them anyway).
+  { to: '/users', label: 'Users', Icon: UsersIcon, adminOnly: true },
+  { to: '/api-keys', label: 'API keys', Icon: KeyIcon, adminOnly: true },
+  { to: '/webhooks', label: 'Webhooks', Icon: WebhookIcon, adminOnly: true },
 ];
 
 export function SidebarNav() {
   const { chats, accepting } = useInbox();
   const waiting = accepting ? chats.length : 0;
   const { totalUnread } = useChatAlerts();
+  const admin = useViewer().role === 'ADMIN';
   return (
     <nav className="sidebar" aria-label="Main">
       <ul className="sidebar__list">
-        {LINKS.map(({ to, label, Icon, isInbox, isMyChats }) => (
+        {LINKS.filter((link) => admin || !link.adminOnly).map(({ to, label, Icon, isInbox, isMyChats }) => (
           <li key={to}>
             {/* `end`: the inbox link is active on "/" only, not on every page below it. */}
             <NavLink to={to} end={isInbox} className="nav-link">

@@ -64,3 +64,22 @@ export const SoundOffIcon = () => (
     <path d="m17 9 6 6" />
   </svg>
 );
+export const UsersIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+  </svg>
+);
+export const KeyIcon = () => (
+  <svg {...base}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="m10.85 12.15 9.15-9.15M17 6l3 3M14 9l2 2" />
+  </svg>
+);
+export const WebhookIcon = () => (
+  <svg {...base}>
+    <path d="M18 16.98h-5.99c-1.1 0-1.95.94-2.48 1.9A4 4 0 0 1 2 17c.01-.7.2-1.4.57-2" />
+    <path d="m6 17 3.13-5.78c.53-.97.1-2.18-.5-3.1a4 4 0 1 1 6.89-4.06" />
+    <path d="m12 6 3.13 5.73C15.66 12.7 16.9 13 18 13a4 4 0 0 1 0 8" />
+  </svg>
+);

@@ -27,6 +27,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityEventType, string> = {
   LIVE_CHAT_REQUESTED: 'Live chat requested',
   LIVE_CHAT_ACCEPTED: 'Live chat accepted',
   LIVE_CHAT_TRANSFERRED: 'Live chat transferred',
+  LIVE_CHAT_REQUEUED: 'Live chat back in the inbox',
   LIVE_CHAT_OFFERED: 'Chat offered',
   LIVE_CHAT_POOLED: 'Chat shown to everyone',
   LIVE_CHAT_ENDED: 'Live chat ended',

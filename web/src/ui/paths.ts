@@ -5,3 +5,4 @@ const segment = (id: string) => encodeURIComponent(id).replace(/%3D/g, '=');
 export const chatPath = (conversationId: string) => `/chats/${segment(conversationId)}`;
 export const contactPath = (contactId: string) => `/contacts/${segment(contactId)}`;
 export const inboxPath = (highlightId?: string) => (highlightId ? `/?highlight=${encodeURIComponent(highlightId)}` : '/');
+export const webhookDeliveriesPath = (endpointId: string) => `/webhooks/${segment(endpointId)}`;

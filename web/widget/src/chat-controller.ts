@@ -7,6 +7,9 @@ import {
   END_CHAT,
   SEND_MESSAGE,
   START_CONVERSATION,
+  VISITOR_TRANSCRIPT,
+  type TranscriptLine,
+  type VisitorTranscriptData,
   type ConversationEvent,
   type ConversationSignal,
   type ConversationState,
@@ -18,7 +21,7 @@ import {
 } from './operations';
 import { Outbox, type SendOutcome } from './outbox';
 import { showCountInTitle, VisitorSignals } from './signals';
-import { isClosed, statusText, Transcript } from './transcript';
+import { isClosed, statusText, Transcript, transcriptText } from './transcript';
 import { RatingPrompt } from './rating';
 import { WaitingLineWatcher } from './waiting-line';
 
@@ -79,6 +82,7 @@ export class ChatController {
       action: () => this.action(),
       draftChanged: (text) => this.signals.draftChanged(text),
       stopTyping: () => this.signals.stop(),
+      downloadTranscript: () => void this.downloadTranscript(),
     });
     this.signals = new VisitorSignals(this.http, () => this.conversation?.id ?? null);
     // AWAY while the page is hidden; unread messages count (and show in the title) meanwhile.
@@ -144,7 +148,7 @@ export class ChatController {
     this.render();
     try {
       const visitor = { pageUrl: location.href, referrer: document.referrer || null, locale: navigator.language || null };
-      const { startConversation: result } = await this.http.request<StartConversationData>(START_CONVERSATION, { input: { flowId: this.config.flowId, visitor } });
+      const { startConversation: result } = await this.http.request<StartConversationData>(START_CONVERSATION, { input: { flowId: this.config.flowId, visitor, ...(this.config.identity ? { identity: this.config.identity } : {}) } });
       const conversation = result.conversation;
       if (!conversation || !result.visitorToken) {
         const userError = result.userErrors[0];
@@ -372,6 +376,33 @@ export class ChatController {
   }
 
   /**
+   * Saves the ended chat as a text file, read afresh from the server (all of it, even after a
+   * reload): what the visitor's token reads, which never includes the team's internal notes.
+   */
+  private async downloadTranscript(): Promise<void> {
+    const conversation = this.conversation;
+    if (!conversation) return;
+    try {
+      const lines: TranscriptLine[] = [];
+      for (let after: string | null = null; ; ) {
+        const data: VisitorTranscriptData = await this.http.request<VisitorTranscriptData>(VISITOR_TRANSCRIPT, { id: conversation.id, after }, { attempts: 3 });
+        const page = data.conversation?.messages;
+        if (!page) throw new Error('This chat is no longer available.');
+        lines.push(...page.edges.map((edge) => edge.node));
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+        after = page.pageInfo.endCursor;
+      }
+      const day = (lines.at(-1)?.createdAt ?? new Date().toISOString()).slice(0, 10);
+      this.view.saveFile(`chat-transcript-${day}.txt`, transcriptText(lines, location.host));
+      this.error = null;
+    } catch (error) {
+      if (error instanceof GraphQLRequestError && error.tokenRejected) return this.lose();
+      this.error = 'The transcript could not be downloaded. Try again.';
+    }
+    this.render();
+  }
+
+  /**
    * Takes a status from a mutation only when it is final: an open status in a mutation
    * result can be older than what the subscription already delivered.
    */
@@ -410,6 +441,8 @@ export class ChatController {
     this.view.setAction(this.phase === 'failed' ? 'Try again' : this.phase === 'lost' || (ready && closed) ? 'Start a new chat' : null);
     this.view.setComposerEnabled(ready && !closed, ready && closed ? 'This chat has ended' : undefined);
     this.view.setCanEnd(ready && !!status && !closed);
+    // Once the live chat is over: the chat ended, or went back to the bot (the flow's afterChatNext).
+    this.view.setDownloadable(ready && (closed || (this.state?.status === 'BOT' && !!this.state.assigneeName)));
 
     const options = ready ? this.transcript.options(this.state?.status) : null;
     const shown = options ? `${this.transcript.last?.id}:${this.pendingOption?.key ?? ''}` : '';

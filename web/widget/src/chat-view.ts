@@ -16,6 +16,8 @@ export interface ViewActions {
   draftChanged(text: string): void;
   /** The visitor left the composer. */
   stopTyping(): void;
+  /** "Download transcript", offered once the chat has ended. */
+  downloadTranscript(): void;
 }
 
 // The log sticks to the bottom when the visitor is already within this distance of it.
@@ -45,6 +47,7 @@ export class ChatView {
   private readonly error: HTMLDivElement;
   private readonly actionBar: HTMLDivElement;
   private readonly actionButton: HTMLButtonElement;
+  private readonly downloadButton: HTMLButtonElement;
   private readonly composer: HTMLFormElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
@@ -93,7 +96,9 @@ export class ChatView {
 
     this.actionButton = h('button', { type: 'button', class: 'button button--primary' });
     this.actionButton.addEventListener('click', () => actions.action());
-    this.actionBar = h('div', { class: 'action-bar', hidden: true }, this.actionButton);
+    this.downloadButton = h('button', { type: 'button', class: 'button button--quiet download', hidden: true }, 'Download transcript');
+    this.downloadButton.addEventListener('click', () => actions.downloadTranscript());
+    this.actionBar = h('div', { class: 'action-bar', hidden: true }, this.actionButton, this.downloadButton);
 
     this.input = h('textarea', { 'aria-label': 'Type your message', placeholder: PLACEHOLDER, rows: '1', maxlength: '4000', disabled: true });
     this.sendButton = h('button', { type: 'submit', class: 'send', disabled: true }, 'Send');
@@ -258,8 +263,25 @@ export class ChatView {
 
   /** The button under the messages; null hides it. */
   setAction(label: string | null): void {
-    this.actionBar.hidden = label === null;
+    this.actionButton.hidden = label === null;
     if (label !== null) this.actionButton.textContent = label;
+    this.actionBar.hidden = this.actionButton.hidden && this.downloadButton.hidden;
+  }
+
+  /** Offers the transcript as a file (once the chat has ended), beside the action button. */
+  setDownloadable(downloadable: boolean): void {
+    this.downloadButton.hidden = !downloadable;
+    this.actionBar.hidden = this.actionButton.hidden && this.downloadButton.hidden;
+  }
+
+  /** Saves `text` as a file on the visitor's device (a Blob: nothing leaves the page). */
+  saveFile(name: string, text: string): void {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const link = h('a', { href: url, download: name, hidden: true });
+    this.actionBar.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /** `hint` replaces the placeholder while the composer is disabled. */
@@ -301,7 +323,7 @@ export class ChatView {
    */
   focusAction(): void {
     const focused = (this.panel.getRootNode() as ShadowRoot).activeElement;
-    if (this.isOpen && focused && !this.actionBar.hidden) this.actionButton.focus();
+    if (this.isOpen && focused && !this.actionButton.hidden) this.actionButton.focus();
   }
 
   private submit(): void {
@@ -324,7 +346,7 @@ export class ChatView {
 
   private focusInside(): void {
     if (this.composerEnabled) this.input.focus();
-    else if (!this.actionBar.hidden) this.actionButton.focus();
+    else if (!this.actionButton.hidden) this.actionButton.focus();
     else this.panel.focus();
   }
 

@@ -10,6 +10,27 @@ export interface WidgetConfig {
   onColor: string;
   /** Brand colour as text or outline on white: the brand itself unless it is too light. */
   accentText: string;
+  /** A signed-in user of the site, signed by its server (`window.chatOnceSettings.identity`). */
+  identity: WidgetIdentity | null;
+}
+
+export interface WidgetIdentity {
+  userId: string;
+  email?: string;
+  name?: string;
+  signature: string;
+}
+
+/**
+ * What the page tells the widget before loading it, Intercom-style:
+ * `window.chatOnceSettings = { identity: { userId, email, name, signature } }`, the signature
+ * computed by the site's server (HMAC-SHA256 of userId with the account's identity secret).
+ */
+export function readIdentity(settings: unknown): WidgetIdentity | null {
+  const identity = (settings as { identity?: Record<string, unknown> } | undefined)?.identity;
+  if (!identity || typeof identity.userId !== 'string' || typeof identity.signature !== 'string') return null;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  return { userId: identity.userId, signature: identity.signature, email: text(identity.email), name: text(identity.name) };
 }
 
 export const DEFAULT_COLOR = '#1f6feb';
@@ -35,6 +56,7 @@ export function readConfig(script: HTMLScriptElement): WidgetConfig | null {
     color,
     onColor,
     accentText: onColor === '#ffffff' ? color : '#1f2328',
+    identity: readIdentity((window as { chatOnceSettings?: unknown }).chatOnceSettings),
   };
 }
 

@@ -186,3 +186,25 @@ export const MARK_READ = /* GraphQL */ `
     markRead(conversationId: $id, cursor: $cursor) { cursor userErrors { code message } }
   }
 `;
+
+/** The visitor's own transcript, a page at a time (a visitor token never reads internal notes). */
+export const VISITOR_TRANSCRIPT = /* GraphQL */ `
+  query VisitorTranscript($id: ID!, $after: String) {
+    conversation(id: $id) {
+      id
+      messages(first: 100, after: $after) {
+        edges { node { id author body senderName createdAt } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+`;
+
+export type TranscriptLine = Pick<ChatMessage, 'id' | 'author' | 'body' | 'senderName' | 'createdAt'>;
+
+export interface VisitorTranscriptData {
+  conversation: {
+    id: string;
+    messages: { edges: { node: TranscriptLine }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
+}

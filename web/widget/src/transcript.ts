@@ -1,4 +1,4 @@
-import type { ChatMessage, ConversationState, ConversationStatus, MessageOption } from './operations';
+import type { ChatMessage, ConversationState, ConversationStatus, MessageOption, TranscriptLine } from './operations';
 
 /** ENDED and TIMED_OUT never change again: the chat is read-only. */
 export function isClosed(status: ConversationStatus | undefined): boolean {
@@ -54,4 +54,26 @@ export class Transcript {
     if (index < 0) return 0;
     return this.messages.slice(index + 1).filter((m) => m.author !== 'VISITOR').length;
   }
+}
+
+const WHO: Record<string, string> = { VISITOR: 'You', BOT: 'Bot', AGENT: 'Agent', SYSTEM: 'Notice' };
+
+/** "2026-12-01 10:02:03 UTC": unambiguous wherever the file is read. */
+function stamp(iso: string): string {
+  const utc = new Date(iso).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 19)} UTC`;
+}
+
+/**
+ * The visitor's transcript as plain text: one line per message with its time and author
+ * (the agent's name), continuation lines indented.
+ */
+export function transcriptText(messages: TranscriptLine[], site: string, now = new Date()): string {
+  const lines = [`Chat transcript from ${site}`, `Downloaded ${stamp(now.toISOString())}`, ''];
+  // Only the authors a visitor reads (the API never sends them notes; this never would either).
+  for (const message of messages.filter((line) => line.author in WHO)) {
+    const who = message.author === 'AGENT' && message.senderName ? message.senderName : (WHO[message.author] ?? message.author);
+    lines.push(`[${stamp(message.createdAt)}] ${who}: ${message.body.replace(/\r?\n/g, '\n    ')}`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -18,6 +18,10 @@ type Documents = {
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": typeof types.ActivityEventsDocument,
     "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": typeof types.ChatLastMessageFragmentDoc,
+    "\n  fragment AdminApiKey on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.AdminApiKeyFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          ...AdminApiKey\n        }\n      }\n    }\n  }\n": typeof types.AdminApiKeysDocument,
+    "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        ...AdminApiKey\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AdminCreateApiKeyDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...AdminApiKey\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminRevokeApiKeyDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetAcceptingChatsDocument,
@@ -67,12 +71,30 @@ type Documents = {
     "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetTeammateAcceptingDocument,
     "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.SetCapacityDocument,
+    "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n": typeof types.AdminUserFragmentDoc,
+    "\n  query AdminUsers($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...AdminUser\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminSetRole($userId: ID!, $role: UserRole!) {\n    updateUser(input: { userId: $userId, role: $role }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminSetRoleDocument,
+    "\n  mutation AdminDeactivateUser($userId: ID!) {\n    deactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      requeuedConversations {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($userId: ID!) {\n    reactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminReactivateUserDocument,
+    "\n  fragment AdminWebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    createdAt\n  }\n": typeof types.AdminWebhookEndpointFragmentDoc,
+    "\n  query AdminWebhookEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...AdminWebhookEndpoint\n        }\n      }\n    }\n  }\n": typeof types.AdminWebhookEndpointsDocument,
+    "\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.AdminCreateWebhookEndpointDocument,
+    "\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminUpdateWebhookEndpointDocument,
+    "\n  mutation AdminDeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedEndpointId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminDeleteWebhookEndpointDocument,
+    "\n  fragment AdminWebhookDelivery on WebhookDelivery {\n    id\n    eventType\n    status\n    attemptCount\n    createdAt\n    completedAt\n    nextAttemptAt\n    skippedReason\n    webhookId\n    attempts {\n      id\n      attemptNumber\n      startedAt\n      durationMs\n      responseStatus\n      error\n    }\n  }\n": typeof types.AdminWebhookDeliveryFragmentDoc,
+    "\n  query AdminWebhookDeliveries($endpointId: ID!, $after: String) {\n    node(id: $endpointId) {\n      id\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpoint\n      }\n    }\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges {\n        node {\n          ...AdminWebhookDelivery\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminRedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        ...AdminWebhookDelivery\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminRedeliverWebhookDocument,
 };
 const documents: Documents = {
     "\n  fragment ActivityEventItem on ActivityEvent {\n    id\n    cursor\n    type\n    occurredAt\n    data\n    actor {\n      kind\n      user {\n        id\n        name\n      }\n    }\n    contact {\n      id\n      name\n      email\n    }\n    conversation {\n      id\n    }\n  }\n": types.ActivityEventItemFragmentDoc,
     "\n  query ActivityStream($first: Int!, $after: String, $filter: ActivityFilter) {\n    activityStream(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          ...ActivityEventItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ActivityStreamDocument,
     "\n  subscription ActivityEvents($after: String) {\n    activityEvents(after: $after) {\n      ...ActivityEventItem\n    }\n  }\n": types.ActivityEventsDocument,
     "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n": types.ChatLastMessageFragmentDoc,
+    "\n  fragment AdminApiKey on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.AdminApiKeyFragmentDoc,
+    "\n  query AdminApiKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          ...AdminApiKey\n        }\n      }\n    }\n  }\n": types.AdminApiKeysDocument,
+    "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        ...AdminApiKey\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AdminCreateApiKeyDocument,
+    "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...AdminApiKey\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminRevokeApiKeyDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      token\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      name\n      email\n      role\n      acceptingChats\n      account {\n        id\n        name\n        liveChatEnabled\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SetAcceptingChats($accepting: Boolean!) {\n    setAcceptingChats(accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetAcceptingChatsDocument,
@@ -122,6 +144,20 @@ const documents: Documents = {
     "\n  query Team {\n    team {\n      members {\n        ...TeamMember\n      }\n      waitingChats {\n        id\n        waitingSince\n        createdAt\n        offer {\n          user {\n            id\n            name\n          }\n        }\n        contact {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  mutation SetTeammateAccepting($userId: ID!, $accepting: Boolean!) {\n    setAcceptingChats(userId: $userId, accepting: $accepting) {\n      user {\n        id\n        acceptingChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetTeammateAcceptingDocument,
     "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.SetCapacityDocument,
+    "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n": types.AdminUserFragmentDoc,
+    "\n  query AdminUsers($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...AdminUser\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminSetRole($userId: ID!, $role: UserRole!) {\n    updateUser(input: { userId: $userId, role: $role }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminSetRoleDocument,
+    "\n  mutation AdminDeactivateUser($userId: ID!) {\n    deactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      requeuedConversations {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminDeactivateUserDocument,
+    "\n  mutation AdminReactivateUser($userId: ID!) {\n    reactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminReactivateUserDocument,
+    "\n  fragment AdminWebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    createdAt\n  }\n": types.AdminWebhookEndpointFragmentDoc,
+    "\n  query AdminWebhookEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...AdminWebhookEndpoint\n        }\n      }\n    }\n  }\n": types.AdminWebhookEndpointsDocument,
+    "\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.AdminCreateWebhookEndpointDocument,
+    "\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminUpdateWebhookEndpointDocument,
+    "\n  mutation AdminDeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedEndpointId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminDeleteWebhookEndpointDocument,
+    "\n  fragment AdminWebhookDelivery on WebhookDelivery {\n    id\n    eventType\n    status\n    attemptCount\n    createdAt\n    completedAt\n    nextAttemptAt\n    skippedReason\n    webhookId\n    attempts {\n      id\n      attemptNumber\n      startedAt\n      durationMs\n      responseStatus\n      error\n    }\n  }\n": types.AdminWebhookDeliveryFragmentDoc,
+    "\n  query AdminWebhookDeliveries($endpointId: ID!, $after: String) {\n    node(id: $endpointId) {\n      id\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpoint\n      }\n    }\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges {\n        node {\n          ...AdminWebhookDelivery\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminWebhookDeliveriesDocument,
+    "\n  mutation AdminRedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        ...AdminWebhookDelivery\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.AdminRedeliverWebhookDocument,
 };
 
 /**
@@ -154,6 +190,22 @@ export function graphql(source: "\n  subscription ActivityEvents($after: String)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"): (typeof documents)["\n  fragment ChatLastMessage on Conversation {\n    id\n    lastMessage {\n      id\n      author\n      body\n      createdAt\n      cursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminApiKey on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment AdminApiKey on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          ...AdminApiKey\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminApiKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          ...AdminApiKey\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        ...AdminApiKey\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        ...AdminApiKey\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...AdminApiKey\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...AdminApiKey\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -350,6 +402,62 @@ export function graphql(source: "\n  mutation SetTeammateAccepting($userId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetCapacity($userId: ID!, $maxConcurrentChats: Int) {\n    updateUser(input: { userId: $userId, maxConcurrentChats: $maxConcurrentChats }) {\n      user {\n        id\n        maxConcurrentChats\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AdminUser on User {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    acceptingChats\n    activeChatCount\n    maxConcurrentChats\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...AdminUser\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers($filter: UserFilter) {\n    users(first: 100, filter: $filter) {\n      edges {\n        node {\n          ...AdminUser\n        }\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetRole($userId: ID!, $role: UserRole!) {\n    updateUser(input: { userId: $userId, role: $role }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetRole($userId: ID!, $role: UserRole!) {\n    updateUser(input: { userId: $userId, role: $role }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateUser($userId: ID!) {\n    deactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      requeuedConversations {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateUser($userId: ID!) {\n    deactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      requeuedConversations {\n        id\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReactivateUser($userId: ID!) {\n    reactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateUser($userId: ID!) {\n    reactivateUser(input: { userId: $userId }) {\n      user {\n        ...AdminUser\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AdminWebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    events\n    enabled\n    disabledAt\n    disabledReason\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...AdminWebhookEndpoint\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookEndpoints {\n    webhookEndpoints(first: 100) {\n      edges {\n        node {\n          ...AdminWebhookEndpoint\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      secret\n      userErrors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        ...AdminWebhookEndpoint\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedEndpointId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id) {\n      deletedEndpointId\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhookDelivery on WebhookDelivery {\n    id\n    eventType\n    status\n    attemptCount\n    createdAt\n    completedAt\n    nextAttemptAt\n    skippedReason\n    webhookId\n    attempts {\n      id\n      attemptNumber\n      startedAt\n      durationMs\n      responseStatus\n      error\n    }\n  }\n"): (typeof documents)["\n  fragment AdminWebhookDelivery on WebhookDelivery {\n    id\n    eventType\n    status\n    attemptCount\n    createdAt\n    completedAt\n    nextAttemptAt\n    skippedReason\n    webhookId\n    attempts {\n      id\n      attemptNumber\n      startedAt\n      durationMs\n      responseStatus\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhookDeliveries($endpointId: ID!, $after: String) {\n    node(id: $endpointId) {\n      id\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpoint\n      }\n    }\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges {\n        node {\n          ...AdminWebhookDelivery\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhookDeliveries($endpointId: ID!, $after: String) {\n    node(id: $endpointId) {\n      id\n      ... on WebhookEndpoint {\n        ...AdminWebhookEndpoint\n      }\n    }\n    webhookDeliveries(endpointId: $endpointId, first: 20, after: $after) {\n      edges {\n        node {\n          ...AdminWebhookDelivery\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        ...AdminWebhookDelivery\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      delivery {\n        ...AdminWebhookDelivery\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201195546 extends Migration {
+export class Migration20261201200058 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "accepting_periods" ("id" uuid not null, "account_id" uuid not null, "user_id" uuid not null, "started_at" timestamptz not null, "ended_at" timestamptz null, constraint "accepting_periods_pkey" primary key ("id"));`);
