@@ -13,6 +13,7 @@ import { GraphQLHttp } from './lib/http-client';
 import { measureAcceptRace, type RaceFigures } from './rows/accept-race';
 import { measureFanOut, type FanOutFigures } from './rows/fan-out';
 import { measureHttp, type HttpFigures } from './rows/http-throughput';
+import { checkReportSeed, measureReportApi, measureReportSql, REPORT_CONVERSATIONS, REPORT_GROUPINGS, seedReportAccount, type ReportSeed, type ReportTimings } from './rows/live-chat-report';
 import { measurePingPong, prepareLiveChats, type LiveChat, type PingPongFigures } from './rows/ping-pong';
 import { measureBareTimers, measureTimers, type BareTimerFigures, type TimerFigures } from './rows/timers-burst';
 
@@ -33,7 +34,7 @@ const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const roundsArg = argv.indexOf('--rounds');
 const ROUNDS = Math.max(3, roundsArg >= 0 ? Number(argv[roundsArg + 1]) || 3 : 3);
-const ROWS = ['me', 'inbox', 'fanout', 'race', 'messages', 'timers', 'scale'] as const;
+const ROWS = ['me', 'inbox', 'fanout', 'race', 'messages', 'timers', 'scale', 'reports'] as const;
 const onlyArg = argv.indexOf('--only');
 /** `--only fanout,race`: just those rows (for working on one; the full suite is what counts). */
 const ONLY = new Set(onlyArg >= 0 ? argv[onlyArg + 1].split(',') : ROWS);
@@ -48,6 +49,7 @@ const MODE = quick
       raceChats: 8,
       pingPong: { warmupMs: 1000, durationMs: 4000 },
       timerChats: 200,
+      reportRepeat: 3,
     }
   : {
       http: { connections: 50, warmupMs: 1000, durationMs: 8000 },
@@ -56,6 +58,7 @@ const MODE = quick
       raceChats: 20,
       pingPong: { warmupMs: 2000, durationMs: 12_000 },
       timerChats: 1000,
+      reportRepeat: 5,
     };
 const INBOX_CHATS = 20;
 const RACE_CALLERS = 50;
@@ -64,6 +67,9 @@ const CHAT_AGENTS = 20;
 const ARRIVALS_PER_SECOND = 10;
 const TIMER_TARGET_MS = 5000;
 const MAX_AGENTS = Math.max(...MODE.fanOutAgents);
+const REPORT_AGENTS = 10;
+/** "A year of a busy account under a second". */
+const REPORT_TARGET_MS = 1000;
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -86,6 +92,7 @@ interface Rounds {
   race: RaceFigures[];
   pingPong: { chatonce: PingPongFigures; bare: PingPongFigures }[];
   timers: { chatonce: TimerFigures; bare: BareTimerFigures }[];
+  reports: { chatonce: ReportTimings; bare: ReportTimings }[];
 }
 
 async function main(): Promise<number> {
@@ -149,9 +156,18 @@ async function main(): Promise<number> {
       [chatonce, await prepareLiveChats(chatonce, gql, 'chat', LIVE_CHATS, CHAT_AGENTS)],
       [bareWs, await prepareLiveChats(bareWs, gql, 'chat', LIVE_CHATS, CHAT_AGENTS)],
     ]);
+    let reportSeed: ReportSeed | undefined;
+    if (ONLY.has('reports')) {
+      await chatonce.createAccount('reports', REPORT_AGENTS);
+      const reportStart = performance.now();
+      reportSeed = await seedReportAccount(chatonce, 'reports');
+      const wrong = await checkReportSeed(chatonce, reportSeed);
+      if (wrong) throw new Error(wrong);
+      log(`seeded ${REPORT_CONVERSATIONS.toLocaleString('en-US')} conversations for the report in ${((performance.now() - reportStart) / 1000).toFixed(1)} s`);
+    }
     log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const results: Rounds = { me: [], meTwo: [], inbox: [], fanOut: new Map(MODE.fanOutAgents.map((agents) => [agents, []])), race: [], pingPong: [], timers: [] };
+    const results: Rounds = { me: [], meTwo: [], inbox: [], fanOut: new Map(MODE.fanOutAgents.map((agents) => [agents, []])), race: [], pingPong: [], timers: [], reports: [] };
     /** ChatOnce first in odd rounds, the baseline first in even ones. */
     const pair = async <A, B>(round: number, product: () => Promise<A>, baseline: () => Promise<B>): Promise<{ chatonce: A; bare: B }> => {
       if (round % 2) {
@@ -220,6 +236,16 @@ async function main(): Promise<number> {
         log(
           `  timers: ChatOnce ${timers.chatonce.timedOut}/${timers.chatonce.chats} timed out, ${formatNumber(timers.chatonce.timeoutsPerSecond)}/s, lateness p99 ${formatNumber(timers.chatonce.latenessP99Ms)} ms; bare BullMQ ${formatNumber(timers.bare.timeoutsPerSecond)}/s, p99 ${formatNumber(timers.bare.latenessP99Ms)} ms`,
         );
+      }
+      if (reportSeed) {
+        const seed = reportSeed;
+        const reports = await pair(
+          round,
+          () => measureReportApi(chatonce, seed, MODE.reportRepeat),
+          () => measureReportSql(chatonce.databaseUrl, seed, MODE.reportRepeat),
+        );
+        results.reports.push(reports);
+        log(`  liveChatReport: ${REPORT_GROUPINGS.map((grouping) => `${grouping} ${formatNumber(reports.chatonce.ms[grouping])} ms (SQL ${formatNumber(reports.bare.ms[grouping])} ms)`).join(', ')}`);
       }
     }
     gql.close();
@@ -405,6 +431,21 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
       ratioSpread(heapRatios),
     ]);
     targets.push({ ok: median(heapRatios) <= 1.2, line: `retained heap per idle subscribed websocket ≤ 1.2× bare graphql-ws: ${formatNumber(median(heapRatios))}×` });
+  }
+
+  if (results.reports.length) {
+    const what: Record<string, string> = { DAY: 'totals, 365 days, time-to-accept distribution', AGENT: `${REPORT_AGENTS} agents`, FLOW: 'the flow funnel' };
+    for (const grouping of REPORT_GROUPINGS) {
+      const product = results.reports.map((r) => r.chatonce.ms[grouping]);
+      const bare = results.reports.map((r) => r.bare.ms[grouping]);
+      rows.push([
+        `\`liveChatReport\` over ${REPORT_CONVERSATIONS.toLocaleString('en-US')} conversations, a year by ${grouping.toLowerCase()} (${what[grouping]})`,
+        `${spread(product, 'ms')} per report`,
+        `the same SQL statements straight to PostgreSQL with \`pg\`: ${spread(bare, 'ms')}`,
+        ratioSpread(ratios(product, bare)),
+      ]);
+      targets.push({ ok: median(product) <= REPORT_TARGET_MS, line: `liveChatReport by ${grouping.toLowerCase()}, a year of ${REPORT_CONVERSATIONS.toLocaleString('en-US')} conversations, under ${REPORT_TARGET_MS} ms: ${formatNumber(median(product))} ms` });
+    }
   }
 
   lines.push(`ChatOnce speed suite: ${quick ? 'quick' : 'full'}, ${ROUNDS} interleaved rounds, figures as median [min–max] over the rounds; ratios per round's pair`);

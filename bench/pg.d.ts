@@ -10,9 +10,14 @@ declare module 'pg' {
     end(): Promise<void>;
     on(event: 'error', listener: (error: Error) => void): this;
   }
+  export interface PoolClient {
+    query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+    release(): void;
+  }
   export class Pool {
     constructor(options: { connectionString: string; max?: number });
     query<Row = any>(text: string, values?: unknown[]): Promise<QueryResult<Row>>;
+    connect(): Promise<PoolClient>;
     end(): Promise<void>;
     on(event: 'connect', listener: (client: Client) => void): this;
     on(event: 'error', listener: (error: Error) => void): this;

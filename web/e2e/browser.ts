@@ -41,12 +41,16 @@ function screenOptions(phone: Phone | undefined, desktop: { width: number; heigh
   return phone ? { viewport: phone, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: desktop };
 }
 
-/** A page that records the notifications it raises, and whose visibility the test controls. */
-export async function newAgentPage(browser: Browser, baseUrl: string, options: { notifications?: boolean; phone?: Phone } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A page that records the notifications it raises, and whose visibility the test controls.
+ * `timezoneId`: the zone the browser counts days in (the machine's by default).
+ */
+export async function newAgentPage(browser: Browser, baseUrl: string, options: { notifications?: boolean; phone?: Phone; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     ...screenOptions(options.phone, { width: 1366, height: 800 }),
     permissions: options.notifications ? ['notifications'] : [],
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
   await context.addInitScript(() => {
     const w = window as unknown as { __notifications: unknown[]; __hidden: boolean; Notification: typeof Notification };

@@ -46,6 +46,8 @@ const router = createBrowserRouter([
       { path: 'my-chats', element: <MyChatsPage /> },
       { path: 'team', element: <TeamPage /> },
       { path: 'activity', element: <ActivityPage /> },
+      // Its own chunk: the charting library loads with the page that draws charts.
+      { path: 'reports', lazy: async () => ({ Component: (await import('./reports/reports-page')).ReportsPage }) },
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'flows', element: <FlowsPage /> },
       { path: 'saved-replies', element: <SavedRepliesPage /> },

@@ -88,6 +88,13 @@ registerEnumType(ActorKind, {
 @Unique({ properties: ['account', 'position'] })
 @Index({ properties: ['contact', 'id'] })
 @Index({ properties: ['conversation', 'id'] })
+// Reports: who accepted each chat (the assignee may have changed since, by a transfer), and when
+// its live part ended (the conversation may carry on with the bot after it: afterChatNext).
+@Index({
+  name: 'activity_events_live_chat_index',
+  expression:
+    'create index "activity_events_live_chat_index" on "activity_events" ("conversation_id", "type", "occurred_at") include ("actor_user_id") where "type" in (\'LIVE_CHAT_ACCEPTED\', \'LIVE_CHAT_ENDED\')',
+})
 export class ActivityEvent extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

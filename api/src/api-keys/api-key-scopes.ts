@@ -65,6 +65,7 @@ export const ROOT_FIELD_SCOPES: Readonly<Record<string, ApiKeyScope>> = {
   flow: S.FLOWS_READ,
   flows: S.FLOWS_READ,
   liveChatInbox: S.CONVERSATIONS_READ,
+  liveChatReport: S.REPORTS_READ,
   team: S.USERS_READ,
   users: S.USERS_READ,
   webhookDeliveries: S.WEBHOOKS_READ,

@@ -85,6 +85,20 @@ export enum BotPhase {
   name: 'conversations_offline_messages_index',
   expression: 'create index "conversations_offline_messages_index" on "conversations" ("account_id", "id") where "offline_message_at" is not null',
 })
+// Reports (reports/live-chat-report.sql.ts): the account's live chats by the time they entered
+// the inbox, covering what the figures read, so a year of chats is read from the index alone.
+@Index({
+  name: 'conversations_live_chats_index',
+  expression:
+    'create index "conversations_live_chats_index" on "conversations" ("account_id", "waiting_since") include ("id", "accepted_at", "ended_at", "status", "end_reason", "rating_score") where "waiting_since" is not null',
+})
+// Reports: the chats that timed out, by when, for "missed while accepting".
+@Index({
+  name: 'conversations_timed_out_index',
+  expression: 'create index "conversations_timed_out_index" on "conversations" ("account_id", "ended_at") include ("waiting_since", "id") where "status" = \'TIMED_OUT\'',
+})
+// Reports: conversations by when they started (the flows' funnel).
+@Index({ properties: ['account', 'createdAt'] })
 export class Conversation extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

@@ -7,6 +7,7 @@ import { Conversation } from '../conversations/conversation.entity';
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message } from '../messages/message.entity';
 import { NodeEntity } from '../relay/node';
+import { AcceptingPeriod } from '../reports/accepting-period.entity';
 import { AgentRouting } from '../routing/agent-routing.entity';
 import { User } from '../users/user.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../webhooks/webhook.entity';
@@ -27,5 +28,6 @@ export const entities = [
   WebhookDelivery,
   WebhookAttempt,
   CannedResponse,
+  AcceptingPeriod,
   AgentRouting,
 ];

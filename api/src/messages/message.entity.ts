@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Account } from '../accounts/account.entity';
 import { Conversation } from '../conversations/conversation.entity';
@@ -39,6 +39,16 @@ export class StoredMessageOption {
 @Entity({ tableName: 'messages' })
 @Unique({ properties: ['conversation', 'seq'] })
 @Unique({ properties: ['conversation', 'clientMessageId'] })
+// Reports: a chat's visitor and agent messages by time (first response, messages per chat).
+@Index({
+  name: 'messages_live_index',
+  expression: 'create index "messages_live_index" on "messages" ("conversation_id", "created_at") include ("author") where "author" in (\'VISITOR\', \'AGENT\')',
+})
+// Reports: the bot's messages that offer options (the live-chat offer, for the flows' funnel).
+@Index({
+  name: 'messages_bot_options_index',
+  expression: 'create index "messages_bot_options_index" on "messages" ("conversation_id", "seq") where "author" = \'BOT\' and "options" is not null',
+})
 export class Message extends NodeEntity {
   @ManyToOne(() => Account, { ref: true, deleteRule: 'cascade' })
   account!: Ref<Account>;

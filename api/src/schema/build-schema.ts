@@ -18,6 +18,7 @@ import { NoteResolver } from '../notes/note.resolver';
 import { OfflineMessageResolver } from '../offline-messages/offline-message.resolver';
 import { RateLimitResolver } from '../rate-limits/rate-limit.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
+import { LiveChatReportResolver } from '../reports/live-chat-report.resolver';
 import { ActivityRoutingResolver, ConversationOfferResolver } from '../routing/routing.resolver';
 import { TeamResolver } from '../team/team.resolver';
 import { UserResolver } from '../users/user.resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   FlowResolver,
   FlowVersionResolver,
   IdentityResolver,
+  LiveChatReportResolver,
   LiveChatSettingsResolver,
   MarkReadPayloadResolver,
   MessageResolver,

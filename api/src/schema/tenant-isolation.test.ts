@@ -184,6 +184,12 @@ describe('tenant isolation', () => {
     'Query.flow': { variables: () => ({ id: flowId }), expect: outcomes('member') },
     'Query.flows': { expect: outcomes('member') },
     'Query.liveChatInbox': { expect: outcomes('member') },
+    // Each grouping: B's members get B's users and flows, never A's (whose chats are in the period).
+    'Query.liveChatReport': {
+      variables: () =>
+        ['DAY', 'AGENT', 'FLOW'].map((groupBy) => ({ input: { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString(), timeZone: 'Europe/Berlin', groupBy } })),
+      expect: outcomes('member'),
+    },
     'Query.me': { expect: outcomes('member') },
     'Query.node': { variables: () => Object.values(ids).map((id) => ({ id })), expect: outcomes('member') },
     'Query.team': { expect: outcomes('member') },

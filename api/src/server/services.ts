@@ -26,6 +26,7 @@ import { ReadStateService } from '../presence/read-state.service';
 import { SignalService } from '../presence/signal.service';
 import { EventDispatcher } from '../realtime/dispatcher';
 import { ReminderService } from '../reminders/reminder.service';
+import { LiveChatReportService } from '../reports/live-chat-report.service';
 import { RoutingService } from '../routing/routing.service';
 import { TeamService } from '../team/team.service';
 import { UserService } from '../users/user.service';
@@ -72,6 +73,7 @@ export function createServices({ config, logger, redis, pubSub, queues }: Servic
     readState: new ReadStateService(signals),
     signals,
     reminders: new ReminderService({ redis, queues, dispatcher }),
+    reports: new LiveChatReportService(),
     routing,
     users: new UserService(dispatcher, new RequeueService({ activity, messages, routing })),
     waitEstimates: new WaitEstimates(),

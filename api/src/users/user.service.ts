@@ -9,6 +9,7 @@ import { fail, UserErrorsException } from '../errors/user-error';
 import { AfterCommit } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs } from '../relay/connection';
+import { syncAcceptingPeriod } from '../reports/accepting-periods';
 import { lockActiveAdmins } from './admin-lock';
 import { User, UserRole } from './user.entity';
 import { newUserErrors, normalizeEmail } from './user.rules';
@@ -145,6 +146,8 @@ export class UserService {
       changed = true;
       // Written first, so routing (AUTO) never offers a requeued chat back to them.
       await tem.flush();
+      // Their accepting period ends with it (reports/accepting-periods.ts).
+      await syncAcceptingPeriod(tem, user.id);
       const requeuedConversations = await this.requeue.requeueChatsOf(tem, afterCommit, user, viewer, now);
       return { user, requeuedConversations };
     });
@@ -194,6 +197,8 @@ export class UserService {
     const turnedOn = accepting && !user.acceptingChats;
     user.acceptingChats = accepting;
     await em.flush();
+    // The reports' record of who accepted chats when (see reports/accepting-periods.ts).
+    await syncAcceptingPeriod(em, user.id);
     this.dispatcher.acceptingChanged(user.id, accepting);
     if (turnedOn) await this.dispatcher.announceWaitingChats(em, user.id, viewer.accountId);
     return { user };

@@ -3,13 +3,14 @@ import { NavLink } from 'react-router';
 import { useChatAlerts } from '../alerts/chat-alerts';
 import { useInbox } from '../inbox/inbox-context';
 import { useViewer } from '../auth/viewer';
-import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, KeyIcon, MessagesLeftIcon, SavedRepliesIcon, TeamIcon, UsersIcon, WebhookIcon } from '../ui/icons';
+import { ActivityIcon, ChatIcon, FlowIcon, InboxIcon, KeyIcon, MessagesLeftIcon, ReportsIcon, SavedRepliesIcon, TeamIcon, UsersIcon, WebhookIcon } from '../ui/icons';
 
 const LINKS: { to: string; label: string; Icon: ComponentType; isInbox?: boolean; isMyChats?: boolean; adminOnly?: boolean }[] = [
   { to: '/', label: 'Inbox', Icon: InboxIcon, isInbox: true },
   { to: '/my-chats', label: 'My chats', Icon: ChatIcon, isMyChats: true },
   { to: '/team', label: 'Team', Icon: TeamIcon },
   { to: '/activity', label: 'Activity', Icon: ActivityIcon },
+  { to: '/reports', label: 'Reports', Icon: ReportsIcon },
   { to: '/flows', label: 'Flows', Icon: FlowIcon },
   { to: '/saved-replies', label: 'Saved replies', Icon: SavedRepliesIcon },
   { to: '/messages-left', label: 'Messages left', Icon: MessagesLeftIcon },

@@ -17,6 +17,12 @@ export const ActivityIcon = () => (
     <path d="M22 12h-4l-3 9L9 3l-3 9H2" />
   </svg>
 );
+export const ReportsIcon = () => (
+  <svg {...base}>
+    <path d="M3 3v18h18" />
+    <path d="M7 15v2M11 11v6M15 7v10M19 12v5" />
+  </svg>
+);
 export const SavedRepliesIcon = () => (
   <svg {...base}>
     <path d="M4 4h16v12H8l-4 4z" />
