@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<3a05122e9182be575bfaa8434ba17a9b>>
+ * @generated SignedSource<<27a5f359d0ed1d87253afbb5f2db435f>>
  * @lightSyntaxTransform
  */
 
@@ -8,7 +8,7 @@
 // @ts-nocheck
 
 import { ReaderFragment } from 'relay-runtime';
-export type ActivityEventType = "CONTACTS_MERGED" | "CONTACT_CREATED" | "CONTACT_DELETED" | "CONTACT_DETAILS_CAPTURED" | "CONTACT_QUALIFIED" | "CONVERSATION_ENDED" | "CONVERSATION_RATED" | "CONVERSATION_STARTED" | "LIVE_CHAT_ACCEPTED" | "LIVE_CHAT_ENDED" | "LIVE_CHAT_OFFERED" | "LIVE_CHAT_POOLED" | "LIVE_CHAT_REQUESTED" | "LIVE_CHAT_TIMED_OUT" | "LIVE_CHAT_TRANSFERRED" | "MESSAGE_CREATED" | "OFFLINE_MESSAGE_LEFT" | "%future added value";
+export type ActivityEventType = "CONTACTS_MERGED" | "CONTACT_CREATED" | "CONTACT_DELETED" | "CONTACT_DETAILS_CAPTURED" | "CONTACT_QUALIFIED" | "CONVERSATION_ENDED" | "CONVERSATION_RATED" | "CONVERSATION_STARTED" | "LIVE_CHAT_ACCEPTED" | "LIVE_CHAT_ENDED" | "LIVE_CHAT_OFFERED" | "LIVE_CHAT_POOLED" | "LIVE_CHAT_REQUESTED" | "LIVE_CHAT_REQUEUED" | "LIVE_CHAT_TIMED_OUT" | "LIVE_CHAT_TRANSFERRED" | "MESSAGE_CREATED" | "OFFLINE_MESSAGE_LEFT" | "%future added value";
 import { FragmentRefs } from "relay-runtime";
 export type activity_feed$data = {
   readonly activityStream: {
