@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { badUserInput } from '../errors/graphql-errors';
 import { paginate, type ConnectionArgs } from '../relay/connection';
 import { Contact } from './contact.entity';
@@ -12,7 +12,8 @@ export class ContactService {
   /** Newest first unless `order` says otherwise; `filter` narrows by email, text or last change. */
   list(em: EntityManager, accountId: string, args: ConnectionArgs, filter?: ContactFilterInput | null, order?: ContactOrderInput | null) {
     const where: FilterQuery<Contact> = { account: accountId };
-    if (filter?.email) where.email = { $ilike: escapeLike(filter.email.trim()) };
+    // Case-insensitive equality on lower(email): the (account, lower(email)) index answers it.
+    if (filter?.email) Object.assign(where, { [raw((alias) => `lower(${alias}.email)`)]: filter.email.trim().toLowerCase() });
     if (filter?.query != null) {
       const text = filter.query.trim();
       if (!text || text.length > MAX_QUERY) throw badUserInput(`\`filter.query\` is 1 to ${MAX_QUERY} characters.`, { argumentName: 'filter' });
