@@ -11,6 +11,7 @@ import type { AfterCommit } from '../realtime/after-commit';
 import type { RoutingService } from '../routing/routing.service';
 import type { BotTurn } from './bot-engine';
 import { subjectOf } from './conversation-access';
+import { beginWaiting } from './waiting';
 import { ConversationStatus, EndReason, type Conversation } from './conversation.entity';
 
 export interface BotTurnDeps {
@@ -48,13 +49,9 @@ export async function applyBotTurn(
 
   const now = new Date();
   if (turn.outcome === 'inbox') {
-    conversation.status = ConversationStatus.WAITING;
-    conversation.waitingSince = now;
-    conversation.timeoutAt = new Date(now.getTime() + turn.liveChatStep!.liveChat!.timeoutSeconds * 1000);
+    beginWaiting(afterCommit, conversation, turn.liveChatStep!.liveChat!.timeoutSeconds, now);
     // Announced to every inbox (MANUAL) or offered to one user (AUTO assignment).
     await deps.routing.enterWaiting(tem, afterCommit, conversation);
-    afterCommit.timer('waiting-timeout', conversation.id, conversation.timeoutAt);
-    afterCommit.timer('waiting-reminder', conversation.id, now);
   } else if (turn.outcome === 'completed' || turn.outcome === 'messageLeft') {
     const endReason = turn.outcome === 'messageLeft' ? EndReason.OFFLINE_MESSAGE_LEFT : (options.endReason ?? EndReason.BOT_COMPLETED);
     if (turn.offlineMessage !== undefined) {

@@ -9,6 +9,7 @@ import type { AfterCommit } from '../realtime/after-commit';
 import type { RoutingService } from '../routing/routing.service';
 import type { User } from '../users/user.entity';
 import { subjectOf } from './conversation-access';
+import { beginWaiting } from './waiting';
 import { Conversation, ConversationStatus } from './conversation.entity';
 
 export interface RequeueDeps {
@@ -48,14 +49,12 @@ export class RequeueService {
       const steps = versions.get(chat.flowVersion.id)?.steps ?? [];
       const step = steps.find((candidate) => candidate.key === chat.currentStepKey && candidate.liveChat) ?? steps.find((candidate) => candidate.liveChat);
       const timeoutSeconds = step?.liveChat?.timeoutSeconds ?? FALLBACK_TIMEOUT_SECONDS;
-      chat.status = ConversationStatus.WAITING;
       chat.assignee = null;
       chat.acceptedAt = null;
       chat.idleDeadlineAt = null;
       chat.transferredBy = null;
       chat.transferNote = null;
-      chat.waitingSince = now;
-      chat.timeoutAt = new Date(now.getTime() + timeoutSeconds * 1000);
+      beginWaiting(afterCommit, chat, timeoutSeconds, now);
       this.deps.messages.append(tem, afterCommit, chat, {
         author: MessageAuthor.SYSTEM,
         body: `${user.name} is no longer on the team: the chat is back in the inbox.`,
@@ -63,8 +62,6 @@ export class RequeueService {
       });
       // The requeue first, then the routing decision it leads to (AUTO), in the stream's order.
       records.push({ ...subjectOf(chat), type: ActivityEventType.LIVE_CHAT_REQUEUED, actor, data: { reason: RequeueReason.ASSIGNEE_DEACTIVATED, fromUserId: user.nodeId, fromUserName: user.name } });
-      afterCommit.timer('waiting-timeout', chat.id, chat.timeoutAt);
-      afterCommit.timer('waiting-reminder', chat.id, now);
     }
     // The chats and their lines first, then the events (which read the transaction id), as accepting does.
     await tem.flush();
