@@ -7,6 +7,7 @@ import { ShownOnceSecret } from '../ui/shown-once-secret';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminApiKeysDocument, AdminCreateApiKeyDocument, AdminRevokeApiKeyDocument } from './api-keys.documents';
 import '../ui/admin.css';
+import { FormErrors } from '../ui/form-errors';
 
 /** API keys for integrations: create one (its secret shown once), see when each was last used, revoke. */
 export function ApiKeysPage() {
@@ -118,13 +119,7 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (created: { name: string; 
   return (
     <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Create an API key">
       <h2 className="card__title admin-form__wide">Create an API key</h2>
-      {errors.length > 0 && (
-        <div className="form-error" role="alert">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={errors} />
       <label className="field">
         <span className="field__label">Name</span>
         <input value={name} onChange={(event) => setName(event.target.value)} maxLength={120} placeholder="HubSpot sync" autoComplete="off" />

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { LoginDocument } from './auth.documents';
 import { useSession } from './session';
+import { FormErrors } from '../ui/form-errors';
 
 export function LoginPage() {
   const session = useSession();
@@ -45,13 +46,7 @@ export function LoginPage() {
             {session.expired === 'deactivated' ? 'An admin of your account deactivated your user, so you were signed out.' : 'Your session has expired. Sign in again.'}
           </p>
         )}
-        {errors.length > 0 && (
-          <div className="form-error" role="alert">
-            {errors.map((message) => (
-              <p key={message}>{message}</p>
-            ))}
-          </div>
-        )}
+        <FormErrors messages={errors} />
         <label className="field">
           <span className="field__label">Email</span>
           <input name="email" type="email" autoComplete="username" autoFocus />

@@ -5,6 +5,7 @@ import { ErrorState, Loading } from '../ui/states';
 import { BusinessHoursDocument, UpdateBusinessHoursDocument } from './business-hours.documents';
 import { browserTimeZone, dayLabel, describeField, NINE_TO_FIVE, toDraft, toInput, WEEKDAYS, type HoursDraft, type Interval } from './hours-draft';
 import './business-hours.css';
+import { FormErrors } from '../ui/form-errors';
 
 /** Every zone the browser knows, for the picker (older browsers: just the current one). */
 function timeZones(current: string): string[] {
@@ -124,13 +125,7 @@ export function BusinessHoursPage() {
               </button>
             </>
           )}
-          {errors.length > 0 && (
-            <div className="form-error" role="alert">
-              {errors.map((message) => (
-                <p key={message}>{message}</p>
-              ))}
-            </div>
-          )}
+          <FormErrors messages={errors} />
           {saved && (
             <p className="hours-form__saved" role="status">
               Saved.

@@ -4,6 +4,7 @@ import { useViewer } from '../auth/viewer';
 import type { SavedReplyFragment } from '../graphql/generated/graphql';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { CreateSavedReplyDocument, DeleteSavedReplyDocument, SavedRepliesDocument, UpdateSavedReplyDocument } from './saved-replies.documents';
+import { FormErrors } from '../ui/form-errors';
 
 interface Draft {
   shortcut: string;
@@ -119,13 +120,7 @@ function SavedReplyForm({ reply, onDone }: { reply?: SavedReplyFragment; onDone?
 
   return (
     <form className="saved-reply-form" onSubmit={(event) => void submit(event)} aria-label={reply ? `Edit /${reply.shortcut}` : 'New saved reply'}>
-      {errors.length > 0 && (
-        <div className="form-error" role="alert">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={errors} />
       <label className="field">
         <span className="field__label">Shortcut</span>
         <input value={draft.shortcut} onChange={set('shortcut')} maxLength={33} placeholder="pricing" autoCapitalize="none" />

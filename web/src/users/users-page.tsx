@@ -9,6 +9,7 @@ import { formatDateTime } from '../ui/format';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminCreateUserDocument, AdminDeactivateUserDocument, AdminReactivateUserDocument, AdminSetRoleDocument, AdminUsersDocument } from './users.documents';
 import '../ui/admin.css';
+import { FormErrors } from '../ui/form-errors';
 
 type Show = 'active' | 'deactivated' | 'all';
 const FILTERS: Record<Show, { active?: boolean }> = { active: { active: true }, deactivated: { active: false }, all: {} };
@@ -198,13 +199,7 @@ function CreateUserForm({ onCreated }: { onCreated: (name: string) => void }) {
   return (
     <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Add a user">
       <h2 className="card__title admin-form__wide">Add a user</h2>
-      {errors.length > 0 && (
-        <div className="form-error" role="alert">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={errors} />
       <label className="field">
         <span className="field__label">Name</span>
         <input value={draft.name} onChange={set('name')} maxLength={120} autoComplete="off" />

@@ -9,6 +9,7 @@ import { ShownOnceSecret } from '../ui/shown-once-secret';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminCreateWebhookEndpointDocument, AdminDeleteWebhookEndpointDocument, AdminUpdateWebhookEndpointDocument, AdminWebhookEndpointsDocument } from './webhooks.documents';
 import '../ui/admin.css';
+import { FormErrors } from '../ui/form-errors';
 
 /** How an endpoint's `events` say "every event type, present and future". */
 const ALL_EVENTS = '*';
@@ -170,13 +171,7 @@ function CreateEndpointForm({ onCreated }: { onCreated: (created: { url: string;
   return (
     <form className="admin-form card" noValidate onSubmit={(event) => void submit(event)} aria-label="Add a webhook endpoint">
       <h2 className="card__title admin-form__wide">Add an endpoint</h2>
-      {errors.length > 0 && (
-        <div className="form-error" role="alert">
-          {errors.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      )}
+      <FormErrors messages={errors} />
       <label className="field admin-form__wide">
         <span className="field__label">URL</span>
         <input type="url" value={url} onChange={(event) => setUrl(event.target.value)} maxLength={2000} placeholder="https://crm.example.com/hooks/chatonce" autoComplete="off" spellCheck={false} />
