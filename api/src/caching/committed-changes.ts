@@ -13,14 +13,14 @@ export interface CommittedChange {
  * (then another process reading them sees the new rows): the users it changed and the accounts
  * of every entity it wrote. Flushes outside an explicit transaction commit their own.
  *
- * It sees what goes through the unit of work. Raw SQL writes bypass it: today those are the
- * last use of an API key and the claim of a webhook delivery, neither of which a
- * read cache holds (see caching/).
+ * It sees what goes through the unit of work. Raw SQL writes bypass it: the last use of an API
+ * key and the claim of a webhook delivery, neither of which a read cache holds (see caching/),
+ * and the one-statement live message, which announces itself with `announceCommitted`.
  */
 export class CommittedChanges implements EventSubscriber {
   private readonly pending = new WeakMap<EntityManager, { users: Set<string>; accounts: Set<string> }>();
 
-  constructor(private readonly announce: (change: CommittedChange) => void) {}
+  constructor(readonly announce: (change: CommittedChange) => void) {}
 
   onFlush({ em, uow }: FlushEventArgs): void {
     const changeSets = uow.getChangeSets();
@@ -53,4 +53,9 @@ export class CommittedChanges implements EventSubscriber {
     this.pending.delete(em);
     if (pending.users.size || pending.accounts.size) this.announce({ userIds: [...pending.users], accountIds: [...pending.accounts] });
   }
+}
+
+/** For a write committed outside the unit of work: tells the read caches as a flush would have. */
+export function announceCommitted(em: EntityManager, change: CommittedChange): void {
+  for (const subscriber of em.getEventManager().getSubscribers()) if (subscriber instanceof CommittedChanges) subscriber.announce(change);
 }

@@ -184,6 +184,11 @@ export class ConversationService {
     const afterCommit = new AfterCommit();
     const clientMessageId = input.clientMessageId ?? null;
     try {
+      const live = await this.liveMessageInOneStatement(em, afterCommit, viewer, conversationId, input);
+      if (live) {
+        await this.deps.dispatcher.dispatch(em, afterCommit);
+        return live;
+      }
       const result = await em.transactional(async (tem) => {
         const conversation = await lockForViewer(tem, viewer, conversationId);
         // A bot turn may refuse a repeated answer (its step has moved on), so the bot looks first.
@@ -211,6 +216,25 @@ export class ConversationService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The usual message of a live chat, from its visitor or its assignee (or an admin), in one
+   * statement (MessageService.appendLive); null when anything else may apply (the bot's turn,
+   * an option, an empty body, a closed or someone else's chat, a webhook taking messages), and
+   * sendMessage takes the transaction below, which says why.
+   */
+  private liveMessageInOneStatement(em: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversationId: string, input: SendMessageInput) {
+    const body = input.body?.trim();
+    if (!body || input.optionKey) return null;
+    const clientMessageId = input.clientMessageId ?? null;
+    if (viewer.kind === 'visitor' && viewer.conversationId === conversationId) {
+      return this.deps.messages.appendLive(em, afterCommit, { kind: 'visitor', accountId: viewer.accountId, idleDeadlineAt: this.idleDeadline() }, conversationId, { body, clientMessageId });
+    }
+    if (viewer.kind === 'user') {
+      return this.deps.messages.appendLive(em, afterCommit, { kind: 'user', accountId: viewer.accountId, userId: viewer.userId, isAdmin: viewer.role === UserRole.ADMIN }, conversationId, { body, clientMessageId });
+    }
+    return null;
   }
 
   private async visitorMessage(tem: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversation: Conversation, input: SendMessageInput): Promise<Message> {

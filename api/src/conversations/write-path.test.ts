@@ -36,17 +36,21 @@ describe('statements per live-chat write', () => {
     // Accept: authentication's user read, the status read, then BEGIN … COMMIT (with the user's share
     // lock, which a deactivation waits for); the inbox fan-out's read after.
     expect(acceptSql.length).toBeLessThanOrEqual(12);
-    // No clientMessageId lookup on a live message: the unique index answers a repeat.
-    expect(visitorSql.some((sql) => /from "messages"/.test(sql))).toBe(false);
-    expect(visitorSql.length).toBeLessThanOrEqual(8);
-    expect(agentSql.length).toBeLessThanOrEqual(9);
-    // The account's counter is locked by the last flush: only the event's insert and the commit follow it.
-    for (const sql of [acceptSql, visitorSql, agentSql]) {
-      const numbered = sql.findIndex((statement) => statement.startsWith('update accounts set activity_position'));
-      expect(numbered).toBeGreaterThan(0);
-      const underLock = sql.slice(numbered + 1, sql.indexOf('COMMIT;') + 1);
-      expect(underLock.map((statement) => statement.split(' (')[0])).toEqual(['insert into "activity_events"', 'COMMIT;']);
+    // A live message is one statement (messages/live-message-write.ts): the conversation's lock,
+    // the message, the account's counter and the event commit together, nothing read first.
+    for (const sql of [visitorSql, agentSql]) {
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(/update conversations c\s+set last_message_seq/);
+      expect(sql[0]).toMatch(/update accounts a set activity_position/);
+      expect(sql[0]).toMatch(/insert into activity_events/);
     }
+    // A repeated clientMessageId: the unique index refuses the statement, the stored message is read.
+    expect(repeatSql.length).toBeLessThanOrEqual(3);
+    // Accept: the account's counter is locked by the last flush: only the event's insert and the commit follow it.
+    const numbered = acceptSql.findIndex((statement) => statement.startsWith('update accounts set activity_position'));
+    expect(numbered).toBeGreaterThan(0);
+    const underLock = acceptSql.slice(numbered + 1, acceptSql.indexOf('COMMIT;') + 1);
+    expect(underLock.map((statement) => statement.split(' (')[0])).toEqual(['insert into "activity_events"', 'COMMIT;']);
 
     process.stdout.write(
       [['accept', acceptSql], ['visitor message', visitorSql], ['agent message', agentSql], ['repeated clientMessageId', repeatSql]]

@@ -4,6 +4,7 @@ import type { AfterCommit, ConversationMessage } from '../realtime/after-commit'
 import { oncePerEvent, sharedLiveRead } from '../realtime/per-event';
 import { User } from '../users/user.entity';
 import { paginate, type ConnectionArgs } from '../relay/connection';
+import { LiveMessageWrite, type LiveMessageAuthor, type LiveMessageInput } from './live-message-write';
 import { Message, MessageAuthor, type StoredMessageOption } from './message.entity';
 
 export interface NewMessage {
@@ -45,6 +46,8 @@ function fromCommitted(em: EntityManager, committed: CommittedMessage): Message 
 
 /** Messages of conversations, numbered 1, 2, 3… within each. */
 export class MessageService {
+  private readonly liveWrite = new LiveMessageWrite();
+
   /**
    * Adds a message to a conversation whose row the caller holds locked (FOR UPDATE), so
    * sequence numbers follow commit order: a subscriber replaying "after n" misses nothing.
@@ -64,6 +67,19 @@ export class MessageService {
     });
     afterCommit.conversationEvent(conversation.id, created.seq, () => committedMessage(tem, created));
     return created;
+  }
+
+  /**
+   * A live-chat message in one statement, committed on return, its announcements added to
+   * `afterCommit`; null when the chat needs the ORM path (see LiveMessageWrite).
+   */
+  async appendLive(em: EntityManager, afterCommit: AfterCommit, author: LiveMessageAuthor, conversationId: string, input: LiveMessageInput): Promise<{ message: Message; conversation: Conversation } | null> {
+    const written = await this.liveWrite.write(em, author, conversationId, input);
+    if (!written) return null;
+    const { message, conversation, event } = written;
+    afterCommit.conversationEvent(conversation.id, message.seq, () => committedMessage(em, message));
+    afterCommit.activityEvent(author.accountId, event);
+    return { message, conversation };
   }
 
   /**
