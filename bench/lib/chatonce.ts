@@ -91,6 +91,8 @@ export class ChatOnce implements ChatSystem {
       CONVERSATIONS_PER_IP_PER_10_MIN: '100000000',
       VISITOR_MESSAGES_PER_MINUTE: '100000000',
       IDLE_TIMEOUT_SECONDS: String(DAY_SECONDS),
+      // See child-probe.ts.
+      ...(process.env.BENCH_HEAP_SNAPSHOT_DIR ? { BENCH_HEAP_SNAPSHOT_DIR: process.env.BENCH_HEAP_SNAPSHOT_DIR } : {}),
     };
     const [portA, portB] = [await freePort(), await freePort()];
     const apiA = startServer('chatonce-api-a', API_MAIN, [], { ...env, PORT: String(portA) }, this.options.logDir, portA);

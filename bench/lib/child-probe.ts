@@ -12,6 +12,17 @@ function isProbeRequest(message: unknown): message is ProbeRequest {
   return typeof message === 'object' && message !== null && 'probe' in message && 'id' in message;
 }
 
+// BENCH_HEAP_SNAPSHOT_DIR=<dir>: SIGUSR2 writes a heap snapshot there (to find what a server keeps).
+const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+if (snapshotDir) {
+  process.on('SIGUSR2', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { writeHeapSnapshot } = require('node:v8') as typeof import('node:v8');
+    const file = writeHeapSnapshot(`${snapshotDir}/${process.pid}-${Date.now()}.heapsnapshot`);
+    process.stderr.write(`heap snapshot written to ${file}\n`);
+  });
+}
+
 if (process.send) {
   const reply = (payload: object) => process.send?.(payload);
   process.on('message', (message: unknown) => {

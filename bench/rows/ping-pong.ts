@@ -12,6 +12,12 @@ import { closeAll, connectMany, type WsConnection } from '../lib/ws-clients';
 export interface LiveChat {
   visitor: Visitor;
   agent: number;
+  /**
+   * The last event cursor each side received: the next round's subscriptions resume after it,
+   * as the inbox and the widget do on a reconnect, instead of replaying the whole chat so far.
+   */
+  agentCursor?: string;
+  visitorCursor?: string;
 }
 
 /** Makes `chats` accepted chats over `agents` agents (chat i taken by agent i mod agents). */
@@ -45,6 +51,13 @@ export interface PingPongShape {
   warmupMs: number;
   durationMs: number;
   roundTripTimeoutMs: number;
+  /**
+   * Open loop: each chat's visitor sends a message every `paceMs` (from a random phase), whether
+   * or not the last answer came, and a round trip runs from the moment the message was due
+   * (so a slow server is not excused by sending less). Without it, closed loop: each chat sends
+   * its next message when the answer to the last arrives, as fast as the server goes.
+   */
+  paceMs?: number;
 }
 
 /**
@@ -85,9 +98,10 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     for (const chat of chats) {
       connections[chat.agent].subscribe<ConversationEventData>(
         AGENT_CONVERSATION_EVENTS,
-        { conversationId: chat.visitor.conversationId },
+        { conversationId: chat.visitor.conversationId, after: chat.agentCursor ?? null },
         {
-          next: ({ conversationEvents: { message } }) => {
+          next: ({ conversationEvents: { message, cursor } }) => {
+            chat.agentCursor = cursor;
             if (message.author !== 'VISITOR' || !message.body.startsWith('ping ')) return;
             if (inWindow(performance.now())) delivered++;
             const input = { conversationId: chat.visitor.conversationId, body: `pong ${message.body.slice(5)}`, clientMessageId: randomUUID() };
@@ -103,9 +117,10 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     chats.forEach((chat, index) =>
       visitorConnections[index].subscribe<ConversationEventData>(
         VISITOR_CONVERSATION_EVENTS,
-        { id: chat.visitor.conversationId },
+        { id: chat.visitor.conversationId, after: chat.visitorCursor ?? null },
         {
-          next: ({ conversationEvents: { message } }) => {
+          next: ({ conversationEvents: { message, cursor } }) => {
+            chat.visitorCursor = cursor;
             if (message.author !== 'AGENT' || !message.body.startsWith('pong ')) return;
             if (inWindow(performance.now())) delivered++;
             awaitingPong.get(message.body.slice(5))?.();
@@ -158,7 +173,42 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
       await sleep(Math.max(0, windowEnd - performance.now()));
       return totalCpuMicros(system.processes);
     })();
-    const [cpuEnd] = await Promise.all([window, ...chats.map(play)]);
+    const playPaced = async (chat: LiveChat, paceMs: number) => {
+      const answers: Promise<void>[] = [];
+      let due = performance.now() + Math.random() * paceMs;
+      for (let turn = 0; ; turn++) {
+        await sleep(Math.max(0, due - performance.now()));
+        if (performance.now() >= windowEnd) break;
+        const scheduled = due;
+        due += paceMs;
+        const key = `${chat.visitor.conversationId} ${turn}`;
+        const pong = new Promise<boolean>((done) => awaitingPong.set(key, () => done(true)));
+        const input = { conversationId: chat.visitor.conversationId, body: `ping ${key}`, clientMessageId: randomUUID() };
+        answers.push(
+          (async () => {
+            try {
+              const { data } = await gql.request<{ sendMessage: { userErrors: { code: string }[] } }>(port, VISITOR_SEND_MESSAGE, { input }, chat.visitor.token);
+              expectNoUserErrors(data.sendMessage, 'visitor sendMessage');
+            } catch (error) {
+              fail(error);
+              awaitingPong.delete(key);
+              return;
+            }
+            const answered = await Promise.race([pong, sleep(shape.roundTripTimeoutMs).then(() => false)]);
+            if (!answered) {
+              overdue.push(Promise.race([pong, sleep(LATE_ANSWER_WAIT_MS).then(() => false)]));
+              return;
+            }
+            awaitingPong.delete(key);
+            warmedUp.add(chat);
+            if (inWindow(scheduled)) roundTrips.push(performance.now() - scheduled);
+          })(),
+        );
+      }
+      await Promise.all(answers);
+    };
+    const paceMs = shape.paceMs;
+    const [cpuEnd] = await Promise.all([window, ...chats.map((chat) => (paceMs ? playPaced(chat, paceMs) : play(chat)))]);
     const lost = (await Promise.all(overdue)).filter((answered) => !answered).length;
     return {
       messagesPerSecond: delivered / (shape.durationMs / 1000),
