@@ -216,7 +216,7 @@ async function main(): Promise<number> {
         const race = await measureAcceptRace(chatonce, 'race', { chats: MODE.raceChats, callers: RACE_CALLERS, uncontendedFirst: round % 2 === 0 });
         results.race.push(race);
         log(
-          `  accept race: loser p99 ${formatNumber(race.loserP99Ms)} ms, uncontended p99 ${formatNumber(race.uncontendedP99Ms)} ms, ${race.chats - race.badChats.length}/${race.chats} chats with one winner`,
+          `  accept race: loser p99 ${formatNumber(race.loserP99Ms)} ms, uncontended p99 ${formatNumber(race.uncontendedP99Ms)} ms, ${RACE_CALLERS} concurrent me p99 ${formatNumber(race.concurrentMeP99Ms)} ms, ${race.chats - race.badChats.length}/${race.chats} chats with one winner`,
         );
       }
       if (ONLY.has('messages')) {
@@ -361,7 +361,7 @@ function buildReport(results: Rounds, machine: string): { text: string; failedCh
     rows.push([
       `${RACE_CALLERS} concurrent \`acceptChat\` on one chat, two API processes`,
       `loser p99 ${spread(pick(race, 'loserP99Ms'), 'ms')} (winner p99 ${spread(pick(race, 'winnerP99Ms'), 'ms')}); one winner in ${raceChats - badChats.length} of ${raceChats} chats`,
-      `uncontended accept p99 ${spread(pick(race, 'uncontendedP99Ms'), 'ms')}`,
+      `uncontended accept p99 ${spread(pick(race, 'uncontendedP99Ms'), 'ms')}; the request path alone, ${RACE_CALLERS} concurrent \`me\` on the same sockets: p99 ${spread(pick(race, 'concurrentMeP99Ms'), 'ms')}`,
       ratioSpread(raceRatios),
     ]);
     for (const bad of badChats) checks.push(`accept race: ${bad}`);

@@ -1,5 +1,5 @@
 import { Agent } from 'node:http';
-import { ACCEPT_CHAT, type AcceptChatData } from '../lib/documents';
+import { ACCEPT_CHAT, ME, type AcceptChatData } from '../lib/documents';
 import { post } from '../lib/http-client';
 import { waitUntilIdle } from '../lib/processes';
 import { mapLimit, percentile } from '../lib/stats';
@@ -10,6 +10,11 @@ export interface RaceFigures {
   loserP99Ms: number;
   winnerP99Ms: number;
   uncontendedP99Ms: number;
+  /**
+   * The floor under the losers: `callers` concurrent `{ me { id name } }` from the same agents on
+   * the same sockets and processes (one request each, no accept at all), p99 over as many bursts.
+   */
+  concurrentMeP99Ms: number;
   chats: number;
   /** Chats that did not end with exactly one winner, as the responses and the database say. */
   badChats: string[];
@@ -90,9 +95,17 @@ export async function measureAcceptRace(chatonce: ChatOnce, account: string, sha
       uncontendedMs.push(outcome.ms);
     }
   };
+  const concurrentMe: number[] = [];
+  const meBody = JSON.stringify({ query: ME });
+  const runConcurrentMe = async () => {
+    for (let burst = 0; burst < shape.chats; burst++) {
+      const responses = await Promise.all(tokens.map((token, caller) => post(agent, caller % 2 ? portB : portA, meBody, `Bearer ${token}`)));
+      concurrentMe.push(...responses.map((response) => response.ms));
+    }
+  };
   // Alternated by round, like every ChatOnce/baseline pair.
-  if (shape.uncontendedFirst) await runUncontended().then(runContended);
-  else await runContended().then(runUncontended);
+  if (shape.uncontendedFirst) await runUncontended().then(runContended).then(runConcurrentMe);
+  else await runConcurrentMe().then(runContended).then(runUncontended);
   agent.destroy();
 
   // The database's word: one assignee, the one the responses named, and one acceptance event.
@@ -114,6 +127,7 @@ export async function measureAcceptRace(chatonce: ChatOnce, account: string, sha
     loserP99Ms: percentile(losers, 0.99),
     winnerP99Ms: percentile(winners, 0.99),
     uncontendedP99Ms: percentile(uncontendedMs, 0.99),
+    concurrentMeP99Ms: percentile(concurrentMe, 0.99),
     chats: contended.length,
     badChats,
     unexpectedCodes: [...unexpectedCodes],
