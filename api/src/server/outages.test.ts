@@ -102,6 +102,9 @@ describe('when PostgreSQL or Redis is unreachable', () => {
           inTime: true,
           result: { conversation: { status: 'ACTIVE' }, userErrors: [] },
         });
+        // So does the agent's live message (one statement), whose announcements wait for Redis.
+        const answered = await call(SEND, { input: { conversationId: waiting.conversationId, body: 'Hello, how can I help?' } }, agent.token);
+        expect({ status: answered.status, inTime: answered.ms < BUDGET_MS, userErrors: answered.body.data?.sendMessage.userErrors }).toEqual({ status: 200, inTime: true, userErrors: [] });
 
         // A subscription needs a Redis SUBSCRIBE: refused, not left hanging.
         const started = Date.now();
@@ -133,6 +136,9 @@ describe('when PostgreSQL or Redis is unreachable', () => {
     it('answers SERVICE_UNAVAILABLE within two seconds on HTTP and websockets, and recovers by itself', async () => {
       const visitor = await startVisitor(app, flowId);
       const waiting = await visitorToInbox(app, flowId);
+      // A live chat: its messages are one statement each (messages/live-message-write.ts).
+      const live = await visitorToInbox(app, flowId);
+      expect((await accept(app, agent.token, live.conversationId)).userErrors).toEqual([]);
       // A user this process has not authenticated yet (the agent it has is served from its UserCache).
       const unseen = await createSignedInUser(app, admin.token);
       // …and the agent, which it serves from its cache once its change feed is subscribed again.
@@ -154,6 +160,9 @@ describe('when PostgreSQL or Redis is unreachable', () => {
         const known = await wsExecute(app.wsClient(`Bearer ${agent.token}`), '{ me { id } }').catch((errors) => ({ errors }));
         expect({ code: known.errors?.[0]?.extensions?.code, inTime: Date.now() - started < 2 * BUDGET_MS }).toEqual({ code: 'SERVICE_UNAVAILABLE', inTime: true });
 
+        // Live messages (one statement each): after the websocket checks, which rely on the user cache's 10 s.
+        expect(unavailable(await call(SEND, { input: { conversationId: live.conversationId, body: 'Are you there?' } }, live.token))).toEqual(UNAVAILABLE);
+        expect(unavailable(await call(SEND, { input: { conversationId: live.conversationId, body: 'Yes, one moment' } }, agent.token))).toEqual(UNAVAILABLE);
         const ready = await fetch(`${app.url}/readyz`);
         expect(ready.status).toBe(503);
         expect(await ready.json()).toMatchObject({ postgres: expect.not.stringMatching(/^ok$/), redis: 'ok' });
@@ -167,6 +176,7 @@ describe('when PostgreSQL or Redis is unreachable', () => {
       expect(recovered.body.data?.acceptChat.conversation.status).toBe('ACTIVE');
       expect((await call(START, visitorInput())).status).toBe(200);
       expect((await accept(app, agent.token, waiting.conversationId)).userErrors).toEqual([{ code: 'ALREADY_ACCEPTED' }]);
+      expect((await call(SEND, { input: { conversationId: live.conversationId, body: 'Back again' } }, live.token)).body.data?.sendMessage.userErrors).toEqual([]);
       report(`PostgreSQL ${mode}`, restoredAt);
     });
   });
