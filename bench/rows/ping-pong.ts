@@ -136,30 +136,38 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
     const warmedUp = new Set<LiveChat>();
     const overdue: Promise<boolean>[] = [];
     let cpuStart = 0;
+    /**
+     * One visitor message and the wait for its answer, timed from `from` (when it was sent, or
+     * due); counted if `from` (open loop) or the answer (closed loop) falls in the window.
+     * False when the send failed (counted in errors).
+     */
+    const roundTrip = async (chat: LiveChat, turn: number, from: number, countBy: 'due' | 'answer'): Promise<boolean> => {
+      const key = `${chat.visitor.conversationId} ${turn}`;
+      const pong = new Promise<boolean>((done) => awaitingPong.set(key, () => done(true)));
+      const input = { conversationId: chat.visitor.conversationId, body: `ping ${key}`, clientMessageId: randomUUID() };
+      try {
+        const { data } = await gql.request<{ sendMessage: { userErrors: { code: string }[] } }>(port, VISITOR_SEND_MESSAGE, { input }, chat.visitor.token);
+        expectNoUserErrors(data.sendMessage, 'visitor sendMessage');
+      } catch (error) {
+        fail(error);
+        awaitingPong.delete(key);
+        return false;
+      }
+      // A slow answer is not lost yet: it is waited for (bounded) at the end, and this chat goes on.
+      const answered = await Promise.race([pong, sleep(shape.roundTripTimeoutMs).then(() => false)]);
+      if (!answered) {
+        overdue.push(Promise.race([pong, sleep(LATE_ANSWER_WAIT_MS).then(() => false)]));
+        return true;
+      }
+      awaitingPong.delete(key);
+      warmedUp.add(chat);
+      if (inWindow(countBy === 'due' ? from : performance.now())) roundTrips.push(performance.now() - from);
+      return true;
+    };
+    // Closed loop: the next message once the last one's answer came (or was given up on).
     const play = async (chat: LiveChat) => {
       for (let turn = 0; performance.now() < windowEnd; turn++) {
-        const key = `${chat.visitor.conversationId} ${turn}`;
-        const pong = new Promise<boolean>((done) => awaitingPong.set(key, () => done(true)));
-        const sent = performance.now();
-        const input = { conversationId: chat.visitor.conversationId, body: `ping ${key}`, clientMessageId: randomUUID() };
-        try {
-          const { data } = await gql.request<{ sendMessage: { userErrors: { code: string }[] } }>(port, VISITOR_SEND_MESSAGE, { input }, chat.visitor.token);
-          expectNoUserErrors(data.sendMessage, 'visitor sendMessage');
-        } catch (error) {
-          fail(error);
-          awaitingPong.delete(key);
-          await sleep(100);
-          continue;
-        }
-        // A slow answer is not lost yet: it is waited for (bounded) at the end, and this chat goes on.
-        const answered = await Promise.race([pong, sleep(shape.roundTripTimeoutMs).then(() => false)]);
-        if (!answered) {
-          overdue.push(Promise.race([pong, sleep(LATE_ANSWER_WAIT_MS).then(() => false)]));
-          continue;
-        }
-        awaitingPong.delete(key);
-        warmedUp.add(chat);
-        if (inWindow(performance.now())) roundTrips.push(performance.now() - sent);
+        if (!(await roundTrip(chat, turn, performance.now(), 'answer'))) await sleep(100);
       }
     };
     // Measured once every chat has finished a round trip (steady state), at least `warmupMs` in.
@@ -173,37 +181,15 @@ export async function measurePingPong(system: ChatSystem, account: string, chats
       await sleep(Math.max(0, windowEnd - performance.now()));
       return totalCpuMicros(system.processes);
     })();
+    // Open loop: a message every `paceMs`, answered or not.
     const playPaced = async (chat: LiveChat, paceMs: number) => {
-      const answers: Promise<void>[] = [];
+      const answers: Promise<boolean>[] = [];
       let due = performance.now() + Math.random() * paceMs;
       for (let turn = 0; ; turn++) {
         await sleep(Math.max(0, due - performance.now()));
         if (performance.now() >= windowEnd) break;
-        const scheduled = due;
+        answers.push(roundTrip(chat, turn, due, 'due'));
         due += paceMs;
-        const key = `${chat.visitor.conversationId} ${turn}`;
-        const pong = new Promise<boolean>((done) => awaitingPong.set(key, () => done(true)));
-        const input = { conversationId: chat.visitor.conversationId, body: `ping ${key}`, clientMessageId: randomUUID() };
-        answers.push(
-          (async () => {
-            try {
-              const { data } = await gql.request<{ sendMessage: { userErrors: { code: string }[] } }>(port, VISITOR_SEND_MESSAGE, { input }, chat.visitor.token);
-              expectNoUserErrors(data.sendMessage, 'visitor sendMessage');
-            } catch (error) {
-              fail(error);
-              awaitingPong.delete(key);
-              return;
-            }
-            const answered = await Promise.race([pong, sleep(shape.roundTripTimeoutMs).then(() => false)]);
-            if (!answered) {
-              overdue.push(Promise.race([pong, sleep(LATE_ANSWER_WAIT_MS).then(() => false)]));
-              return;
-            }
-            awaitingPong.delete(key);
-            warmedUp.add(chat);
-            if (inWindow(scheduled)) roundTrips.push(performance.now() - scheduled);
-          })(),
-        );
       }
       await Promise.all(answers);
     };
