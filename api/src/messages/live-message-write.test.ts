@@ -130,5 +130,9 @@ describe('a live message in one statement', () => {
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0].eventType).toBe('message.created');
     expect(JSON.parse(deliveries[0].payload).data.details).toEqual({ messageId: sent!.message!.id, author: 'VISITOR' });
+    // Found once, the account's next messages go straight to the ORM transaction, not a statement that writes nothing.
+    const next = await sqlStatementsOf(app, () => send(app, agent.token, visitor.conversationId, { body: 'three' }));
+    expect(next[0]).toBe('BEGIN;');
+    expect(await em().count(WebhookDelivery, { endpoint: messagesEndpoint })).toBe(2);
   });
 });

@@ -41,6 +41,9 @@ function columnsOf(em: EntityManager, entity: EntityName<object>, alias: string)
 }
 
 const MESSAGE_CREATED_WIRE = WEBHOOK_EVENT_TYPES[ActivityEventType.MESSAGE_CREATED];
+/** How long an account whose webhooks take messages skips the one-statement attempt (see webhookAccounts). */
+const WEBHOOK_HINT_MS = 30_000;
+const MAX_WEBHOOK_ACCOUNTS = 10_000;
 
 /**
  * A live-chat message (visitor or assignee, in a waiting or active chat) written in one
@@ -59,6 +62,13 @@ const MESSAGE_CREATED_WIRE = WEBHOOK_EVENT_TYPES[ActivityEventType.MESSAGE_CREAT
  * Returns the committed rows as managed entities of `em`, as if read.
  */
 export class LiveMessageWrite {
+  /**
+   * Accounts whose webhooks took `message.created` when this process last tried, until when:
+   * their messages go straight to the ORM path instead of a statement that writes nothing. A
+   * hint only: the statement checks again, and the ORM path is right either way.
+   */
+  private readonly webhookAccounts = new Map<string, number>();
+
   private statement?: { sql: string; conversation: ReturnType<typeof columnsOf>; message: ReturnType<typeof columnsOf>; assignee: ReturnType<typeof columnsOf> };
 
   private prepare(em: EntityManager) {
@@ -72,16 +82,17 @@ export class LiveMessageWrite {
         select ?::uuid as conversation_id, ?::uuid as account_id, ?::boolean as visitor, ?::uuid as user_id, ?::boolean as admin,
                ?::timestamptz as now, ?::timestamptz as idle_deadline_at, ?::uuid as message_id, ?::message_author as author,
                ?::text as body, ?::text as client_message_id, ?::uuid as event_id, ?::actor_kind as actor_kind, ?::json as data
+      ), w as (
+        select exists (select 1 from webhook_endpoints we, v where we.account_id = v.account_id and we.events && array['${ALL_EVENTS}', '${MESSAGE_CREATED_WIRE}']::text[]) as wanted
       ), c as (
         update conversations c
            set last_message_seq = c.last_message_seq + 1,
                updated_at = v.now,
                idle_deadline_at = case when v.visitor and c.status = '${ConversationStatus.ACTIVE}' then v.idle_deadline_at else c.idle_deadline_at end
-          from v
-         where c.id = v.conversation_id and c.account_id = v.account_id
+          from v, w
+         where c.id = v.conversation_id and c.account_id = v.account_id and not w.wanted
            and case when v.visitor then c.status in ('${ConversationStatus.WAITING}', '${ConversationStatus.ACTIVE}')
                     else c.status = '${ConversationStatus.ACTIVE}' and (c.assignee_id = v.user_id or v.admin) end
-           and not exists (select 1 from webhook_endpoints w where w.account_id = v.account_id and w.events && array['${ALL_EVENTS}', '${MESSAGE_CREATED_WIRE}']::text[])
         returning c.*
       ), m as (
         insert into messages (id, account_id, conversation_id, seq, author, body, sender_id, client_message_id, created_at)
@@ -95,13 +106,14 @@ export class LiveMessageWrite {
         select v.event_id, c.account_id, p.activity_position, '${ActivityEventType.MESSAGE_CREATED}', v.now, c.contact_id, c.id, v.actor_kind, v.user_id, v.data from p, c, v
         returning position
       )
-      select ${conversation.select}, ${message.select}, ${assignee.select}, e.position as event_position
-        from c join m on true join e on true left join users u on u.id = c.assignee_id`;
+      select ${conversation.select}, ${message.select}, ${assignee.select}, e.position as event_position, w.wanted as webhooks_take_messages
+        from w left join c on true left join m on true left join e on true left join users u on u.id = c.assignee_id`;
     this.statement = { sql, conversation, message, assignee };
     return this.statement;
   }
 
   async write(em: EntityManager, author: LiveMessageAuthor, conversationId: string, input: LiveMessageInput): Promise<WrittenLiveMessage | null> {
+    if ((this.webhookAccounts.get(author.accountId) ?? 0) > Date.now()) return null;
     const statement = this.prepare(em);
     const now = new Date();
     const messageId = uuidv7();
@@ -134,10 +146,16 @@ export class LiveMessageWrite {
       throw em.getDriver().convertException(error as Error);
     }
     const row = rows[0];
-    if (!row) return null;
+    if (row.webhooks_take_messages) {
+      if (this.webhookAccounts.size >= MAX_WEBHOOK_ACCOUNTS) this.webhookAccounts.clear();
+      this.webhookAccounts.set(author.accountId, Date.now() + WEBHOOK_HINT_MS);
+      return null;
+    }
+    const conversationRow = statement.conversation.pick(row);
+    if (!conversationRow) return null;
     const assigneeRow = statement.assignee.pick(row);
     if (assigneeRow) em.map(User, assigneeRow);
-    const conversation = em.map(Conversation, statement.conversation.pick(row)!);
+    const conversation = em.map(Conversation, conversationRow);
     const message = em.map(Message, statement.message.pick(row)!);
     // What the unit of work would have told the read caches at this commit.
     announceCommitted(em, { userIds: [], accountIds: [author.accountId] });
