@@ -7,7 +7,7 @@ import { ShownOnceSecret } from '../ui/shown-once-secret';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminApiKeysDocument, AdminCreateApiKeyDocument, AdminRevokeApiKeyDocument } from './api-keys.documents';
 import '../ui/admin.css';
-import { FormErrors } from '../ui/form-errors';
+import { FormErrors, submitForm } from '../ui/form-errors';
 
 /** API keys for integrations: create one (its secret shown once), see when each was last used, revoke. */
 export function ApiKeysPage() {
@@ -105,15 +105,14 @@ function CreateApiKeyForm({ onCreated }: { onCreated: (created: { name: string; 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    try {
-      const payload = (await create({ variables: { input: { name } } })).data?.createApiKey;
-      if (payload?.userErrors.length) return setErrors(payload.userErrors.map((problem) => problem.message));
-      if (payload?.secret && payload.apiKey) onCreated({ name: payload.apiKey.name, secret: payload.secret });
-      setName('');
-    } catch (failure) {
-      setErrors([(failure as Error).message]);
-    }
+    await submitForm(
+      setErrors,
+      async () => (await create({ variables: { input: { name } } })).data?.createApiKey,
+      (payload) => {
+        if (payload?.secret && payload.apiKey) onCreated({ name: payload.apiKey.name, secret: payload.secret });
+        setName('');
+      },
+    );
   };
 
   return (

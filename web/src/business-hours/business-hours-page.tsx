@@ -5,7 +5,7 @@ import { ErrorState, Loading } from '../ui/states';
 import { BusinessHoursDocument, UpdateBusinessHoursDocument } from './business-hours.documents';
 import { browserTimeZone, dayLabel, describeField, NINE_TO_FIVE, toDraft, toInput, WEEKDAYS, type HoursDraft, type Interval } from './hours-draft';
 import './business-hours.css';
-import { FormErrors } from '../ui/form-errors';
+import { FormErrors, submitForm } from '../ui/form-errors';
 
 /** Every zone the browser knows, for the picker (older browsers: just the current one). */
 function timeZones(current: string): string[] {
@@ -38,17 +38,15 @@ export function BusinessHoursPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    try {
-      const result = (await save({ variables: { input: { businessHours: toInput(draft) } } })).data?.updateAccountSettings;
-      if (result?.userErrors.length) {
-        return setErrors(result.userErrors.map((problem) => [describeField(draft, problem.field), problem.message].filter(Boolean).join(': ')));
-      }
-      if (result?.account) setDraft(toDraft(result.account.businessHours));
-      setSaved(true);
-    } catch (failure) {
-      setErrors([(failure as Error).message]);
-    }
+    await submitForm(
+      setErrors,
+      async () => (await save({ variables: { input: { businessHours: toInput(draft) } } })).data?.updateAccountSettings,
+      (result) => {
+        if (result?.account) setDraft(toDraft(result.account.businessHours));
+        setSaved(true);
+      },
+      (problem) => [describeField(draft, problem.field), problem.message].filter(Boolean).join(': '),
+    );
   };
 
   return (

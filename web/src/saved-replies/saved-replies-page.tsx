@@ -4,7 +4,7 @@ import { useViewer } from '../auth/viewer';
 import type { SavedReplyFragment } from '../graphql/generated/graphql';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { CreateSavedReplyDocument, DeleteSavedReplyDocument, SavedRepliesDocument, UpdateSavedReplyDocument } from './saved-replies.documents';
-import { FormErrors } from '../ui/form-errors';
+import { FormErrors, submitForm } from '../ui/form-errors';
 
 interface Draft {
   shortcut: string;
@@ -104,17 +104,14 @@ function SavedReplyForm({ reply, onDone }: { reply?: SavedReplyFragment; onDone?
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    try {
-      const userErrors = reply
-        ? (await update({ variables: { input: { id: reply.id, ...draft } } })).data?.updateCannedResponse.userErrors
-        : (await create({ variables: { input: draft } })).data?.createCannedResponse.userErrors;
-      if (userErrors?.length) return setErrors(userErrors.map((problem) => problem.message));
-      if (!reply) setDraft(EMPTY);
-      onDone?.();
-    } catch (failure) {
-      setErrors([(failure as Error).message]);
-    }
+    await submitForm(
+      setErrors,
+      async () => (reply ? (await update({ variables: { input: { id: reply.id, ...draft } } })).data?.updateCannedResponse : (await create({ variables: { input: draft } })).data?.createCannedResponse),
+      () => {
+        if (!reply) setDraft(EMPTY);
+        onDone?.();
+      },
+    );
   };
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((previous) => ({ ...previous, [key]: event.target.value }));
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '../ui/format';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminCreateUserDocument, AdminDeactivateUserDocument, AdminReactivateUserDocument, AdminSetRoleDocument, AdminUsersDocument } from './users.documents';
 import '../ui/admin.css';
-import { FormErrors } from '../ui/form-errors';
+import { FormErrors, submitForm } from '../ui/form-errors';
 
 type Show = 'active' | 'deactivated' | 'all';
 const FILTERS: Record<Show, { active?: boolean }> = { active: { active: true }, deactivated: { active: false }, all: {} };
@@ -185,15 +185,14 @@ function CreateUserForm({ onCreated }: { onCreated: (name: string) => void }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    try {
-      const payload = (await create({ variables: { input: draft } })).data?.createUser;
-      if (payload?.userErrors.length) return setErrors(payload.userErrors.map((problem) => problem.message));
-      onCreated(draft.name.trim());
-      setDraft(EMPTY);
-    } catch (failure) {
-      setErrors([(failure as Error).message]);
-    }
+    await submitForm(
+      setErrors,
+      async () => (await create({ variables: { input: draft } })).data?.createUser,
+      () => {
+        onCreated(draft.name.trim());
+        setDraft(EMPTY);
+      },
+    );
   };
 
   return (

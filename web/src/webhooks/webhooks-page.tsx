@@ -9,7 +9,7 @@ import { ShownOnceSecret } from '../ui/shown-once-secret';
 import { EmptyState, ErrorState, Loading } from '../ui/states';
 import { AdminCreateWebhookEndpointDocument, AdminDeleteWebhookEndpointDocument, AdminUpdateWebhookEndpointDocument, AdminWebhookEndpointsDocument } from './webhooks.documents';
 import '../ui/admin.css';
-import { FormErrors } from '../ui/form-errors';
+import { FormErrors, submitForm } from '../ui/form-errors';
 
 /** How an endpoint's `events` say "every event type, present and future". */
 const ALL_EVENTS = '*';
@@ -158,14 +158,13 @@ function CreateEndpointForm({ onCreated }: { onCreated: (created: { url: string;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    try {
-      const payload = (await create({ variables: { input: { url, description: description || null, eventTypes: all ? ['ALL'] : [...events] } } })).data?.createWebhookEndpoint;
-      if (payload?.userErrors.length) return setErrors(payload.userErrors.map((problem) => problem.message));
-      if (payload?.secret && payload.endpoint) onCreated({ url: payload.endpoint.url, secret: payload.secret });
-    } catch (failure) {
-      setErrors([(failure as Error).message]);
-    }
+    await submitForm(
+      setErrors,
+      async () => (await create({ variables: { input: { url, description: description || null, eventTypes: all ? ['ALL'] : [...events] } } })).data?.createWebhookEndpoint,
+      (payload) => {
+        if (payload?.secret && payload.endpoint) onCreated({ url: payload.endpoint.url, secret: payload.secret });
+      },
+    );
   };
 
   return (
