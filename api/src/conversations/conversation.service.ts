@@ -13,6 +13,7 @@ import { fail, failRateLimited, userError, UserErrorsException } from '../errors
 import { Flow, FlowVersion } from '../flows/flow.entity';
 import { Message, MessageAuthor } from '../messages/message.entity';
 import type { MessageService, NewMessage } from '../messages/message.service';
+import type { LiveMessageAuthor } from '../messages/live-message-write';
 import { AfterCommit, InboxRemovalReason } from '../realtime/after-commit';
 import type { EventDispatcher } from '../realtime/dispatcher';
 import { paginate, type ConnectionArgs, type SortDirection } from '../relay/connection';
@@ -227,14 +228,13 @@ export class ConversationService {
   private liveMessageInOneStatement(em: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversationId: string, input: SendMessageInput) {
     const body = input.body?.trim();
     if (!body || input.optionKey) return null;
-    const clientMessageId = input.clientMessageId ?? null;
-    if (viewer.kind === 'visitor' && viewer.conversationId === conversationId) {
-      return this.deps.messages.appendLive(em, afterCommit, { kind: 'visitor', accountId: viewer.accountId, idleDeadlineAt: this.idleDeadline() }, conversationId, { body, clientMessageId });
-    }
-    if (viewer.kind === 'user') {
-      return this.deps.messages.appendLive(em, afterCommit, { kind: 'user', accountId: viewer.accountId, userId: viewer.userId, isAdmin: viewer.role === UserRole.ADMIN }, conversationId, { body, clientMessageId });
-    }
-    return null;
+    const author: LiveMessageAuthor | null =
+      viewer.kind === 'visitor' && viewer.conversationId === conversationId
+        ? { kind: 'visitor', accountId: viewer.accountId, idleDeadlineAt: this.idleDeadline() }
+        : viewer.kind === 'user'
+          ? { kind: 'user', accountId: viewer.accountId, userId: viewer.userId, isAdmin: viewer.role === UserRole.ADMIN }
+          : null;
+    return author && this.deps.messages.appendLive(em, afterCommit, author, conversationId, { body, clientMessageId: input.clientMessageId ?? null });
   }
 
   private async visitorMessage(tem: EntityManager, afterCommit: AfterCommit, viewer: Viewer, conversation: Conversation, input: SendMessageInput): Promise<Message> {
