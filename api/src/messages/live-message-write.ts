@@ -2,6 +2,7 @@ import { ReferenceKind, type EntityManager, type EntityName } from '@mikro-orm/c
 import { uuidv7 } from 'uuidv7';
 import { ActivityEventType, ActorKind } from '../activity/activity-event.entity';
 import { announceCommitted } from '../caching/committed-changes';
+import { metrics } from '../metrics/metrics';
 import { Conversation, ConversationStatus } from '../conversations/conversation.entity';
 import { encodeGlobalId } from '../relay/global-id';
 import { User } from '../users/user.entity';
@@ -113,7 +114,10 @@ export class LiveMessageWrite {
   }
 
   async write(em: EntityManager, author: LiveMessageAuthor, conversationId: string, input: LiveMessageInput): Promise<WrittenLiveMessage | null> {
-    if ((this.webhookAccounts.get(author.accountId) ?? 0) > Date.now()) return null;
+    if ((this.webhookAccounts.get(author.accountId) ?? 0) > Date.now()) {
+      metrics.liveMessageWrites.inc({ result: 'webhooks' });
+      return null;
+    }
     const statement = this.prepare(em);
     const now = new Date();
     const messageId = uuidv7();
@@ -149,16 +153,21 @@ export class LiveMessageWrite {
     if (row.webhooks_take_messages) {
       if (this.webhookAccounts.size >= MAX_WEBHOOK_ACCOUNTS) this.webhookAccounts.clear();
       this.webhookAccounts.set(author.accountId, Date.now() + WEBHOOK_HINT_MS);
+      metrics.liveMessageWrites.inc({ result: 'webhooks' });
       return null;
     }
     const conversationRow = statement.conversation.pick(row);
-    if (!conversationRow) return null;
+    if (!conversationRow) {
+      metrics.liveMessageWrites.inc({ result: 'not_live' });
+      return null;
+    }
     const assigneeRow = statement.assignee.pick(row);
     if (assigneeRow) em.map(User, assigneeRow);
     const conversation = em.map(Conversation, conversationRow);
     const message = em.map(Message, statement.message.pick(row)!);
     // What the unit of work would have told the read caches at this commit.
     announceCommitted(em, { userIds: [], accountIds: [author.accountId] });
+    metrics.liveMessageWrites.inc({ result: 'one_statement' });
     return { conversation, message, event: { id: eventId, position: Number(row.event_position) } };
   }
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocket } from 'ws';
 import { eventually } from '../test/eventually';
 import { signUpAccount } from '../test/fixtures';
+import { accept, chatWaitingForAgent, send } from '../test/live-chat-fixtures';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { metricsAccess, operationLabel, OTHER_OPERATION, MAX_OPERATION_LABELS } from './metrics';
 
@@ -13,6 +14,7 @@ const METRIC_NAMES = [
   'chatonce_timer_lateness_seconds',
   'chatonce_webhook_deliveries_total',
   'chatonce_read_cache_lookups_total',
+  'chatonce_live_message_writes_total',
 ];
 
 /** The value of one sample line `name{labels} value`, or undefined. */
@@ -58,6 +60,18 @@ describe('GET /metrics', () => {
     expect(await lookups('hit')).toBe(hits + 1);
     await app.gql('{ me { id } }', {}, (await signUpAccount(app, 'Other')).token);
     expect(await lookups('miss')).toBeGreaterThan(misses);
+  });
+
+  it('counts live messages written in one statement and those left to the transaction', async () => {
+    const writes = async (result: string) => sample(await (await fetch(`${app.url}/metrics`)).text(), 'chatonce_live_message_writes_total', { result }) ?? 0;
+    const { agent, visitor } = await chatWaitingForAgent(app);
+    const [written, notLive] = [await writes('one_statement'), await writes('not_live')];
+    expect((await send(app, visitor.token, visitor.conversationId, { body: 'Hello?' })).userErrors).toEqual([]);
+    expect(await writes('one_statement')).toBe(written + 1);
+    expect((await accept(app, agent.token, visitor.conversationId)).userErrors).toEqual([]);
+    await app.gql(`mutation($id: ID!) { endChat(conversationId: $id) { userErrors { code } } }`, { id: visitor.conversationId }, agent.token);
+    expect((await send(app, visitor.token, visitor.conversationId, { body: 'Still there?' })).userErrors.map((error) => error.code)).toEqual(['CONVERSATION_CLOSED']);
+    expect(await writes('not_live')).toBe(notLive + 1);
   });
 
   it('counts open websockets', async () => {

@@ -48,6 +48,17 @@ export const metrics = {
     labelNames: ['cache', 'result'] as const,
     registers: [registry],
   }),
+  /**
+   * Live messages sendMessage tried in one statement (messages/live-message-write.ts), by how it
+   * went: written, or left to the transaction because the account's webhooks take messages, or
+   * because the chat was not a live one of the author (a bot step, ended, someone else's).
+   */
+  liveMessageWrites: new Counter({
+    name: 'chatonce_live_message_writes_total',
+    help: 'Messages tried as one statement, by result: one_statement, webhooks (left to the transaction: an endpoint takes message.created), not_live (left to the transaction: a bot step, a closed or someone else’s chat).',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  }),
   /** Webhook delivery attempts by outcome (e.g. delivered, failed, retrying, dropped). */
   webhookDeliveries: new Counter({
     name: 'chatonce_webhook_deliveries_total',
